@@ -1,0 +1,56 @@
+import type { Severity } from '../types.js';
+
+/** A rule's configuration once flags and config file are merged. */
+export interface RuleConfig {
+  readonly enabled: boolean;
+  readonly severity: Severity;
+  /** For threshold rules: a finding when the metric is strictly above this. */
+  readonly threshold?: number;
+}
+
+export type RulesConfig = Readonly<Record<string, RuleConfig>>;
+
+/**
+ * Options that change per-file facts. Their hash is part of the cache key,
+ * so keep this small: anything not needed to compute facts belongs elsewhere.
+ */
+export interface AnalysisOptions {
+  /** Comment tags the `todo-comment` observation looks for. */
+  readonly todoTags: readonly string[];
+}
+
+export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = Object.freeze({
+  todoTags: Object.freeze(['TODO', 'FIXME', 'XXX', 'HACK']),
+});
+
+/** Worker count: a number (0 = in-process) or `auto`. */
+export type ParallelSetting = number | 'auto';
+
+export interface CacheOptions {
+  readonly enabled: boolean;
+  /** Absolute path of the SQLite file. */
+  readonly location: string;
+}
+
+/** Everything `scan()` needs, normalized once at the boundary. */
+export interface ScanOptions {
+  /** Absolute, existing directory. */
+  readonly root: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  /** Files larger than this (bytes) are skipped with a reason. */
+  readonly maxFileSize: number;
+  readonly parallel: ParallelSetting;
+  readonly cache: CacheOptions;
+  readonly rules: RulesConfig;
+  readonly analysis: AnalysisOptions;
+  /** Globs of entry files whose exports count as used (besides package.json's). */
+  readonly entries: readonly string[];
+  /** Leave `import type` edges out of cycle detection. */
+  readonly ignoreTypeOnlyCycles: boolean;
+  /** Profiler sampling interval in ms; 0 disables the timeline. */
+  readonly sampleIntervalMs: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;

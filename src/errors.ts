@@ -1,0 +1,29 @@
+/**
+ * Two families of errors, as in Shopify's cli-kit: a UserError is the user's
+ * to fix (shown as one line plus a hint, no stack); anything else is a bug in
+ * sonde (shown with a stack and a request to report it).
+ */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  /** Stable identifier, e.g. `ROOT_NOT_FOUND`. */
+  readonly code: string;
+  /** What the user can do about it. */
+  readonly hint?: string;
+
+  constructor(code: string, message: string, hint?: string) {
+    super(message);
+    this.code = code;
+    this.hint = hint;
+  }
+}
+
+/** Raised when a scan is stopped by its AbortSignal (Ctrl-C). */
+export class ScanAbortedError extends UserError {
+  constructor() {
+    super('ABORTED', 'Scan interrupted.', 'Nothing was written except what the cache had already committed.');
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

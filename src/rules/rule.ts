@@ -1,0 +1,56 @@
+import type { FileFacts, Finding, Severity } from '../types.js';
+import type { RuleConfig } from '../config/options.js';
+
+/** A finding before it is attached to a file (the path is the file's). */
+export type FileFinding = Omit<Finding, 'path'>;
+
+/** A per-file rule: data plus a pure function over the file's facts. */
+export interface FileRule {
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** Present for threshold rules: a finding when the metric is strictly above it. */
+  readonly defaultThreshold?: number;
+  check(facts: FileFacts, config: RuleConfig): FileFinding[];
+}
+
+/** A rule computed by the cross-file pass (import graph); described here so config can validate it. */
+export interface CrossFileRuleMeta {
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+}
+
+/** Builds a threshold rule over each function's metric. */
+export function functionThresholdRule(spec: {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  defaultThreshold: number;
+  metric: (fn: FileFacts['functions'][number]) => number;
+  message: (name: string, value: number, threshold: number) => string;
+}): FileRule {
+  return {
+    id: spec.id,
+    description: spec.description,
+    defaultSeverity: spec.defaultSeverity,
+    defaultThreshold: spec.defaultThreshold,
+    check(facts, config) {
+      const threshold = config.threshold ?? spec.defaultThreshold;
+      const findings: FileFinding[] = [];
+      for (const fn of facts.functions) {
+        const value = spec.metric(fn);
+        if (value > threshold) {
+          findings.push({
+            rule: spec.id,
+            severity: config.severity,
+            line: fn.line,
+            column: fn.column,
+            message: spec.message(fn.name, value, threshold),
+          });
+        }
+      }
+      return findings;
+    },
+  };
+}

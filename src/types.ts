@@ -1,0 +1,210 @@
+/**
+ * The data that crosses sonde's internal boundaries: per-file facts (what the
+ * analysis computes and the cache stores), findings, and the scan result.
+ * Everything here is plain data, safe for structuredClone and JSON.
+ */
+
+/** How serious a finding is; `--fail-on` compares against this order. */
+export type Severity = 'info' | 'warning' | 'error';
+
+export const SEVERITY_ORDER: readonly Severity[] = ['info', 'warning', 'error'];
+
+/** Metrics of one function-like node, as ESLint's `complexity` rule sees functions. */
+export interface FunctionFacts {
+  /** Name as ESLint reports it (`f`, `method 'm'` becomes `m`), or `<anonymous>`. */
+  readonly name: string;
+  /** 1-based line of the function's start. */
+  readonly line: number;
+  /** 1-based column of the function's start. */
+  readonly column: number;
+  readonly endLine: number;
+  readonly params: number;
+  readonly cyclomatic: number;
+  readonly cognitive: number;
+  /** Deepest block nesting inside the function, as ESLint's `max-depth` counts it. */
+  readonly maxDepth: number;
+  /** Physical lines spanned by the function (endLine - line + 1). */
+  readonly length: number;
+}
+
+/** One module reference found in a file, unresolved. */
+export interface ImportRecord {
+  readonly specifier: string;
+  /** `import`, `export … from`, `import()` or `require()`. */
+  readonly kind: 'import' | 'reexport' | 'dynamic' | 'require';
+  /** True for `import type` / `export type … from` (all names type-only). */
+  readonly typeOnly: boolean;
+  /**
+   * Imported names: `default`, a named binding's original name, `*` for a
+   * namespace import or `export *`. Empty for a side-effect import.
+   */
+  readonly names: readonly string[];
+  readonly line: number;
+}
+
+/** One exported name of a file. */
+export interface ExportRecord {
+  /** Exported name (`default` for a default export). */
+  readonly name: string;
+  readonly line: number;
+  readonly typeOnly: boolean;
+  /** For `export { x } from './m'`: the specifier it re-exports from. */
+  readonly from?: string;
+  /** For a re-export: the name in the source module. */
+  readonly sourceName?: string;
+}
+
+/**
+ * A syntactic fact that a rule may turn into a finding. Observations are
+ * cached with the facts; thresholds and severities are applied afterwards, so
+ * changing the rule configuration never invalidates the cache.
+ */
+export interface Observation {
+  readonly kind: 'explicit-any' | 'todo-comment' | 'empty-catch' | 'parse-error';
+  readonly line: number;
+  readonly column: number;
+  /** The comment text, the diagnostic message, … */
+  readonly text?: string;
+}
+
+/** Everything sonde learns from one file's content. Depends only on content + analysis options. */
+export interface FileFacts {
+  readonly lines: number;
+  readonly code: number;
+  readonly comment: number;
+  readonly blank: number;
+  readonly functions: readonly FunctionFacts[];
+  readonly imports: readonly ImportRecord[];
+  readonly exports: readonly ExportRecord[];
+  readonly observations: readonly Observation[];
+}
+
+/** A per-file failure: the file is listed, with the reason it has no facts. */
+export interface FileError {
+  readonly message: string;
+  /** Stable machine-readable reason, e.g. `binary`, `encoding`, `unreadable`, `vanished`, `analysis-failed`. */
+  readonly code: string;
+}
+
+/** A rule's verdict about a location. */
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  /** Relative path; set for cross-file findings, omitted inside a file entry. */
+  readonly path?: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** The outcome for one discovered file. */
+export interface FileResult {
+  readonly path: string;
+  readonly size: number;
+  readonly hash: string;
+  readonly facts: FileFacts | null;
+  readonly error: FileError | null;
+  /** True when the facts came from the cache. Not part of the stable report. */
+  readonly cached: boolean;
+}
+
+/** A file discovery chose not to analyze, with the reason. */
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+  readonly size?: number;
+}
+
+export type PhaseName =
+  | 'discover'
+  | 'read'
+  | 'cache-read'
+  | 'analyze'
+  | 'cross-file'
+  | 'cache-write'
+  | 'report';
+
+export interface PhaseTiming {
+  readonly phase: PhaseName;
+  readonly startMs: number;
+  readonly durationMs: number;
+}
+
+/** One profiler sample. `t` is ms since scan start. */
+export interface ProfileSample {
+  readonly t: number;
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+  readonly external: number;
+  /** CPU time of the whole process (all threads) over the interval, in % of one core. */
+  readonly cpuPercent: number;
+}
+
+/** What one analysis thread did, measured inside that thread. */
+export interface WorkerStats {
+  readonly id: number;
+  readonly tasks: number;
+  readonly files: number;
+  readonly busyMs: number;
+  /** busyMs ÷ the analyze phase's wall time. */
+  readonly utilization: number;
+  readonly heapUsedBytes: number;
+}
+
+export interface Profile {
+  readonly phases: readonly PhaseTiming[];
+  readonly samples: readonly ProfileSample[];
+  readonly workers: readonly WorkerStats[];
+  readonly peakRssBytes: number;
+  readonly cpuUserMs: number;
+  readonly cpuSystemMs: number;
+}
+
+export interface CacheSummary {
+  readonly enabled: boolean;
+  readonly hits: number;
+  readonly misses: number;
+  readonly location?: string;
+}
+
+/** Module graph built by the cross-file pass. */
+export interface ModuleGraph {
+  readonly nodes: readonly string[];
+  readonly edges: readonly GraphEdge[];
+  /** Specifiers that name a package (not a file in the scan). */
+  readonly external: readonly { readonly from: string; readonly specifier: string }[];
+  /** Relative specifiers that resolve to no scanned file. */
+  readonly unresolved: readonly { readonly from: string; readonly specifier: string }[];
+}
+
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly specifier: string;
+  readonly typeOnly: boolean;
+}
+
+export interface CrossFileResult {
+  readonly graph: ModuleGraph;
+  readonly findings: readonly Finding[];
+}
+
+export type Strategy = 'sequential' | 'parallel';
+
+/** The whole outcome of a scan: what reporters turn into text. */
+export interface ScanResult {
+  readonly root: string;
+  readonly toolVersion: string;
+  readonly strategy: Strategy;
+  readonly workers: number;
+  readonly files: readonly FileResult[];
+  /** Findings per file path, after rules and thresholds. */
+  readonly fileFindings: ReadonlyMap<string, readonly Finding[]>;
+  readonly crossFile: CrossFileResult;
+  readonly skipped: readonly SkippedFile[];
+  readonly cache: CacheSummary;
+  readonly durationMs: number;
+  readonly profile: Profile;
+  readonly warnings: readonly string[];
+}
