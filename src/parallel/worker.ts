@@ -1,0 +1,65 @@
+/**
+ * A piscina worker: loads the source analysis once per thread, then answers
+ * batch tasks. Loading starts as soon as the thread starts, so it overlaps
+ * with the main thread's discovery and reading.
+ */
+import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
+import { threadId, workerData } from 'node:worker_threads';
+import type { AnalysisOptions } from '../config/options.js';
+import type { FileFacts } from '../types.js';
+import type { WorkerBootData, WorkerFileOutcome, WorkerResult, WorkerTask, WorkerTaskStats } from './protocol.js';
+
+/** The shape `src/analysis/analyze-source.ts` exports (kept structural so this file builds on its own). */
+type SourceAnalyzer = (path: string, text: string, options: AnalysisOptions) => FileFacts;
+interface AnalysisModule {
+  loadSourceAnalyzer(): Promise<SourceAnalyzer>;
+}
+
+const boot = workerData as WorkerBootData;
+const analyzerReady: Promise<SourceAnalyzer> = import(boot.analysisModule).then((module: AnalysisModule) =>
+  module.loadSourceAnalyzer(),
+);
+// A failed load is reported per task (each file gets the error); never an unhandled rejection.
+analyzerReady.catch(() => {});
+
+function taskStats(startedAt: number): WorkerTaskStats {
+  return {
+    threadId,
+    busyMs: performance.now() - startedAt,
+    heapUsedBytes: getHeapStatistics().used_heap_size,
+  };
+}
+
+function analyzeOne(analyze: SourceAnalyzer, path: string, text: string, options: AnalysisOptions): WorkerFileOutcome {
+  try {
+    return { ok: true, path, facts: analyze(path, text, options) };
+  } catch (error) {
+    return { ok: false, path, error: { code: 'analysis-failed', message: errorMessage(error) } };
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** piscina calls this for every task. */
+export default async function runTask(task: WorkerTask): Promise<WorkerResult> {
+  const startedAt = performance.now();
+  if (task.type === 'ping') return { type: 'pong', stats: taskStats(startedAt) };
+
+  let analyze: SourceAnalyzer;
+  try {
+    analyze = await analyzerReady;
+  } catch (error) {
+    const message = `analysis could not be loaded: ${errorMessage(error)}`;
+    const outcomes = task.files.map((file): WorkerFileOutcome => ({
+      ok: false,
+      path: file.path,
+      error: { code: 'analysis-failed', message },
+    }));
+    return { type: 'batch-result', batchId: task.batchId, outcomes, stats: taskStats(startedAt) };
+  }
+  const outcomes = task.files.map((file) => analyzeOne(analyze, file.path, file.text, task.options));
+  return { type: 'batch-result', batchId: task.batchId, outcomes, stats: taskStats(startedAt) };
+}
