@@ -6,12 +6,11 @@
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { threadId, workerData } from 'node:worker_threads';
-import type { AnalysisOptions } from '../config/options.js';
-import type { FileFacts } from '../types.js';
+import { analyzeOne } from '../engine/analyze-one.js';
 import type { WorkerBootData, WorkerFileOutcome, WorkerResult, WorkerTask, WorkerTaskStats } from './protocol.js';
 
-/** The shape `src/analysis/analyze-source.ts` exports (kept structural so this file builds on its own). */
-type SourceAnalyzer = (path: string, text: string, options: AnalysisOptions) => FileFacts;
+/** What src/analysis/analyze-source.ts provides, as analyzeOne consumes it. */
+type SourceAnalyzer = Parameters<typeof analyzeOne>[0];
 interface AnalysisModule {
   loadSourceAnalyzer(): Promise<SourceAnalyzer>;
 }
@@ -29,14 +28,6 @@ function taskStats(startedAt: number): WorkerTaskStats {
     busyMs: performance.now() - startedAt,
     heapUsedBytes: getHeapStatistics().used_heap_size,
   };
-}
-
-function analyzeOne(analyze: SourceAnalyzer, path: string, text: string, options: AnalysisOptions): WorkerFileOutcome {
-  try {
-    return { ok: true, path, facts: analyze(path, text, options) };
-  } catch (error) {
-    return { ok: false, path, error: { code: 'analysis-failed', message: errorMessage(error) } };
-  }
 }
 
 function errorMessage(error: unknown): string {
@@ -60,6 +51,6 @@ export default async function runTask(task: WorkerTask): Promise<WorkerResult> {
     }));
     return { type: 'batch-result', batchId: task.batchId, outcomes, stats: taskStats(startedAt) };
   }
-  const outcomes = task.files.map((file) => analyzeOne(analyze, file.path, file.text, task.options));
+  const outcomes = task.files.map((file) => analyzeOne(analyze, file, task.options));
   return { type: 'batch-result', batchId: task.batchId, outcomes, stats: taskStats(startedAt) };
 }

@@ -56,7 +56,7 @@ describe('createPoolAnalyzer', () => {
   it('turns an exception on one file into that file’s analysis-failed error', async () => {
     const { outcomes } = await collect(inputs(20, { 7: 'THROW' }), 1);
     const bad = outcomes.get('src/f0007.ts');
-    assert.deepEqual(bad, { ok: false, path: 'src/f0007.ts', error: { code: 'analysis-failed', message: 'cannot analyze src/f0007.ts' } });
+    assert.deepEqual(bad, { ok: false, path: 'src/f0007.ts', error: { code: 'analysis-failed', message: 'Analysis failed: cannot analyze src/f0007.ts' } });
     assert.equal([...outcomes.values()].filter((o) => o.ok).length, 19);
   });
 
