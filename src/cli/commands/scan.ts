@@ -1,0 +1,65 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ScanEventBus } from '../../engine/events.js';
+import { scan } from '../../engine/scan.js';
+import { createNdjsonListener } from '../../listeners/ndjson.js';
+import { createPlainProgressListener } from '../../listeners/plain-progress.js';
+import { REPORTERS } from '../../reporters/index.js';
+import type { ScanResult } from '../../types.js';
+import { exitCodeFor } from '../exit-code.js';
+import type { CliIO, CommandHandler } from '../io.js';
+import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
+import { useColor } from '../terminal.js';
+
+/** `sonde scan`: the interactive UI in a terminal, reports and progress lines everywhere else. */
+export const scanCommand: CommandHandler = async (argv, io) => {
+  const options = parseScanArgs(argv, io.cwd);
+  const color = useColor(io);
+  const interactive = options.ui && options.format === 'pretty' && !options.output && io.stdout.isTTY === true && !io.env.CI;
+
+  const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
+  let result: ScanResult | undefined;
+  try {
+    result = interactive ? await scanInteractively(options, io, color) : await scanPlainly(options, io);
+  } finally {
+    await profiler?.stop(options.cpuProf!);
+  }
+  if (!result) return 0;
+  if (!interactive) {
+    const report = REPORTERS[options.format](result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
+    if (options.output) writeReport(options.output, report);
+    else io.stdout.write(report);
+  }
+  return exitCodeFor(result, options.failOn);
+};
+
+async function scanPlainly(options: ScanCommandOptions, io: CliIO): Promise<ScanResult> {
+  const bus = new ScanEventBus();
+  if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
+  else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
+  const result = await scan(options.scan, { bus, ...(io.signal ? { signal: io.signal } : {}) });
+  bus.emit({ type: 'scan:done', result });
+  return result;
+}
+
+async function scanInteractively(options: ScanCommandOptions, io: CliIO, color: boolean): Promise<ScanResult | undefined> {
+  const { runScanUi } = await import('../../ui/run-scan-ui.js');
+  return runScanUi({
+    io,
+    root: options.scan.root,
+    color,
+    runScan: async (bus, signal) => {
+      const result = await scan(options.scan, { bus, signal });
+      bus.emit({ type: 'scan:done', result });
+      return result;
+    },
+  });
+}
+
+/** Writes through a temporary file so a reader never sees half a report. */
+function writeReport(file: string, report: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, report);
+  renameSync(temporary, file);
+}

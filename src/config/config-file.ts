@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import { ALL_RULES } from '../rules/index.js';
+import { SEVERITY_ORDER, type Severity } from '../types.js';
+import { parseByteSize } from './byte-size.js';
+
+export const CONFIG_FILE_NAME = 'sonde.config.json';
+
+/** A rule's setting in the config file: `"off"`, a severity, or `{ severity?, threshold?, enabled? }`. */
+export type RuleSetting = 'off' | Severity | { readonly severity?: Severity; readonly threshold?: number; readonly enabled?: boolean };
+
+/** sonde.config.json, validated. Every field optional; flags override it. */
+export interface ConfigFile {
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly entries?: readonly string[];
+  readonly maxFileSize?: number;
+  readonly parallel?: number | 'auto';
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
+  readonly failOn?: Severity | 'never';
+  readonly ignoreTypeOnlyCycles?: boolean;
+  readonly todoTags?: readonly string[];
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+const KNOWN_KEYS = new Set([
+  'include', 'exclude', 'entries', 'maxFileSize', 'parallel', 'cache', 'cacheLocation',
+  'failOn', 'ignoreTypeOnlyCycles', 'todoTags', 'rules', '$schema',
+]);
+
+/**
+ * Loads `sonde.config.json` from `explicitPath`, or from the scanned root if
+ * present. Returns `{}` when there is none. A bad file is a UserError naming
+ * the file and the path of the bad value (e.g. `rules.complexity.threshold`).
+ */
+export function loadConfigFile(root: string, explicitPath?: string): { config: ConfigFile; path?: string } {
+  const file = explicitPath ? path.resolve(explicitPath) : path.join(root, CONFIG_FILE_NAME);
+  if (!existsSync(file)) {
+    if (explicitPath) throw new UserError('CONFIG_NOT_FOUND', `Config file not found: ${explicitPath}`);
+    return { config: {} };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UserError('CONFIG_INVALID', `${file}: not valid JSON (${(error as Error).message})`, 'Fix the syntax, or pass --no-config.');
+  }
+  return { config: validateConfig(raw, file), path: file };
+}
+
+/** Validates parsed JSON against the config schema; errors name the bad path. */
+export function validateConfig(raw: unknown, source = CONFIG_FILE_NAME): ConfigFile {
+  const fail = (at: string, expected: string, got: unknown): never => {
+    throw new UserError(
+      'CONFIG_INVALID',
+      `${source}: ${at}: expected ${expected}, got ${JSON.stringify(got)}`,
+      'See `sonde --help` for the config file format.',
+    );
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('(root)', 'an object', raw);
+  const input = raw as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.has(key)) fail(key, `one of ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')}`, key);
+  }
+  const stringArray = (key: string): readonly string[] | undefined => {
+    const value = input[key];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) return fail(key, 'an array of strings', value);
+    value.forEach((item, index) => typeof item !== 'string' && fail(`${key}[${index}]`, 'a string', item));
+    return value as string[];
+  };
+  const boolean = (key: string): boolean | undefined => {
+    const value = input[key];
+    if (value === undefined || typeof value === 'boolean') return value;
+    return fail(key, 'true or false', value);
+  };
+  const config: Record<string, unknown> = {
+    include: stringArray('include'),
+    exclude: stringArray('exclude'),
+    entries: stringArray('entries'),
+    todoTags: stringArray('todoTags'),
+    cache: boolean('cache'),
+    ignoreTypeOnlyCycles: boolean('ignoreTypeOnlyCycles'),
+  };
+  if (input.maxFileSize !== undefined) {
+    const bytes = typeof input.maxFileSize === 'number' || typeof input.maxFileSize === 'string' ? parseByteSize(String(input.maxFileSize)) : undefined;
+    config.maxFileSize = bytes ?? fail('maxFileSize', 'a size such as 2000000 or "2MB"', input.maxFileSize);
+  }
+  if (input.parallel !== undefined) {
+    const ok = input.parallel === 'auto' || (Number.isInteger(input.parallel) && (input.parallel as number) >= 0);
+    config.parallel = ok ? input.parallel : fail('parallel', 'a worker count ≥ 0 or "auto"', input.parallel);
+  }
+  if (input.cacheLocation !== undefined) {
+    config.cacheLocation = typeof input.cacheLocation === 'string' ? input.cacheLocation : fail('cacheLocation', 'a path', input.cacheLocation);
+  }
+  if (input.failOn !== undefined) {
+    const ok = input.failOn === 'never' || SEVERITY_ORDER.includes(input.failOn as Severity);
+    config.failOn = ok ? input.failOn : fail('failOn', 'error, warning, info or never', input.failOn);
+  }
+  if (input.rules !== undefined) config.rules = validateRules(input.rules, fail);
+  for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
+  return config as ConfigFile;
+}
+
+function validateRules(rules: unknown, fail: (at: string, expected: string, got: unknown) => never): Record<string, RuleSetting> {
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return fail('rules', 'an object of rule settings', rules);
+  const known = new Map(ALL_RULES.map((rule) => [rule.id, rule]));
+  const result: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(rules)) {
+    const rule = known.get(id);
+    if (!rule) fail(`rules.${id}`, `a known rule id (${[...known.keys()].join(', ')})`, id);
+    if (setting === 'off' || SEVERITY_ORDER.includes(setting as Severity)) {
+      result[id] = setting as RuleSetting;
+      continue;
+    }
+    if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) {
+      fail(`rules.${id}`, '"off", a severity, or { severity, threshold }', setting);
+    }
+    const { severity, threshold, enabled, ...rest } = setting as Record<string, unknown>;
+    for (const key of Object.keys(rest)) fail(`rules.${id}.${key}`, 'severity, threshold or enabled', key);
+    if (severity !== undefined && !SEVERITY_ORDER.includes(severity as Severity)) {
+      fail(`rules.${id}.severity`, 'error, warning or info', severity);
+    }
+    if (threshold !== undefined) {
+      if (!rule || !('defaultThreshold' in rule) || rule.defaultThreshold === undefined) {
+        fail(`rules.${id}.threshold`, 'no threshold (this rule has none)', threshold);
+      }
+      if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
+        fail(`rules.${id}.threshold`, 'a number ≥ 0', threshold);
+      }
+    }
+    if (enabled !== undefined && typeof enabled !== 'boolean') fail(`rules.${id}.enabled`, 'true or false', enabled);
+    result[id] = setting as RuleSetting;
+  }
+  return result;
+}

@@ -1,0 +1,141 @@
+import { realpathSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { SOURCE_EXTENSIONS } from '../config/options.js';
+import type { SkippedFile } from '../types.js';
+
+/** A file discovery chose to analyze. */
+export interface DiscoveredFile {
+  /** Relative to the root, forward slashes. */
+  readonly path: string;
+  readonly absolutePath: string;
+  readonly size: number;
+}
+
+export interface DiscoveryOptions {
+  readonly root: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly maxFileSize: number;
+}
+
+export interface Discovery {
+  readonly files: DiscoveredFile[];
+  readonly skipped: SkippedFile[];
+}
+
+export const DEFAULT_INCLUDE = [`**/*.{${SOURCE_EXTENSIONS.join(',')}}`];
+
+/** Never scanned, whatever the patterns say: dependencies, VCS data and sonde's own folder. */
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.sonde/**'];
+
+/** Compares by UTF-16 code units so the order never depends on the locale. */
+export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Finds the source files under `root`: include/exclude globs, `.gitignore`
+ * files at every depth (parsed by the `ignore` package, git's semantics),
+ * symbolic links never followed (a link is skipped with the reason), files
+ * over `maxFileSize` skipped with the reason. Sorted by path.
+ */
+export function discover(options: DiscoveryOptions): Discovery {
+  const { root } = options;
+  const entries = fg.sync(options.include.length > 0 ? [...options.include] : DEFAULT_INCLUDE, {
+    cwd: root,
+    dot: true,
+    onlyFiles: false,
+    objectMode: true,
+    stats: true,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    ignore: [...ALWAYS_IGNORED, ...options.exclude],
+  });
+  const gitignore = loadGitignores(root);
+  const files: DiscoveredFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const entry of entries) {
+    const relative = entry.path;
+    if (gitignore.ignores(relative)) continue;
+    const absolutePath = path.join(root, relative);
+    if (entry.dirent.isSymbolicLink()) {
+      skipped.push({ path: relative, reason: describeLink(root, absolutePath) });
+      continue;
+    }
+    if (!entry.dirent.isFile()) continue;
+    const size = entry.stats?.size ?? 0;
+    if (size > options.maxFileSize) {
+      skipped.push({
+        path: relative,
+        size,
+        reason: `larger than --max-file-size (${formatBytes(size)} > ${formatBytes(options.maxFileSize)})`,
+      });
+      continue;
+    }
+    files.push({ path: relative, absolutePath, size });
+  }
+  files.sort((a, b) => byCodePoint(a.path, b.path));
+  skipped.sort((a, b) => byCodePoint(a.path, b.path));
+  return { files, skipped };
+}
+
+function describeLink(root: string, absolutePath: string): string {
+  let target: string;
+  try {
+    target = realpathSync(absolutePath);
+  } catch {
+    return 'symbolic link that cannot be resolved (broken or a loop): not followed';
+  }
+  const inside = target === root || target.startsWith(root + path.sep);
+  return inside
+    ? `symbolic link to ${path.relative(root, target).split(path.sep).join('/')}: not followed (the target is scanned at its own path)`
+    : 'symbolic link pointing outside the root: not followed';
+}
+
+/** Every `.gitignore` under the root, each applied relative to its own folder. */
+interface GitignoreSet {
+  ignores(relativePath: string): boolean;
+}
+
+function loadGitignores(root: string): GitignoreSet {
+  const ignoreFiles = fg.sync('**/.gitignore', {
+    cwd: root,
+    dot: true,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    ignore: ALWAYS_IGNORED,
+  });
+  const byDirectory = new Map<string, Ignore>();
+  for (const file of ignoreFiles) {
+    let content: string;
+    try {
+      content = readFileSync(path.join(root, file), 'utf8');
+    } catch {
+      continue; // an unreadable .gitignore ignores nothing, as git does
+    }
+    const directory = path.posix.dirname(file);
+    byDirectory.set(directory === '.' ? '' : directory, ignore().add(content));
+  }
+  if (byDirectory.size === 0) return { ignores: () => false };
+  return {
+    ignores(relativePath) {
+      // Like git, the deepest .gitignore with an opinion on the path decides
+      // (so a nested `!keep.ts` re-includes what a parent's `*.ts` excluded).
+      const segments = relativePath.split('/');
+      for (let depth = segments.length - 1; depth >= 0; depth -= 1) {
+        const rules = byDirectory.get(segments.slice(0, depth).join('/'));
+        if (!rules) continue;
+        const verdict = rules.test(segments.slice(depth).join('/'));
+        if (verdict.ignored) return true;
+        if (verdict.unignored) return false;
+      }
+      return false;
+    },
+  };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,220 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { ScanOptions } from '../config/options.js';
+import type { FactsCache } from '../cache/facts-cache.js';
+import { NULL_CACHE } from '../cache/facts-cache.js';
+import { applyFileRules } from '../rules/index.js';
+import { startSampler } from '../profiler/sampler.js';
+import type { FileFacts, FileResult, Finding, ScanResult } from '../types.js';
+import { TOOL_VERSION } from '../version.js';
+import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
+import { discover } from './discover.js';
+import { ScanEventBus } from './events.js';
+import { PhaseClock } from './phases.js';
+import { readSource } from './read-source.js';
+import { createSequentialAnalyzer } from './sequential-analyzer.js';
+
+/** What a caller may inject; everything has a real default. */
+export interface ScanContext {
+  readonly bus?: ScanEventBus;
+  readonly signal?: AbortSignal;
+  /** Overrides the strategy chosen from `options.parallel` (tests, benchmarks). */
+  readonly analyzer?: Analyzer;
+  /** Overrides the cache chosen from `options.cache`. */
+  readonly cache?: FactsCache;
+  /** Cores available, for `--parallel auto`. */
+  readonly cores?: number;
+}
+
+/** A file after reading: either content to look up / analyze, or a final error. */
+interface ReadFile {
+  readonly path: string;
+  readonly size: number;
+  readonly hash: string;
+  readonly text?: string;
+  /** Cache key: the analysis parses by extension, so identical bytes under .ts and .js are different facts. */
+  readonly contentKey?: string;
+  readonly error?: FileResult['error'];
+}
+
+/**
+ * Runs the whole pipeline: discover → read + hash → cache lookup → analyze
+ * misses → cache write → cross-file pass → rules. Emits events on the bus and
+ * never writes to a stream.
+ */
+export async function scan(options: ScanOptions, context: ScanContext = {}): Promise<ScanResult> {
+  const bus = context.bus ?? new ScanEventBus();
+  const signal = context.signal;
+  const clock = new PhaseClock(bus);
+  const warnings: string[] = [];
+  const warn = (code: string, message: string) => {
+    warnings.push(message);
+    bus.emit({ type: 'warning', code, message });
+  };
+  const sampler = startSampler(options.sampleIntervalMs, (sample) => bus.emit({ type: 'sample', sample }));
+
+  let analyzer: Analyzer | undefined;
+  let cache: FactsCache = NULL_CACHE;
+  try {
+    const discovery = await clock.time('discover', () => discover(options));
+    bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
+
+    const readFiles = await clock.time('read', () =>
+      discovery.files.map((file): ReadFile => {
+        const read = readSource(file.absolutePath);
+        if (!read.ok) return { path: file.path, size: read.size || file.size, hash: read.hash, error: read.error };
+        const extension = path.extname(file.path).slice(1);
+        return { path: file.path, size: read.size, hash: read.hash, text: read.text, contentKey: `${extension}:${read.hash}` };
+      }),
+    );
+
+    cache = context.cache ?? (await openCache(options, warn));
+    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey ? [file.contentKey] : [])))];
+    const cached = await clock.time('cache-read', () => cache.getMany(keys));
+    const factsByKey = new Map<string, FileFacts>(cached);
+    const errorsByKey = new Map<string, NonNullable<FileResult['error']>>();
+    const reportDone = (file: ReadFile, fromCache: boolean, workerId?: number) =>
+      bus.emit({
+        type: 'file:done',
+        path: file.path,
+        lines: file.contentKey ? (factsByKey.get(file.contentKey)?.lines ?? 0) : 0,
+        cached: fromCache,
+        ...(file.error || (file.contentKey && errorsByKey.has(file.contentKey))
+          ? { error: (file.error ?? errorsByKey.get(file.contentKey!))!.message }
+          : {}),
+        ...(workerId !== undefined ? { workerId } : {}),
+      });
+
+    // Identical content under the same extension is analyzed once (vendored copies, generated files).
+    const toAnalyze: SourceInput[] = [];
+    const pathsByKey = new Map<string, ReadFile[]>();
+    for (const file of readFiles) {
+      if (!file.contentKey || factsByKey.has(file.contentKey)) continue;
+      const sameContent = pathsByKey.get(file.contentKey);
+      if (sameContent) sameContent.push(file);
+      else {
+        pathsByKey.set(file.contentKey, [file]);
+        toAnalyze.push({ path: file.path, text: file.text! });
+      }
+    }
+
+    // The strategy is chosen for the work left after the cache, so a warm scan never pays for a pool.
+    analyzer = context.analyzer ?? (await chooseAnalyzer(options, toAnalyze, context.cores ?? os.availableParallelism()));
+    bus.emit({
+      type: 'scan:start',
+      root: options.root,
+      strategy: analyzer.strategy,
+      workers: analyzer.workers,
+      cache: cache.enabled,
+    });
+    for (const file of readFiles) {
+      if (!file.contentKey) reportDone(file, false);
+      else if (factsByKey.has(file.contentKey)) reportDone(file, true);
+    }
+    const keyByPath = new Map(readFiles.map((file) => [file.path, file.contentKey]));
+    const fresh: [string, FileFacts][] = [];
+
+    const analyzeStart = clock.elapsedMs();
+    const onOutcome = (outcome: AnalysisOutcome, workerId: number) => {
+      const key = keyByPath.get(outcome.path)!;
+      if (outcome.ok) {
+        factsByKey.set(key, outcome.facts);
+        fresh.push([key, outcome.facts]);
+      } else {
+        errorsByKey.set(key, outcome.error);
+      }
+      for (const file of pathsByKey.get(key) ?? []) reportDone(file, false, workerId);
+    };
+    try {
+      if (toAnalyze.length > 0) {
+        const activeAnalyzer = analyzer;
+        await clock.time('analyze', () => activeAnalyzer.analyze(toAnalyze, options.analysis, onOutcome, signal));
+      }
+    } finally {
+      // Even when interrupted, keep what was computed: the next scan starts warmer.
+      if (fresh.length > 0) await clock.time('cache-write', () => cache.setMany(fresh));
+    }
+    const workerStats = analyzer.stats(clock.elapsedMs() - analyzeStart);
+    bus.emit({ type: 'workers:stats', workers: workerStats });
+
+    const files: FileResult[] = readFiles.map((file) => {
+      const facts = file.contentKey ? (factsByKey.get(file.contentKey) ?? null) : null;
+      const error = file.error ?? (file.contentKey ? (errorsByKey.get(file.contentKey) ?? null) : null);
+      return {
+        path: file.path,
+        size: file.size,
+        hash: file.hash,
+        facts: error ? null : facts,
+        error,
+        cached: file.contentKey !== undefined && cached.has(file.contentKey),
+      };
+    });
+
+    const crossFile = await clock.time('cross-file', async () => {
+      const { analyzeCrossFile } = await import('../graph/cross-file.js');
+      return analyzeCrossFile(files, {
+        root: options.root,
+        entries: options.entries,
+        ignoreTypeOnlyCycles: options.ignoreTypeOnlyCycles,
+        rules: options.rules,
+      });
+    });
+
+    const fileFindings = new Map<string, readonly Finding[]>();
+    for (const file of files) {
+      if (file.facts) fileFindings.set(file.path, applyFileRules(file.facts, options.rules));
+    }
+
+    const profile = sampler.stop();
+    const hits = files.filter((file) => file.cached).length;
+    return {
+      root: options.root,
+      toolVersion: TOOL_VERSION,
+      strategy: analyzer.strategy,
+      workers: analyzer.workers,
+      files,
+      fileFindings,
+      crossFile,
+      skipped: discovery.skipped,
+      cache: {
+        enabled: cache.enabled,
+        hits,
+        misses: cache.enabled ? readFiles.filter((file) => file.contentKey !== undefined).length - hits : 0,
+        ...(cache.enabled ? { location: options.cache.location } : {}),
+      },
+      durationMs: clock.elapsedMs(),
+      profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile) },
+      warnings,
+    };
+  } finally {
+    sampler.stop();
+    await Promise.allSettled([analyzer?.close(), cache.close()]);
+  }
+}
+
+function pick(profile: { peakRssBytes: number; cpuUserMs: number; cpuSystemMs: number }) {
+  return { peakRssBytes: profile.peakRssBytes, cpuUserMs: profile.cpuUserMs, cpuSystemMs: profile.cpuSystemMs };
+}
+
+async function chooseAnalyzer(options: ScanOptions, pending: readonly SourceInput[], cores: number): Promise<Analyzer> {
+  const { decideWorkers } = await import('../parallel/auto.js');
+  const workers = decideWorkers(
+    options.parallel,
+    { files: pending.length, bytes: pending.reduce((sum, file) => sum + file.text.length, 0) },
+    cores,
+  );
+  if (workers === 0) return createSequentialAnalyzer();
+  const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
+  return createPoolAnalyzer(workers);
+}
+
+async function openCache(options: ScanOptions, warn: (code: string, message: string) => void): Promise<FactsCache> {
+  if (!options.cache.enabled) return NULL_CACHE;
+  const { openFactsCache } = await import('../cache/open-cache.js');
+  return openFactsCache({
+    location: options.cache.location,
+    analysisOptions: options.analysis,
+    toolVersion: TOOL_VERSION,
+    onWarning: warn,
+  });
+}

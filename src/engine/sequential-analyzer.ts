@@ -1,0 +1,54 @@
+import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
+import type { AnalysisOptions } from '../config/options.js';
+import { ScanAbortedError } from '../errors.js';
+import type { WorkerStats } from '../types.js';
+import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
+import { analyzeOne } from './analyze-one.js';
+
+/** Longest stretch of synchronous analysis before yielding, so timers (profiler, UI) and Ctrl-C get a turn. */
+const YIELD_EVERY_MS = 50;
+
+/** Analyzes in the calling thread: no pool to start, which wins on small trees. */
+export function createSequentialAnalyzer(): Analyzer {
+  let busyMs = 0;
+  let files = 0;
+  let tasks = 0;
+  return {
+    strategy: 'sequential',
+    workers: 0,
+    async analyze(inputs: readonly SourceInput[], options: AnalysisOptions, onOutcome, signal) {
+      const { loadSourceAnalyzer } = await import('../analysis/analyze-source.js');
+      const analyzeSource = await loadSourceAnalyzer();
+      let sliceStart = performance.now();
+      for (const input of inputs) {
+        if (signal?.aborted) throw new ScanAbortedError();
+        const started = performance.now();
+        const outcome: AnalysisOutcome = analyzeOne(analyzeSource, input, options);
+        const finished = performance.now();
+        busyMs += finished - started;
+        files += 1;
+        onOutcome(outcome, 0);
+        if (finished - sliceStart > YIELD_EVERY_MS) {
+          tasks += 1;
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+      }
+      tasks += 1;
+    },
+    stats(analyzeWallMs: number): WorkerStats[] {
+      return [
+        {
+          id: 0,
+          tasks,
+          files,
+          busyMs,
+          utilization: analyzeWallMs > 0 ? Math.min(1, busyMs / analyzeWallMs) : 0,
+          heapUsedBytes: getHeapStatistics().used_heap_size,
+        },
+      ];
+    },
+    async close() {},
+  };
+}

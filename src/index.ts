@@ -1,0 +1,7 @@
+/** sonde's programmatic API: `scan(createScanOptions(root))`. */
+export { scan, type ScanContext } from './engine/scan.js';
+export { createScanOptions, defaultCacheLocation } from './config/create-options.js';
+export { ScanEventBus, type ScanEvent, type ScanListener } from './engine/events.js';
+export type { ScanOptions, AnalysisOptions, RulesConfig, RuleConfig } from './config/options.js';
+export type * from './types.js';
+export { UserError } from './errors.js';

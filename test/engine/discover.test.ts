@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { discover } from '../../src/engine/discover.js';
+import { makeTempTree, removeTree } from '../helpers/temp-tree.js';
+
+const defaults = { include: [], exclude: [], maxFileSize: 1024 * 1024 };
+
+describe('discover', () => {
+  const roots: string[] = [];
+  after(() => roots.forEach(removeTree));
+  const tree = (files: Record<string, string>) => {
+    const root = makeTempTree(files);
+    roots.push(root);
+    return root;
+  };
+
+  it('finds every source extension, sorted by code point, and nothing else', () => {
+    const root = tree({
+      'b.ts': '', 'a.tsx': '', 'c.mts': '', 'd.cts': '', 'e.js': '', 'f.jsx': '', 'g.mjs': '', 'h.cjs': '',
+      'Z.ts': '', 'readme.md': '', 'data.json': '', 'types.d.ts': '',
+    });
+    const { files } = discover({ root, ...defaults });
+    assert.deepEqual(
+      files.map((file) => file.path),
+      ['Z.ts', 'a.tsx', 'b.ts', 'c.mts', 'd.cts', 'e.js', 'f.jsx', 'g.mjs', 'h.cjs', 'types.d.ts'],
+    );
+  });
+
+  it('skips node_modules, .git and .sonde at any depth', () => {
+    const root = tree({
+      'src/a.ts': '', 'node_modules/x/index.js': '', 'pkg/node_modules/y.js': '', '.git/hooks/h.js': '', '.sonde/x.js': '',
+    });
+    assert.deepEqual(discover({ root, ...defaults }).files.map((file) => file.path), ['src/a.ts']);
+  });
+
+  it('respects .gitignore files at every depth, relative to their folder, with negation', () => {
+    const root = tree({
+      '.gitignore': 'dist/\n*.gen.ts\n',
+      'dist/out.js': '',
+      'src/a.ts': '',
+      'src/a.gen.ts': '',
+      'src/lib/.gitignore': 'local.ts\n!keep.gen.ts\n',
+      'src/lib/local.ts': '',
+      'src/lib/keep.gen.ts': '',
+      'src/lib/other.ts': '',
+      'local.ts': '',
+    });
+    const paths = discover({ root, ...defaults }).files.map((file) => file.path);
+    assert.deepEqual(paths, ['local.ts', 'src/a.ts', 'src/lib/keep.gen.ts', 'src/lib/other.ts']);
+  });
+
+  it('applies --include and --exclude globs', () => {
+    const root = tree({ 'src/a.ts': '', 'src/a.test.ts': '', 'scripts/b.js': '' });
+    assert.deepEqual(
+      discover({ root, ...defaults, include: ['src/**'], exclude: ['**/*.test.ts'] }).files.map((file) => file.path),
+      ['src/a.ts'],
+    );
+  });
+
+  it('skips files over the size limit with a reason', () => {
+    const root = tree({ 'small.ts': 'x', 'big.ts': 'x'.repeat(2000) });
+    const result = discover({ root, ...defaults, maxFileSize: 1000 });
+    assert.deepEqual(result.files.map((file) => file.path), ['small.ts']);
+    assert.equal(result.skipped.length, 1);
+    assert.equal(result.skipped[0]!.path, 'big.ts');
+    assert.match(result.skipped[0]!.reason, /max-file-size/);
+  });
+
+  it('never follows symbolic links: loops and links out of the root are skipped with a reason', () => {
+    const outside = tree({ 'secret.ts': 'export const s = 1;' });
+    const root = tree({ 'src/a.ts': '' });
+    symlinkSync(path.join(root, 'src'), path.join(root, 'src', 'loop'));
+    symlinkSync(path.join(outside, 'secret.ts'), path.join(root, 'src', 'escape.ts'));
+    mkdirSync(path.join(root, 'deep'));
+    symlinkSync(path.join(root, 'deep', 'self.ts'), path.join(root, 'deep', 'self.ts.lnk'));
+    symlinkSync('missing-target.ts', path.join(root, 'deep', 'broken.ts'));
+    const result = discover({ root, ...defaults });
+    assert.deepEqual(result.files.map((file) => file.path), ['src/a.ts']);
+    const reasons = Object.fromEntries(result.skipped.map((skip) => [skip.path, skip.reason]));
+    assert.match(reasons['src/escape.ts']!, /outside the root/);
+    assert.match(reasons['deep/broken.ts']!, /cannot be resolved/);
+  });
+
+  it('returns nothing for an empty root', () => {
+    const root = tree({});
+    assert.deepEqual(discover({ root, ...defaults }), { files: [], skipped: [] });
+  });
+});

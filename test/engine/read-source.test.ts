@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { readSource } from '../../src/engine/read-source.js';
+import { makeTempTree, removeTree } from '../helpers/temp-tree.js';
+
+describe('readSource', () => {
+  const root = makeTempTree({
+    'plain.ts': 'export const a = 1;\n',
+    'bom.ts': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('export const b = 2;\n')]),
+    'binary.ts': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]),
+    'latin1.ts': Buffer.from([0x63, 0x6f, 0x6e, 0x73, 0x74, 0x20, 0xe9, 0x3d, 0x31, 0x3b]),
+    'crlf.ts': 'const a = 1;\r\nconst b = 2;\r\n',
+  });
+  after(() => removeTree(root));
+
+  it('hashes the bytes with SHA-1', () => {
+    const read = readSource(path.join(root, 'plain.ts'));
+    assert.ok(read.ok);
+    assert.equal(read.hash, createHash('sha1').update('export const a = 1;\n').digest('hex'));
+    assert.equal(read.text, 'export const a = 1;\n');
+  });
+
+  it('strips a UTF-8 BOM from the text but hashes the real bytes', () => {
+    const read = readSource(path.join(root, 'bom.ts'));
+    assert.ok(read.ok);
+    assert.equal(read.text, 'export const b = 2;\n');
+    assert.equal(read.size, 23);
+  });
+
+  it('keeps CRLF line endings as they are', () => {
+    const read = readSource(path.join(root, 'crlf.ts'));
+    assert.ok(read.ok);
+    assert.equal(read.text, 'const a = 1;\r\nconst b = 2;\r\n');
+  });
+
+  it('reports binary content and invalid UTF-8 as per-file errors', () => {
+    const binary = readSource(path.join(root, 'binary.ts'));
+    assert.equal(binary.ok, false);
+    assert.equal(!binary.ok && binary.error.code, 'binary');
+    const latin1 = readSource(path.join(root, 'latin1.ts'));
+    assert.equal(!latin1.ok && latin1.error.code, 'encoding');
+  });
+
+  it('reports a vanished file and an unreadable path', () => {
+    const gone = readSource(path.join(root, 'nope.ts'));
+    assert.equal(!gone.ok && gone.error.code, 'vanished');
+    mkdirSync(path.join(root, 'dir.ts'));
+    const directory = readSource(path.join(root, 'dir.ts'));
+    assert.equal(!directory.ok && directory.error.code, 'unreadable');
+  });
+});
