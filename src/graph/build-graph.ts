@@ -1,0 +1,98 @@
+/**
+ * Builds the module graph from per-file facts. Rebuilt on every scan from the
+ * (possibly cached) facts, so it can never be stale. Nodes are the files that
+ * have facts; an import of a scanned file without facts (binary, unreadable)
+ * resolves but adds no edge, since that file's own imports are unknown.
+ */
+import type { FileFacts, FileResult, GraphEdge, ModuleGraph } from '../types.js';
+import type { Resolver } from './resolve.js';
+
+/** An edge collapsed over every import between the same two files. */
+export interface IndexedEdge {
+  readonly from: number;
+  readonly to: number;
+  readonly specifier: string;
+  /** True when every import behind the edge is type-only. */
+  readonly typeOnly: boolean;
+  /** First line of an import behind the edge; of a value import when there is one. */
+  readonly line: number;
+  /** First line of any import behind the edge. */
+  readonly anyLine: number;
+}
+
+/** The graph with integer node ids, plus what the unused-export pass needs. */
+export interface BuiltGraph {
+  readonly graph: ModuleGraph;
+  /** Sorted node paths; a node's id is its index here. */
+  readonly nodes: readonly string[];
+  readonly facts: readonly FileFacts[];
+  readonly edges: readonly IndexedEdge[];
+  /** Per node: specifier → target node id, for every specifier that resolved to a node. */
+  readonly targets: readonly ReadonlyMap<string, number>[];
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Resolves every import of every file and collapses them into edges. */
+export function buildGraph(files: readonly FileResult[], resolve: Resolver): BuiltGraph {
+  const withFacts = files.filter((f) => f.facts !== null && f.error === null);
+  withFacts.sort((a, b) => byString(a.path, b.path));
+  const nodes = withFacts.map((f) => f.path);
+  const facts = withFacts.map((f) => f.facts as FileFacts);
+  const ids = new Map<string, number>();
+  nodes.forEach((p, i) => ids.set(p, i));
+
+  const edgeMap = new Map<number, Map<number, { specifier: string; typeOnly: boolean; line: number; anyLine: number }>>();
+  const targets: Map<string, number>[] = [];
+  const external: { from: string; specifier: string }[] = [];
+  const unresolved: { from: string; specifier: string }[] = [];
+
+  for (let from = 0; from < nodes.length; from++) {
+    const own = new Map<string, number>();
+    targets.push(own);
+    const seenOutside = new Set<string>();
+    const imports = [...facts[from].imports].sort((a, b) => a.line - b.line || byString(a.specifier, b.specifier));
+    for (const record of imports) {
+      let to = own.get(record.specifier);
+      if (to === undefined) {
+        const res = resolve(nodes[from], record.specifier);
+        if (res.kind !== 'file') {
+          if (!seenOutside.has(record.specifier)) {
+            seenOutside.add(record.specifier);
+            (res.kind === 'external' ? external : unresolved).push({ from: nodes[from], specifier: record.specifier });
+          }
+          continue;
+        }
+        to = ids.get(res.path);
+        if (to === undefined) continue; // a scanned file without facts
+        own.set(record.specifier, to);
+      }
+      let out = edgeMap.get(from);
+      if (!out) edgeMap.set(from, (out = new Map()));
+      const edge = out.get(to);
+      if (!edge) {
+        out.set(to, { specifier: record.specifier, typeOnly: record.typeOnly, line: record.typeOnly ? Infinity : record.line, anyLine: record.line });
+      } else if (!record.typeOnly) {
+        edge.typeOnly = false;
+        edge.line = Math.min(edge.line, record.line);
+      }
+    }
+  }
+
+  const edges: IndexedEdge[] = [];
+  for (const [from, out] of [...edgeMap].sort((a, b) => a[0] - b[0])) {
+    for (const [to, e] of [...out].sort((a, b) => a[0] - b[0])) {
+      edges.push({ from, to, specifier: e.specifier, typeOnly: e.typeOnly, line: e.typeOnly ? e.anyLine : e.line, anyLine: e.anyLine });
+    }
+  }
+  const publicEdges: GraphEdge[] = edges.map((e) => ({ from: nodes[e.from], to: nodes[e.to], specifier: e.specifier, typeOnly: e.typeOnly }));
+  const bySpec = (a: { from: string; specifier: string }, b: { from: string; specifier: string }) =>
+    byString(a.from, b.from) || byString(a.specifier, b.specifier);
+  return {
+    graph: { nodes, edges: publicEdges, external: external.sort(bySpec), unresolved: unresolved.sort(bySpec) },
+    nodes,
+    facts,
+    edges,
+    targets,
+  };
+}

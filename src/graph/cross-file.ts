@@ -1,0 +1,86 @@
+/**
+ * The cross-file pass: resolve every file's imports against the set of
+ * scanned paths, build the module graph, report import cycles and unused
+ * exports. It runs on every scan from the per-file facts (fresh or cached),
+ * so its results can never be stale.
+ */
+import type { RulesConfig } from '../config/options.js';
+import type { CrossFileResult, FileResult, Finding } from '../types.js';
+import { buildGraph, type BuiltGraph } from './build-graph.js';
+import { findCycleGroups, toAdjacency } from './cycles.js';
+import { findEntries } from './entries.js';
+import { loadProjectConfig } from './project-config.js';
+import { createResolver } from './resolve.js';
+import { findUnusedExports } from './unused-exports.js';
+
+/** Inputs of the cross-file pass besides the files. */
+export interface CrossFileOptions {
+  /** Absolute scanned root (tsconfig.json / package.json are read from here as data). */
+  readonly root: string;
+  /** Extra entry globs (relative to root) whose exports count as used. */
+  readonly entries: readonly string[];
+  /** Leave edges made only of `import type` out of cycle detection. */
+  readonly ignoreTypeOnlyCycles: boolean;
+  /** `import-cycle` and `unused-export` enabled/severity. */
+  readonly rules: RulesConfig;
+}
+
+/** The pass's result plus notes about configuration it could not use (unreadable tsconfig, unmapped entries). */
+export interface CrossFileAnalysis extends CrossFileResult {
+  readonly notes: readonly string[];
+}
+
+// Code-unit order (not localeCompare) so the order never depends on the machine's ICU data.
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byLocation = (a: Finding, b: Finding) =>
+  cmp(a.path ?? '', b.path ?? '') || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message);
+
+function cycleFindings(built: BuiltGraph, ignoreTypeOnly: boolean, severity: Finding['severity']): Finding[] {
+  const edges = ignoreTypeOnly ? built.edges.filter((e) => !e.typeOnly) : built.edges;
+  const adj = toAdjacency(built.nodes.length, edges);
+  const lineOf = new Map<string, number>();
+  for (const e of edges) lineOf.set(`${e.from}>${e.to}`, ignoreTypeOnly ? e.line : e.anyLine);
+  return findCycleGroups(built.nodes.length, adj).map((group) => {
+    const names = group.cycle.map((v) => built.nodes[v]);
+    const extra = group.members.length > group.cycle.length - 1 ? ` (${group.members.length} modules in this cycle group)` : '';
+    return {
+      rule: 'import-cycle',
+      severity,
+      path: names[0],
+      line: lineOf.get(`${group.cycle[0]}>${group.cycle[1]}`) ?? 1,
+      column: 1,
+      message: `Import cycle: ${names.join(' → ')}${extra}`,
+    };
+  });
+}
+
+function unusedFindings(built: BuiltGraph, entries: ReadonlySet<number>, severity: Finding['severity']): Finding[] {
+  return findUnusedExports(built, entries).map((u) => ({
+    rule: 'unused-export',
+    severity,
+    path: built.nodes[u.node],
+    line: u.line,
+    column: 1,
+    message:
+      u.name === 'default'
+        ? `Default export is never imported${u.from !== undefined ? ` (re-exported from '${u.from}')` : ''}`
+        : `'${u.name}' is exported but never imported${u.from !== undefined ? ` (re-exported from '${u.from}')` : ''}`,
+  }));
+}
+
+/** Builds the module graph and the cross-file findings (sorted by path, line, column). */
+export async function analyzeCrossFile(files: readonly FileResult[], options: CrossFileOptions): Promise<CrossFileAnalysis> {
+  const project = await loadProjectConfig(options.root);
+  const notes = [...project.notes];
+  const resolve = createResolver(options.root, new Set(files.map((f) => f.path)), project);
+  const built = buildGraph(files, resolve);
+  const findings: Finding[] = [];
+  const cycleRule = options.rules['import-cycle'];
+  if (cycleRule?.enabled) findings.push(...cycleFindings(built, options.ignoreTypeOnlyCycles, cycleRule.severity));
+  const unusedRule = options.rules['unused-export'];
+  if (unusedRule?.enabled) {
+    const entries = findEntries(options.root, built.nodes, project, options.entries, notes);
+    findings.push(...unusedFindings(built, entries, unusedRule.severity));
+  }
+  return { graph: built.graph, findings: findings.sort(byLocation), notes: [...new Set(notes)] };
+}

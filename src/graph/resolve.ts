@@ -1,0 +1,136 @@
+/**
+ * Module resolution over the set of scanned paths. Nothing is probed on disk
+ * per import: a specifier resolves to a scanned file, to an external package,
+ * or is unresolved. Order for non-relative specifiers follows TypeScript:
+ * `paths`, then `baseUrl`, then the package's own name, else a package.
+ */
+import path from 'node:path';
+import type { ProjectConfig } from './project-config.js';
+import { exportTargets } from './package-exports.js';
+import { mapEntryToSource } from './source-map.js';
+
+/** Where one specifier leads. */
+export type Resolution =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'external' }
+  | { readonly kind: 'unresolved' };
+
+/** Resolves `specifier` as written in the scanned file `from` (both root-relative, `/`-separated). */
+export type Resolver = (from: string, specifier: string) => Resolution;
+
+const EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'd.ts', 'd.mts', 'd.cts'];
+/** TypeScript's output-extension convention: `./x.js` in source means `./x.ts`. */
+const TS_SOURCE_FOR: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx', '.d.ts'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts', '.d.mts'],
+  '.cjs': ['.cts', '.d.cts'],
+};
+
+const UNRESOLVED: Resolution = { kind: 'unresolved' };
+const EXTERNAL: Resolution = { kind: 'external' };
+
+/** Root-relative, normalized, `/`-separated form of a joined path; `''` for the root itself. */
+function normalizeRel(p: string): string {
+  const n = path.posix.normalize(p);
+  if (n === '.' || n === './') return '';
+  return n.replace(/^\.\//, '').replace(/\/$/, '');
+}
+
+/** Finds the scanned file a path denotes: exact, TS extension mapping, added extension, then `/index.*`. */
+export function makeFileLookup(files: ReadonlySet<string>): (relPath: string) => string | undefined {
+  return (relPath) => {
+    const p = normalizeRel(relPath);
+    if (p.startsWith('../') || p === '..') return undefined;
+    if (p !== '' && files.has(p)) return p;
+    const ext = path.posix.extname(p);
+    const mapped = TS_SOURCE_FOR[ext];
+    if (mapped) {
+      const stem = p.slice(0, -ext.length);
+      for (const alt of mapped) if (files.has(stem + alt)) return stem + alt;
+    }
+    if (p !== '') for (const e of EXTENSIONS) if (files.has(`${p}.${e}`)) return `${p}.${e}`;
+    const dir = p === '' ? '' : `${p}/`;
+    for (const e of EXTENSIONS) if (files.has(`${dir}index.${e}`)) return `${dir}index.${e}`;
+    return undefined;
+  };
+}
+
+function isRelative(spec: string): boolean {
+  return spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../');
+}
+
+/** Builds a resolver for one scan. `files` holds every scanned path (root-relative). */
+export function createResolver(root: string, files: ReadonlySet<string>, config: ProjectConfig): Resolver {
+  const lookup = makeFileLookup(files);
+  const relToRoot = (abs: string): string | undefined => {
+    const rel = path.relative(root, abs).split(path.sep).join('/');
+    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
+  };
+  const { ts, pkg } = config;
+  const pathsBase = ts.pathsBase !== undefined ? relToRoot(ts.pathsBase) : undefined;
+  const baseUrl = ts.baseUrl !== undefined ? relToRoot(ts.baseUrl) : undefined;
+  const exact = new Map<string, readonly string[]>();
+  const patterns: { prefix: string; suffix: string; targets: readonly string[] }[] = [];
+  for (const [key, targets] of Object.entries(ts.paths ?? {})) {
+    const star = key.indexOf('*');
+    if (star === -1) exact.set(key, targets);
+    else patterns.push({ prefix: key.slice(0, star), suffix: key.slice(star + 1), targets });
+  }
+  // Longest prefix first, as TypeScript picks the most specific pattern.
+  patterns.sort((a, b) => b.prefix.length - a.prefix.length);
+
+  const underBase = (base: string, target: string): string | undefined =>
+    lookup(base === '' ? target : `${base}/${target}`);
+
+  function viaPaths(spec: string): string | undefined {
+    if (pathsBase === undefined) return undefined;
+    const direct = exact.get(spec);
+    if (direct) {
+      for (const t of direct) {
+        const hit = underBase(pathsBase, t);
+        if (hit) return hit;
+      }
+    }
+    for (const { prefix, suffix, targets } of patterns) {
+      if (spec.length < prefix.length + suffix.length || !spec.startsWith(prefix) || !spec.endsWith(suffix)) continue;
+      const match = spec.slice(prefix.length, spec.length - suffix.length);
+      for (const t of targets) {
+        const hit = underBase(pathsBase, t.replace('*', match));
+        if (hit) return hit;
+      }
+      return undefined; // TypeScript stops at the best-matching pattern
+    }
+    return undefined;
+  }
+
+  function viaSelfName(spec: string): string | undefined {
+    const name = pkg.name;
+    if (!name || !(spec === name || spec.startsWith(`${name}/`))) return undefined;
+    const subpath = spec === name ? '.' : `./${spec.slice(name.length + 1)}`;
+    const targets =
+      pkg.exports !== undefined ? exportTargets(pkg.exports, subpath) : subpath === '.' ? pkg.entryFields : [subpath];
+    for (const target of targets) {
+      const hit = mapEntryToSource(target, ts, lookup, relToRoot);
+      if (hit) return hit;
+    }
+    // Without a usable mapping, `mypkg/sub` most often means the file `sub` at the package root.
+    return pkg.exports === undefined || targets.length === 0 ? lookup(subpath) : undefined;
+  }
+
+  return (from, specifier) => {
+    const spec = specifier.replace(/[?#].*$/, '');
+    if (isRelative(spec)) {
+      const hit = lookup(path.posix.join(path.posix.dirname(from), spec));
+      return hit ? { kind: 'file', path: hit } : UNRESOLVED;
+    }
+    if (spec.startsWith('/')) {
+      const rel = relToRoot(spec);
+      const hit = rel === undefined ? undefined : lookup(rel);
+      return hit ? { kind: 'file', path: hit } : UNRESOLVED;
+    }
+    if (spec.startsWith('node:') || spec === '') return EXTERNAL;
+    const hit = viaPaths(spec) ?? (baseUrl !== undefined ? underBase(baseUrl, spec) : undefined) ?? viaSelfName(spec);
+    return hit ? { kind: 'file', path: hit } : EXTERNAL;
+  };
+}
