@@ -1,0 +1,202 @@
+/**
+ * The JSON report, schemaVersion 1 (contract in shared/design.md).
+ *
+ * Invariant: everything except `summary.{strategy, workers, cache,
+ * durationMs, peakRssBytes}` and `profile` is byte-identical whatever the
+ * strategy, worker count or cache state. So nothing here reads
+ * `FileResult.cached`, timings or worker ids, objects are built field by field
+ * (key order never depends on where the facts came from), and every array is
+ * sorted by a locale-free key.
+ */
+import type {
+  FileError,
+  FileResult,
+  Finding,
+  ModuleGraph,
+  Profile,
+  ScanResult,
+  Severity,
+  SkippedFile,
+  Strategy,
+} from '../types.js';
+import type { ReporterOptions } from './reporter.js';
+import { compareCodePoints, crossFileFindings, findingsOfFile, sortedFiles, sortedGraph } from './report-model.js';
+
+export const JSON_SCHEMA_VERSION = 1;
+
+/** A function as the JSON report lists it. */
+export interface JsonFunction {
+  readonly name: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly params: number;
+  readonly cyclomatic: number;
+  readonly cognitive: number;
+  readonly maxDepth: number;
+  readonly length: number;
+}
+
+/** A finding inside a file entry (its path is the file's). */
+export interface JsonFileFinding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** A cross-file finding (top-level `findings`). */
+export interface JsonFinding extends JsonFileFinding {
+  readonly path: string;
+}
+
+/** One file entry. */
+export interface JsonFile {
+  readonly path: string;
+  readonly hash: string;
+  readonly size: number;
+  readonly lines: number;
+  readonly code: number;
+  readonly comment: number;
+  readonly blank: number;
+  readonly functions: readonly JsonFunction[];
+  readonly imports: readonly string[];
+  readonly exports: readonly string[];
+  readonly findings: readonly JsonFileFinding[];
+  readonly error: FileError | null;
+}
+
+/** The whole JSON document. */
+export interface JsonReport {
+  readonly schemaVersion: typeof JSON_SCHEMA_VERSION;
+  readonly tool: { readonly name: 'sonde'; readonly version: string };
+  readonly summary: {
+    readonly files: number;
+    readonly lines: number;
+    readonly functions: number;
+    readonly findings: number;
+    readonly errors: number;
+    readonly skipped: number;
+    readonly strategy: Strategy;
+    readonly workers: number;
+    readonly cache: { readonly enabled: boolean; readonly hits: number; readonly misses: number };
+    readonly durationMs: number;
+    readonly peakRssBytes: number;
+  };
+  readonly files: readonly JsonFile[];
+  readonly findings: readonly JsonFinding[];
+  readonly skipped: readonly SkippedFile[];
+  readonly graph: ModuleGraph;
+  readonly warnings: readonly string[];
+  readonly profile: Profile;
+}
+
+function fileFinding(finding: Finding): JsonFileFinding {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    line: finding.line,
+    column: finding.column,
+    message: finding.message,
+  };
+}
+
+/** Unique values, first occurrence wins. */
+function unique(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+function jsonFile(result: ScanResult, file: FileResult): JsonFile {
+  const base = { path: file.path, hash: file.hash, size: file.size };
+  const facts = file.error ? null : file.facts;
+  if (!facts) {
+    return {
+      ...base,
+      lines: 0,
+      code: 0,
+      comment: 0,
+      blank: 0,
+      functions: [],
+      imports: [],
+      exports: [],
+      findings: [],
+      error: file.error ? { message: file.error.message, code: file.error.code } : null,
+    };
+  }
+  // Stable sort: records on one line keep the order the analyzer found them in.
+  const imports = [...facts.imports].sort((a, b) => a.line - b.line).map((record) => record.specifier);
+  const exports = [...facts.exports].sort((a, b) => a.line - b.line).map((record) => record.name);
+  return {
+    ...base,
+    lines: facts.lines,
+    code: facts.code,
+    comment: facts.comment,
+    blank: facts.blank,
+    functions: facts.functions.map((fn) => ({
+      name: fn.name,
+      line: fn.line,
+      column: fn.column,
+      endLine: fn.endLine,
+      params: fn.params,
+      cyclomatic: fn.cyclomatic,
+      cognitive: fn.cognitive,
+      maxDepth: fn.maxDepth,
+      length: fn.length,
+    })),
+    imports: unique(imports),
+    exports: unique(exports),
+    findings: findingsOfFile(result, file).map(fileFinding),
+    error: null,
+  };
+}
+
+/** Builds the JSON report object (exported for tests and programmatic use). */
+export function toJsonReport(result: ScanResult): JsonReport {
+  const files = sortedFiles(result).map((file) => jsonFile(result, file));
+  const findings: JsonFinding[] = crossFileFindings(result).map((finding) => ({
+    path: finding.path ?? '',
+    ...fileFinding(finding),
+  }));
+  const skipped = [...result.skipped]
+    .sort((a, b) => compareCodePoints(a.path, b.path) || compareCodePoints(a.reason, b.reason))
+    .map((entry) => ({ path: entry.path, reason: entry.reason, ...(entry.size === undefined ? {} : { size: entry.size }) }));
+  let lines = 0;
+  let functions = 0;
+  let fileFindings = 0;
+  let errors = 0;
+  for (const file of files) {
+    lines += file.lines;
+    functions += file.functions.length;
+    fileFindings += file.findings.length;
+    if (file.error) errors += 1;
+  }
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: 'sonde', version: result.toolVersion },
+    summary: {
+      files: files.length,
+      lines,
+      functions,
+      findings: fileFindings + findings.length,
+      errors,
+      skipped: skipped.length,
+      strategy: result.strategy,
+      workers: result.workers,
+      cache: { enabled: result.cache.enabled, hits: result.cache.hits, misses: result.cache.misses },
+      durationMs: result.durationMs,
+      peakRssBytes: result.profile.peakRssBytes,
+    },
+    files,
+    findings,
+    skipped,
+    graph: sortedGraph(result.crossFile.graph),
+    warnings: [...result.warnings],
+    profile: result.profile,
+  };
+}
+
+/** `--format json`: the report, 2-space indented, with a trailing newline. */
+export function jsonReporter(result: ScanResult, _options?: ReporterOptions): string {
+  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}

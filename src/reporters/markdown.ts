@@ -1,0 +1,108 @@
+/**
+ * `--format markdown`: GitHub-flavoured markdown for a PR comment or a job
+ * summary: a summary table, a hotspots table, a findings table, and the files
+ * that could not be analyzed.
+ */
+import type { ScanResult } from '../types.js';
+import type { ReporterOptions } from './reporter.js';
+import { DEFAULT_TOP, allFindings, countBySeverity, hotspots, sortedFiles, totals } from './report-model.js';
+import { formatDuration } from './text-style.js';
+
+/**
+ * Makes text safe inside a table cell: `|` would end the cell, a newline the
+ * row, `<anonymous>` would be eaten as an HTML tag, `_`/`*` would start
+ * emphasis. Backslash escapes work for any ASCII punctuation in GFM.
+ */
+export function escapeCell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
+}
+
+/** A GFM table; `align` per column: `l` or `r`. */
+export function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string[] {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [
+    line(header.map(escapeCell)),
+    line(align.map((a) => (a === 'r' ? '---:' : ':---'))),
+    ...rows.map((row) => line(row.map(escapeCell))),
+  ];
+}
+
+/** Renders the markdown report. */
+export function markdownReporter(result: ScanResult, options: ReporterOptions): string {
+  const total = totals(result);
+  const findings = allFindings(result);
+  const counts = countBySeverity(findings);
+  const out: string[] = ['# sonde report', ''];
+
+  out.push(
+    ...table(
+      ['metric', 'value'],
+      ['l', 'r'],
+      [
+        ['files', String(total.files)],
+        ['lines', String(total.lines)],
+        ['functions', String(total.functions)],
+        ['findings', String(findings.length)],
+        ['errors (severity)', String(counts.error)],
+        ['warnings', String(counts.warning)],
+        ['info', String(counts.info)],
+        ['files not analyzed', String(total.errors)],
+        ['files skipped', String(result.skipped.length)],
+        ['strategy', result.strategy === 'parallel' ? `parallel (${result.workers} workers)` : 'sequential'],
+        ['cache', result.cache.enabled ? `${result.cache.hits} hits, ${result.cache.misses} misses` : 'off'],
+        ['duration', formatDuration(result.durationMs)],
+      ],
+    ),
+  );
+
+  const spots = hotspots(result, options.top ?? DEFAULT_TOP);
+  if (spots.length > 0) {
+    out.push('', '## Hotspots', '');
+    out.push(
+      ...table(
+        ['function', 'location', 'cyclomatic', 'cognitive', 'depth', 'params', 'lines'],
+        ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
+        spots.map(({ path, fn }) => [
+          fn.name,
+          `${path}:${fn.line}`,
+          String(fn.cyclomatic),
+          String(fn.cognitive),
+          String(fn.maxDepth),
+          String(fn.params),
+          String(fn.length),
+        ]),
+      ),
+    );
+  }
+
+  out.push('', '## Findings', '');
+  if (findings.length === 0) {
+    out.push('No findings.');
+  } else {
+    out.push(
+      ...table(
+        ['severity', 'rule', 'location', 'message'],
+        ['l', 'l', 'l', 'l'],
+        findings.map((finding) => [
+          finding.severity,
+          finding.rule,
+          `${finding.path ?? ''}:${finding.line}:${finding.column}`,
+          finding.message,
+        ]),
+      ),
+    );
+  }
+
+  const failed = sortedFiles(result).filter((file) => file.error);
+  if (failed.length > 0) {
+    out.push('', '## Files not analyzed', '');
+    out.push(
+      ...table(
+        ['file', 'code', 'reason'],
+        ['l', 'l', 'l'],
+        failed.map((file) => [file.path, file.error?.code ?? '', file.error?.message ?? '']),
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,172 @@
+/**
+ * `--format pretty`: the default report in a terminal and in CI logs.
+ * Summary, hotspots, findings grouped by file (ESLint stylish layout), per-file
+ * errors, then a one-line verdict. Laid out on unstyled text first and styled
+ * afterwards, so colour never changes what fits in `columns`.
+ */
+import type { Finding, ScanResult, Severity } from '../types.js';
+import type { ReporterOptions } from './reporter.js';
+import {
+  DEFAULT_TOP,
+  allFindings,
+  countBySeverity,
+  hotspots,
+  plural,
+  sortedFiles,
+  totals,
+  type SeverityCounts,
+} from './report-model.js';
+import {
+  formatDuration,
+  groupDigits,
+  padEnd,
+  padStart,
+  styles,
+  truncate,
+  truncateStart,
+  wrap,
+  type Styles,
+} from './text-style.js';
+
+const DEFAULT_COLUMNS = 80;
+/** Narrower than this and truncating would leave nothing readable: let lines wrap instead. */
+const MIN_FLEX = 16;
+
+/** `1 error, 3 warnings, 2 info`, leaving out zeros. */
+export function severityCountsText(counts: SeverityCounts): string {
+  const parts: string[] = [];
+  if (counts.error) parts.push(plural(counts.error, 'error'));
+  if (counts.warning) parts.push(plural(counts.warning, 'warning'));
+  if (counts.info) parts.push(`${counts.info} info`);
+  return parts.join(', ');
+}
+
+function severityStyle(s: Styles, severity: Severity): (text: string) => string {
+  return severity === 'error' ? s.red : severity === 'warning' ? s.yellow : s.cyan;
+}
+
+function summarySection(result: ScanResult, findings: readonly Finding[], s: Styles): string[] {
+  const total = totals(result);
+  const counts = countBySeverity(findings);
+  const fileNotes = [
+    ...(total.errors ? [`${total.errors} not analyzed`] : []),
+    ...(result.skipped.length ? [`${result.skipped.length} skipped`] : []),
+  ];
+  const rows: [string, string][] = [
+    ['files', `${groupDigits(total.files)}${fileNotes.length ? `  (${fileNotes.join(', ')})` : ''}`],
+    ['lines', groupDigits(total.lines)],
+    ['functions', groupDigits(total.functions)],
+    ['findings', `${groupDigits(findings.length)}${findings.length ? `  (${severityCountsText(counts)})` : ''}`],
+    ['strategy', result.strategy === 'parallel' ? `parallel, ${plural(result.workers, 'worker')}` : 'sequential'],
+    ['cache', result.cache.enabled ? `${plural(result.cache.hits, 'hit')}, ${result.cache.misses} ${result.cache.misses === 1 ? 'miss' : 'misses'}` : 'off'],
+    ['duration', formatDuration(result.durationMs)],
+  ];
+  return [s.bold('Summary'), ...rows.map(([label, value]) => `  ${s.dim(padEnd(label, 10))} ${value}`)];
+}
+
+function hotspotSection(result: ScanResult, top: number, columns: number, s: Styles): string[] {
+  const spots = hotspots(result, top);
+  if (spots.length === 0) return [];
+  const locations = spots.map((spot) => `${spot.path}:${spot.fn.line}`);
+  const fixed = 2 + 5 + 2 + 4 + 2 + 2; // indent, cyclo, gap, cogn, gap, gap before location
+  const flex = Math.max(columns - fixed, 2 * MIN_FLEX);
+  const longestName = Math.max(8, ...spots.map((spot) => [...spot.fn.name].length));
+  const longestLocation = Math.max(8, ...locations.map((location) => [...location].length));
+  const locationWidth = Math.min(longestLocation, Math.max(MIN_FLEX, flex - Math.min(longestName, flex / 2)));
+  const nameWidth = Math.min(longestName, flex - locationWidth);
+  const header = `  ${padStart('cyclo', 5)}  ${padStart('cogn', 4)}  ${padEnd('function', nameWidth)}  location`;
+  const lines = spots.map((spot, index) => {
+    const name = padEnd(truncate(spot.fn.name, nameWidth), nameWidth);
+    const location = truncateStart(locations[index], locationWidth);
+    return `  ${padStart(String(spot.fn.cyclomatic), 5)}  ${padStart(String(spot.fn.cognitive), 4)}  ${s.bold(name)}  ${s.dim(location)}`;
+  });
+  return [
+    `${s.bold('Hotspots')} ${s.dim(`(top ${spots.length} by cyclomatic, then cognitive complexity)`)}`,
+    s.dim(header.trimEnd()),
+    ...lines.map((line) => line.trimEnd()),
+  ];
+}
+
+function findingsSection(findings: readonly Finding[], columns: number, s: Styles): string[] {
+  const out: string[] = [];
+  const byPath = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const path = finding.path ?? '';
+    const group = byPath.get(path) ?? [];
+    group.push(finding);
+    byPath.set(path, group);
+  }
+  for (const [path, group] of byPath) {
+    const positions = group.map((finding) => `${finding.line}:${finding.column}`);
+    const positionWidth = Math.max(...positions.map((position) => position.length));
+    const severityWidth = Math.max(...group.map((finding) => finding.severity.length));
+    const ruleWidth = Math.max(...group.map((finding) => finding.rule.length));
+    const messageWidth = Math.max(MIN_FLEX, columns - (2 + positionWidth + 2 + severityWidth + 2 + 2 + ruleWidth));
+    out.push('', s.underline(path));
+    // Messages wrap instead of being cut: the numbers at their end ("(max 10)") matter.
+    const longest = Math.max(...group.map((finding) => [...finding.message].length));
+    const messageColumn = Math.min(longest, messageWidth);
+    const continuation = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
+    group.forEach((finding, index) => {
+      const position = padEnd(positions[index], positionWidth);
+      const severity = severityStyle(s, finding.severity)(padEnd(finding.severity, severityWidth));
+      const [first, ...rest] = wrap(finding.message, messageColumn);
+      out.push(`  ${s.dim(position)}  ${severity}  ${padEnd(first, messageColumn)}  ${s.dim(finding.rule)}`);
+      for (const line of rest) out.push(`${continuation}${line}`);
+    });
+  }
+  return out;
+}
+
+function errorSection(result: ScanResult, columns: number, s: Styles): string[] {
+  const failed = sortedFiles(result).filter((file) => file.error);
+  if (failed.length === 0) return [];
+  const lines = failed.flatMap((file) => {
+    const text = `${file.path}  ${file.error?.message ?? ''} (${file.error?.code ?? ''})`;
+    return wrap(text, Math.max(MIN_FLEX, columns - 4)).map((line, index) => `${index ? '    ' : '  '}${s.red(line)}`);
+  });
+  return ['', s.bold(`Files that could not be analyzed (${failed.length})`), ...lines];
+}
+
+function warningSection(result: ScanResult, columns: number, s: Styles): string[] {
+  if (result.warnings.length === 0) return [];
+  return [
+    '',
+    s.bold('Warnings'),
+    ...result.warnings.flatMap((warning) =>
+      wrap(warning, Math.max(MIN_FLEX, columns - 4)).map((line, index) => `${index ? '    ' : '  '}${s.yellow(line)}`),
+    ),
+  ];
+}
+
+function verdict(result: ScanResult, findings: readonly Finding[], columns: number, s: Styles): string[] {
+  const counts = countBySeverity(findings);
+  const failedFiles = result.files.filter((file) => file.error).length;
+  const unanalyzed = failedFiles ? `, ${plural(failedFiles, 'file')} not analyzed` : '';
+  if (findings.length === 0) {
+    const text = `No problems in ${plural(result.files.length, 'file')}${unanalyzed}.`;
+    return wrap(failedFiles ? `! ${text}` : `✔ ${text}`, columns).map(failedFiles ? s.yellow : s.green);
+  }
+  const paint = counts.error || failedFiles ? s.red : s.yellow;
+  const filesWithFindings = new Set(findings.map((finding) => finding.path)).size;
+  const text = `✖ ${plural(findings.length, 'problem')} (${severityCountsText(counts)}) in ${plural(filesWithFindings, 'file')}${unanalyzed}.`;
+  return wrap(text, columns).map((line) => paint(s.bold(line)));
+}
+
+/** Renders the human report. */
+export function prettyReporter(result: ScanResult, options: ReporterOptions): string {
+  const s = styles(options.color);
+  const columns = options.columns && options.columns > 0 ? options.columns : DEFAULT_COLUMNS;
+  const findings = allFindings(result);
+  const hot = hotspotSection(result, options.top ?? DEFAULT_TOP, columns, s);
+  const lines = [
+    ...summarySection(result, findings, s),
+    ...(hot.length ? ['', ...hot] : []),
+    ...findingsSection(findings, columns, s),
+    ...errorSection(result, columns, s),
+    ...warningSection(result, columns, s),
+    '',
+    ...verdict(result, findings, columns, s),
+  ];
+  return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
+}

@@ -1,0 +1,129 @@
+/**
+ * Views of a ScanResult that several reporters share. Every ordering here is
+ * total and locale-free, so a report never depends on the order in which
+ * files finished (parallel scans) or on the machine's locale.
+ */
+import type { FileResult, Finding, FunctionFacts, GraphEdge, ModuleGraph, ScanResult, Severity } from '../types.js';
+
+/** Compares strings by UTF-16 code units: the same on every machine, unlike localeCompare. */
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Files sorted by path. */
+export function sortedFiles(result: ScanResult): FileResult[] {
+  return [...result.files].sort((a, b) => compareCodePoints(a.path, b.path));
+}
+
+/** Orders findings by path, position, rule and message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareCodePoints(a.path ?? '', b.path ?? '') ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareCodePoints(a.rule, b.rule) ||
+    compareCodePoints(a.message, b.message)
+  );
+}
+
+/** One file's findings, sorted by position; none for a file that could not be analyzed. */
+export function findingsOfFile(result: ScanResult, file: FileResult): Finding[] {
+  if (file.error) return [];
+  return [...(result.fileFindings.get(file.path) ?? [])].sort(compareFindings);
+}
+
+/** Cross-file findings, sorted. */
+export function crossFileFindings(result: ScanResult): Finding[] {
+  return [...result.crossFile.findings].sort(compareFindings);
+}
+
+/** Every finding with its path set: per-file ones then cross-file ones, all sorted by path and position. */
+export function allFindings(result: ScanResult): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of result.files) {
+    for (const finding of findingsOfFile(result, file)) findings.push({ ...finding, path: file.path });
+  }
+  findings.push(...result.crossFile.findings);
+  return findings.sort(compareFindings);
+}
+
+/** Finding counts by severity. */
+export type SeverityCounts = Record<Severity, number>;
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
+}
+
+/** Totals over the files that have facts. */
+export interface Totals {
+  readonly files: number;
+  readonly lines: number;
+  readonly functions: number;
+  readonly errors: number;
+}
+
+export function totals(result: ScanResult): Totals {
+  let lines = 0;
+  let functions = 0;
+  let errors = 0;
+  for (const file of result.files) {
+    if (file.error) {
+      errors += 1;
+      continue;
+    }
+    lines += file.facts?.lines ?? 0;
+    functions += file.facts?.functions.length ?? 0;
+  }
+  return { files: result.files.length, lines, functions, errors };
+}
+
+/** A function and the file it lives in. */
+export interface Hotspot {
+  readonly path: string;
+  readonly fn: FunctionFacts;
+}
+
+export const DEFAULT_TOP = 10;
+
+/** The most complex functions: by cyclomatic, then cognitive, then location. */
+export function hotspots(result: ScanResult, top: number = DEFAULT_TOP): Hotspot[] {
+  const all: Hotspot[] = [];
+  for (const file of result.files) {
+    if (file.error || !file.facts) continue;
+    for (const fn of file.facts.functions) all.push({ path: file.path, fn });
+  }
+  all.sort(
+    (a, b) =>
+      b.fn.cyclomatic - a.fn.cyclomatic ||
+      b.fn.cognitive - a.fn.cognitive ||
+      compareCodePoints(a.path, b.path) ||
+      a.fn.line - b.fn.line ||
+      a.fn.column - b.fn.column,
+  );
+  return all.slice(0, Math.max(0, top));
+}
+
+/** `3 errors`, `1 warning`: a count with its noun, pluralized. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+const compareEdges = (a: GraphEdge, b: GraphEdge) =>
+  compareCodePoints(a.from, b.from) || compareCodePoints(a.to, b.to) || compareCodePoints(a.specifier, b.specifier);
+
+const compareRefs = (a: { from: string; specifier: string }, b: { from: string; specifier: string }) =>
+  compareCodePoints(a.from, b.from) || compareCodePoints(a.specifier, b.specifier);
+
+/** The module graph with every list sorted, so it does not depend on file completion order. */
+export function sortedGraph(graph: ModuleGraph): ModuleGraph {
+  return {
+    nodes: [...graph.nodes].sort(compareCodePoints),
+    edges: graph.edges
+      .map((edge) => ({ from: edge.from, to: edge.to, specifier: edge.specifier, typeOnly: edge.typeOnly }))
+      .sort(compareEdges),
+    external: graph.external.map((ref) => ({ from: ref.from, specifier: ref.specifier })).sort(compareRefs),
+    unresolved: graph.unresolved.map((ref) => ({ from: ref.from, specifier: ref.specifier })).sort(compareRefs),
+  };
+}
