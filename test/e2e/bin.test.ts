@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { FIXTURES, REPO_ROOT } from '../helpers/temp-tree.js';
+
+const BIN = path.join(REPO_ROOT, 'bin', 'sonde.js');
+
+function sonde(args: string[], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env },
+    timeout: 120_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('bin/sonde.js end to end', () => {
+  it('scans a fixture to a JSON report (README: npx sonde scan <path> --format json)', () => {
+    const run = sonde(['scan', path.join(FIXTURES, 'basic'), '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.summary.files, 6);
+    assert.ok(report.summary.findings > 0);
+    assert.ok(report.summary.peakRssBytes > 0);
+  });
+
+  it('prints a plain, uncoloured pretty report when piped, with the hotspots', () => {
+    const run = sonde(['scan', path.join(FIXTURES, 'basic'), '--parallel', '0']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /\u001b\[/);
+    assert.match(run.stdout, /classify/);
+    assert.match(run.stdout, /parser\.ts/);
+  });
+
+  it('exits 1 on findings at --fail-on, 2 on a usage error', () => {
+    assert.equal(sonde(['scan', path.join(FIXTURES, 'basic'), '--fail-on', 'warning', '--format', 'json']).code, 1);
+    const bad = sonde(['scan', 'no/such/dir']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /No such directory/);
+  });
+
+  it('prints --version and --help', () => {
+    assert.match(sonde(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+    assert.match(sonde(['--help']).stdout, /sonde bench/);
+  });
+});
