@@ -1,0 +1,128 @@
+/**
+ * `sonde cache stats | clear | prune` on the SQLite file, in SQL: counting
+ * and pruning a 20,000-entry cache should not mean parsing 20,000 values.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { openSqliteStore, type CacheStore } from './sqlite-store.js';
+import { toolPrefix } from './namespace.js';
+
+/** What `sonde cache stats` prints. */
+export interface CacheStats {
+  readonly location: string;
+  readonly exists: boolean;
+  readonly entries: number;
+  /** Entries this sonde version (and cache format) can read. */
+  readonly current: number;
+  /** Entries of other versions: never read again, removed by prune. */
+  readonly stale: number;
+  /** Database plus WAL files on disk. */
+  readonly bytes: number;
+  readonly oldest?: number;
+  readonly newest?: number;
+}
+
+export interface PruneOptions {
+  /** Remove entries written longer ago than this. */
+  readonly maxAgeMs?: number;
+  /** Then remove the oldest entries until stored keys + values fit in this many bytes. */
+  readonly maxBytes?: number;
+  readonly now?: number;
+}
+
+export interface PruneResult {
+  readonly removed: number;
+  readonly before: CacheStats;
+  readonly after: CacheStats;
+}
+
+const WRITTEN_AT = "json_extract(value, '$.value.t')";
+
+/** Bytes of the database and its WAL side files. */
+function diskBytes(location: string): number {
+  return ['', '-wal', '-shm'].reduce((sum, suffix) => sum + (existsSync(location + suffix) ? statSync(location + suffix).size : 0), 0);
+}
+
+async function withStore<T>(location: string, use: (store: CacheStore) => Promise<T>): Promise<T> {
+  const store = await openSqliteStore(location, 5000);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function count(store: CacheStore, where = 'true', ...params: unknown[]): Promise<number> {
+  const rows: { n: number }[] = await store.query(`SELECT count(*) AS n FROM keyv WHERE ${where}`, ...params);
+  return rows[0]?.n ?? 0;
+}
+
+const isCurrent = 'substr(key, 1, length(?)) = ?';
+
+export async function cacheStats(location: string, toolVersion: string): Promise<CacheStats> {
+  if (!existsSync(location)) return { location, exists: false, entries: 0, current: 0, stale: 0, bytes: 0 };
+  return withStore(location, async (store) => {
+    const prefix = toolPrefix(toolVersion);
+    const entries = await count(store);
+    const current = await count(store, isCurrent, prefix, prefix);
+    const [range] = (await store.query(`SELECT min(${WRITTEN_AT}) AS oldest, max(${WRITTEN_AT}) AS newest FROM keyv`)) as {
+      oldest: number | null;
+      newest: number | null;
+    }[];
+    return {
+      location,
+      exists: true,
+      entries,
+      current,
+      stale: entries - current,
+      bytes: diskBytes(location),
+      ...(range?.oldest != null ? { oldest: range.oldest } : {}),
+      ...(range?.newest != null ? { newest: range.newest } : {}),
+    };
+  });
+}
+
+/** Removes every entry and gives the space back; returns how many were removed. */
+export async function clearCache(location: string): Promise<number> {
+  if (!existsSync(location)) return 0;
+  return withStore(location, async (store) => {
+    const removed = await count(store);
+    await store.query('DELETE FROM keyv');
+    await compact(store);
+    return removed;
+  });
+}
+
+/** Removes stale-version entries, then by age, then oldest-first down to a size; returns the counts. */
+export async function pruneCache(location: string, toolVersion: string, options: PruneOptions): Promise<PruneResult> {
+  const before = await cacheStats(location, toolVersion);
+  if (!before.exists) return { removed: 0, before, after: before };
+  const now = options.now ?? Date.now();
+  await withStore(location, async (store) => {
+    const prefix = toolPrefix(toolVersion);
+    await store.query(`DELETE FROM keyv WHERE NOT (${isCurrent})`, prefix, prefix);
+    // A value without a readable timestamp is not one of ours: treat it as infinitely old.
+    if (options.maxAgeMs !== undefined) {
+      await store.query(`DELETE FROM keyv WHERE coalesce(${WRITTEN_AT}, 0) < ?`, now - options.maxAgeMs);
+    }
+    if (options.maxBytes !== undefined) {
+      // Keep the newest entries whose running total of size fits.
+      await store.query(
+        `DELETE FROM keyv WHERE key IN (
+           SELECT key FROM (
+             SELECT key, sum(length(key) + length(value)) OVER (ORDER BY coalesce(${WRITTEN_AT}, 0) DESC, key) AS running
+             FROM keyv)
+           WHERE running > ?)`,
+        options.maxBytes,
+      );
+    }
+    await compact(store);
+  });
+  const after = await cacheStats(location, toolVersion);
+  return { removed: before.entries - after.entries, before, after };
+}
+
+/** Folds the WAL into the database and shrinks the file. */
+async function compact(store: CacheStore): Promise<void> {
+  await store.query('VACUUM');
+  await store.query('PRAGMA wal_checkpoint(TRUNCATE)');
+}

@@ -1,0 +1,134 @@
+/**
+ * `sonde cache stats|clear|prune [--cache-location P] [--max-age 30d] [--max-size 100MB] [path]`:
+ * inspect and maintain the persistent cache. Plain text on stdout.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { cacheStats, clearCache, pruneCache, type CacheStats } from '../../cache/maintenance.js';
+import { isCorruptionError } from '../../cache/sqlite-store.js';
+import { UserError } from '../../errors.js';
+import { TOOL_VERSION } from '../../version.js';
+import type { CommandHandler } from '../io.js';
+
+export const CACHE_HELP = `Usage: sonde cache <stats|clear|prune> [options] [path]
+
+  stats                 entries, size on disk, entries for this sonde version vs stale
+  clear                 remove every entry
+  prune                 remove stale entries, then by age and total size (oldest first)
+
+Options:
+  --cache-location P    cache file (default: <path or cwd>/.sonde/cache.sqlite)
+  --max-age D           prune: entries written more than D ago (e.g. 30d, 12h, 90m)
+  --max-size S          prune: keep the newest entries that fit in S (e.g. 100MB, 512KB; 1MB = 2^20 bytes)
+  -h, --help            this help
+`;
+
+const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** `30d` → ms. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([smhdw])$/i.exec(text.trim());
+  if (!match) throw new UserError('INVALID_OPTION', `--max-age ${text}: expected a number and a unit (s, m, h, d, w)`, 'For example --max-age 30d.');
+  return Number(match[1]) * DURATION_UNITS[match[2].toLowerCase()];
+}
+
+/** `100MB` → bytes. */
+export function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
+  if (!match) throw new UserError('INVALID_OPTION', `--max-size ${text}: expected a size such as 100MB, 512KB or 2GB`, 'For example --max-size 100MB.');
+  return Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]);
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+function formatStats(stats: CacheStats): string {
+  if (!stats.exists) return `No cache at ${stats.location}\n`;
+  const lines = [
+    `cache: ${stats.location}`,
+    `entries: ${stats.entries} (${stats.current} for sonde ${TOOL_VERSION}, ${stats.stale} stale)`,
+    `size on disk: ${formatBytes(stats.bytes)}`,
+  ];
+  if (stats.oldest !== undefined && stats.newest !== undefined) {
+    lines.push(`written: ${new Date(stats.oldest).toISOString()} … ${new Date(stats.newest).toISOString()}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function parse(argv: readonly string[], cwd: string) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        'cache-location': { type: 'string' },
+        'max-age': { type: 'string' },
+        'max-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UserError('INVALID_OPTION', (error as Error).message, 'Run `sonde cache --help`.');
+  }
+  const { values, positionals } = parsed;
+  const [action, target, ...extra] = positionals;
+  if (values.help) return { help: true as const };
+  if (action !== 'stats' && action !== 'clear' && action !== 'prune') {
+    throw new UserError('INVALID_OPTION', action ? `Unknown cache action "${action}"` : 'Missing cache action', 'Use one of: sonde cache stats | clear | prune.');
+  }
+  if (extra.length > 0) throw new UserError('INVALID_OPTION', `Unexpected arguments: ${extra.join(' ')}`, 'Run `sonde cache --help`.');
+  if (action !== 'prune' && (values['max-age'] || values['max-size'])) {
+    throw new UserError('INVALID_OPTION', '--max-age and --max-size apply to `sonde cache prune` only', 'Run `sonde cache --help`.');
+  }
+  const root = path.resolve(cwd, target ?? '.');
+  const location = values['cache-location'] ? path.resolve(cwd, values['cache-location']) : path.join(root, '.sonde', 'cache.sqlite');
+  return {
+    help: false as const,
+    action,
+    location,
+    ...(values['max-age'] ? { maxAgeMs: parseDuration(values['max-age']) } : {}),
+    ...(values['max-size'] ? { maxBytes: parseSize(values['max-size']) } : {}),
+  };
+}
+
+export const cacheCommand: CommandHandler = async (argv, io) => {
+  const args = parse(argv, io.cwd);
+  if (args.help) {
+    io.stdout.write(CACHE_HELP);
+    return 0;
+  }
+  try {
+    if (args.action === 'stats') {
+      io.stdout.write(formatStats(await cacheStats(args.location, TOOL_VERSION)));
+    } else if (args.action === 'clear') {
+      io.stdout.write(`Removed ${await clearCache(args.location)} entries from ${args.location}\n`);
+    } else {
+      if (args.maxAgeMs === undefined && args.maxBytes === undefined) {
+        io.stdout.write('No --max-age or --max-size: removing stale entries only.\n');
+      }
+      const result = await pruneCache(args.location, TOOL_VERSION, args);
+      io.stdout.write(`Removed ${result.removed} of ${result.before.entries} entries; ${formatBytes(result.before.bytes)} → ${formatBytes(result.after.bytes)}\n`);
+    }
+  } catch (error) {
+    if (!isCorruptionError(error)) throw error;
+    if (args.action === 'clear') {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(args.location + suffix, { force: true });
+      io.stdout.write(`The cache file was damaged; deleted ${args.location}\n`);
+      return 0;
+    }
+    throw new UserError('CACHE_CORRUPT', `${args.location} is not a readable cache (${(error as Error).message})`, 'Run `sonde cache clear`; the next scan with --cache rebuilds it.');
+  }
+  return 0;
+};
