@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';
+
+/**
+ * Keeps the README true: every `npx sonde …` line in its sh blocks runs here,
+ * against a copy of fixtures/basic, and must exit 0 or 1 (1 = findings).
+ * `npm install` and `npm test` are what CI itself runs.
+ */
+function readmeCommands(): string[] {
+  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  return blocks.flatMap((block) => block.split('\n').map((line) => line.trim()).filter((line) => line.startsWith('npx sonde')));
+}
+
+describe('README commands', () => {
+  const workdir = makeTempTree({});
+  cpSync(path.join(FIXTURES, 'basic'), workdir, { recursive: true });
+  after(() => removeTree(workdir));
+  const commands = readmeCommands();
+
+  it('the README has sonde commands to check', () => assert.ok(commands.length >= 5, commands.join('\n')));
+
+  for (const command of commands) {
+    it(command, () => {
+      const shell = command.replace(/^npx sonde/, `"${process.execPath}" "${path.join(REPO_ROOT, 'bin', 'sonde.js')}"`);
+      const run = spawnSync('sh', ['-c', shell], {
+        cwd: workdir,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+        timeout: 300_000,
+      });
+      assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}\n${run.stderr}`);
+    });
+  }
+});
