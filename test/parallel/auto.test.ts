@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decideWorkers, SEQUENTIAL_BYTES_PER_MS } from '../../src/parallel/auto.js';
+
+const secondsOfWork = (seconds: number) => ({ files: 5000, bytes: seconds * 1000 * SEQUENTIAL_BYTES_PER_MS });
+
+describe('decideWorkers', () => {
+  it('passes a fixed setting through (0 = in-process)', () => {
+    assert.equal(decideWorkers(0, secondsOfWork(100), 16), 0);
+    assert.equal(decideWorkers(3, secondsOfWork(0.001), 2), 3);
+  });
+
+  it('stays in-process on 2 cores, however large the work (measured: workers were slower)', () => {
+    assert.equal(decideWorkers('auto', secondsOfWork(1000), 2), 0);
+    assert.equal(decideWorkers('auto', secondsOfWork(1000), 1), 0);
+  });
+
+  it('stays in-process when the work is too small to pay for starting workers', () => {
+    assert.equal(decideWorkers('auto', secondsOfWork(0.5), 16), 0);
+    assert.equal(decideWorkers('auto', { files: 1, bytes: 1e9 }, 16), 0);
+  });
+
+  it('uses workers on many cores when the work is large, never more than the cores can feed', () => {
+    const workers = decideWorkers('auto', secondsOfWork(60), 16);
+    assert.ok(workers >= 2 && workers <= 15, `${workers}`);
+    assert.ok(decideWorkers('auto', secondsOfWork(60), 4) <= 3);
+  });
+
+  it('is monotonic in the amount of work and deterministic', () => {
+    let previous = 0;
+    for (const seconds of [0.1, 0.5, 1, 2, 5, 10, 30, 100]) {
+      const workers = decideWorkers('auto', secondsOfWork(seconds), 8);
+      assert.ok(workers >= previous, `${seconds}s → ${workers} < ${previous}`);
+      assert.equal(decideWorkers('auto', secondsOfWork(seconds), 8), workers);
+      previous = workers;
+    }
+  });
+});
