@@ -35,7 +35,7 @@ export interface BenchSettings {
   readonly maxRuns: number;
   /** Per strategy, the measured time budget that sets the run count as hyperfine does. */
   readonly timeBudgetMs: number;
-  /** Adaptive stop when each strategy's relative margin of error is below this (%), or null. */
+  /** Adaptive stop when a strategy's relative margin of error is below this fraction (0.02 = 2%), or null. */
   readonly targetRme: number | null;
   readonly alpha: number;
   readonly seed: number;
@@ -77,7 +77,7 @@ export interface SummaryStats {
   readonly mad: number;
   /** Indices into the sample array flagged by the modified z-score (|z| > 3.5). */
   readonly outliers: readonly number[];
-  /** Half-width of the 95% CI ÷ mean, in %. */
+  /** Half-width of the 95% CI ÷ mean, as a fraction (0.02 = ±2%). */
   readonly relativeMarginOfError: number;
 }
 
@@ -103,6 +103,8 @@ export interface StrategyResult {
   readonly cacheHitRate: number | null;
   /** Hyperfine-like warnings (outliers, slow first run, high variance). */
   readonly warnings: readonly string[];
+  /** RSS over time of the median-wall run (from its profile timeline), downsampled; may be empty. */
+  readonly memoryTimeline?: readonly { readonly t: number; readonly rss: number }[];
 }
 
 /** A strategy against the reference strategy. */

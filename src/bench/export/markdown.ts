@@ -1,0 +1,102 @@
+/** `--export-markdown`: the report as GitHub-flavoured Markdown tables. */
+import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
+import { formatBytes, formatMs, formatP, formatPercent, formatRate, formatRatio } from '../units.js';
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** A Markdown table; columns after the first are right-aligned. */
+export function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const head = `| ${header.map(cell).join(' | ')} |`;
+  const rule = `|${header.map((_, i) => (i === 0 ? ':---' : '---:')).join('|')}|`;
+  return [head, rule, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+function resultsMd(results: readonly StrategyResult[], comparisons: readonly StrategyComparison[]): string {
+  return mdTable(
+    ['strategy', 'n', 'mean ± σ', '95% CI', 'median', 'min … max', 'files/s', 'lines/s', 'peak RSS (median / max)', 'CPU', 'cache hits', 'vs reference'],
+    results.map((r) => {
+      const s = r.summary;
+      const c = comparisons.find((x) => x.strategy === r.strategy);
+      return [
+        `\`${r.strategy}\``,
+        String(s.n),
+        `${formatMs(s.mean)} ± ${formatMs(s.sd)}`,
+        `${formatMs(s.ci95[0])} … ${formatMs(s.ci95[1])}`,
+        formatMs(s.median),
+        `${formatMs(s.min)} … ${formatMs(s.max)}`,
+        formatRate(r.filesPerSecond),
+        formatRate(r.linesPerSecond),
+        `${formatBytes(r.peakRss.median)} / ${formatBytes(r.peakRss.max)}`,
+        `${r.cpuUtilization.toFixed(2)}`,
+        r.cacheHitRate === null ? '–' : formatPercent(r.cacheHitRate, 0),
+        c
+          ? `${formatRatio(c.speedup.ratio)}× (${formatRatio(c.speedup.low)}–${formatRatio(c.speedup.high)}), p ${formatP(c.pValue)}, **${c.verdict}**`
+          : 'reference',
+      ];
+    }),
+  );
+}
+
+function suiteMd(suite: SuiteReport): string {
+  const strategies = [...new Set(suite.sizes.flatMap((s) => s.points.map((p) => p.strategy)))];
+  const parts = [
+    '## Suite',
+    '',
+    'Median wall time / median peak RSS per size.',
+    '',
+    mdTable(
+      ['size', 'files', 'lines', ...strategies.map((s) => `\`${s}\``)],
+      suite.sizes.map((s) => [
+        s.size,
+        s.files.toLocaleString('en-US'),
+        s.lines.toLocaleString('en-US'),
+        ...strategies.map((st) => {
+          const p = s.points.find((x) => x.strategy === st);
+          return p ? `${formatMs(p.medianWallMs)} / ${formatBytes(p.medianPeakRssBytes)}` : '–';
+        }),
+      ]),
+    ),
+  ];
+  if (suite.scaling.length) {
+    parts.push(
+      '',
+      '### Scaling',
+      '',
+      mdTable(
+        ['strategy', 'ms per file', 'fixed cost', 'time exponent (r²)', 'memory exponent (r²)'],
+        suite.scaling.map((f) => [
+          `\`${f.strategy}\``,
+          f.msPerFile.toFixed(3),
+          formatMs(f.fixedMs),
+          `${f.timeExponent.toFixed(2)} (${f.timeR2.toFixed(2)})`,
+          `${f.memoryExponent.toFixed(2)} (${f.memoryR2.toFixed(2)})`,
+        ]),
+      ),
+    );
+    for (const s of suite.sizes) parts.push('', `### ${s.size} (${s.files.toLocaleString('en-US')} files)`, '', resultsMd(s.results, s.comparisons));
+  }
+  return parts.join('\n');
+}
+
+export function exportMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const st = report.settings;
+  const parts = [
+    '# sonde bench',
+    '',
+    `${m.cpuModel}, ${m.cores} cores, ${formatBytes(m.totalMemoryBytes)} · Node ${m.nodeVersion} · ${m.platform}/${m.arch} · ` +
+      `sonde ${m.toolVersion} (${m.gitCommit ? m.gitCommit.slice(0, 10) : 'no git'}${m.gitDirty ? ', dirty' : ''}) · ${m.date}`,
+    '',
+    `Target: \`${st.suite ? `suite ${st.sizes.join(', ')} (seed ${st.seed})` : st.target}\` · reference \`${st.reference}\` · ` +
+      `${st.warmupRuns} warm-up, ${st.minRuns}–${st.maxRuns} runs, budget ${formatMs(st.timeBudgetMs)}` +
+      `${st.targetRme !== null ? `, target RME ${formatPercent(st.targetRme)}` : ''}, α = ${st.alpha}`,
+    '',
+  ];
+  if (report.suite) parts.push(suiteMd(report.suite), '');
+  else parts.push('## Results', '', resultsMd(report.results, report.comparisons), '');
+  if (report.recommendations.length) {
+    parts.push('## Recommendations', '', ...report.recommendations.map((r) => `- ${r}`), '');
+  }
+  if (report.warnings.length) parts.push('## Warnings', '', ...report.warnings.map((w) => `- ${w}`), '');
+  return parts.join('\n');
+}

@@ -1,0 +1,58 @@
+/**
+ * `sonde bench`: measure scan strategies (or the synthetic suite), print a
+ * hyperfine-like report on stdout, write exports, save or compare baselines.
+ * Exit 1 only for a significant regression against `--compare`.
+ */
+import { formatBaselineComparison } from '../../bench/format-baseline.js';
+import { compareWithBaseline, defaultBaselineDir, loadBaseline, saveBaseline } from '../../bench/baseline.js';
+import { BENCH_HELP, parseBenchArgs } from '../../bench/bench-args.js';
+import type { BenchListener } from '../../bench/events.js';
+import { writeExports } from '../../bench/export/index.js';
+import { formatBenchText } from '../../bench/format-text.js';
+import { createPlainBenchListener } from '../../bench/plain-listener.js';
+import { runBench } from '../../bench/runner.js';
+import { UserError } from '../../errors.js';
+import type { CliIO, CommandHandler } from '../io.js';
+
+/** Seams for the lead: e.g. an Ink bench view on a TTY instead of plain lines. */
+export interface BenchCommandDeps {
+  readonly createListener?: (io: CliIO) => BenchListener;
+}
+
+export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler {
+  return async (argv, io) => {
+    const options = parseBenchArgs(argv, io.cwd);
+    if (options.help) {
+      io.stdout.write(BENCH_HELP);
+      return 0;
+    }
+    const listener: BenchListener = options.quiet
+      ? () => {}
+      : (deps.createListener?.(io) ?? createPlainBenchListener(io.stderr));
+    const report = await runBench(options.bench, listener, io.signal);
+    if (report.results.every((r) => r.samples.length === 0)) {
+      const why = report.results[0]?.failures[0]?.error ?? 'no runs';
+      throw new UserError('BENCH_FAILED', `Every benchmark run failed: ${why}`, 'Check that `sonde scan` works on this path.');
+    }
+    io.stdout.write(formatBenchText(report));
+    for (const file of writeExports(report, options.exports)) io.stderr.write(`wrote ${file}\n`);
+    const dir = options.baselineDir ?? defaultBaselineDir(report, io.cwd);
+    let exitCode = 0;
+    if (options.compare) {
+      const baseline = loadBaseline(dir, options.compare);
+      const comparison = compareWithBaseline(report, baseline, {
+        name: options.compare,
+        thresholdPercent: options.regressionThreshold,
+        alpha: report.settings.alpha,
+        seed: report.settings.seed,
+      });
+      io.stdout.write(`\n${formatBaselineComparison(comparison)}`);
+      if (comparison.regressed) exitCode = 1;
+    }
+    if (options.saveBaseline) io.stderr.write(`saved baseline ${saveBaseline(report, dir, options.saveBaseline)}\n`);
+    return exitCode;
+  };
+}
+
+/** `sonde bench` with plain progress lines on stderr. */
+export const benchCommand: CommandHandler = createBenchCommand();
