@@ -42,14 +42,16 @@ export function buildGraph(files: readonly FileResult[], resolve: Resolver): Bui
   const ids = new Map<string, number>();
   nodes.forEach((p, i) => ids.set(p, i));
 
-  const edgeMap = new Map<number, Map<number, { specifier: string; typeOnly: boolean; line: number; anyLine: number }>>();
+  const edges: IndexedEdge[] = [];
   const targets: Map<string, number>[] = [];
   const external: { from: string; specifier: string }[] = [];
   const unresolved: { from: string; specifier: string }[] = [];
+  type Draft = { specifier: string; typeOnly: boolean; line: number; anyLine: number };
 
   for (let from = 0; from < nodes.length; from++) {
     const own = new Map<string, number>();
     targets.push(own);
+    const out = new Map<number, Draft>();
     const seenOutside = new Set<string>();
     const imports = [...facts[from].imports].sort((a, b) => a.line - b.line || byString(a.specifier, b.specifier));
     for (const record of imports) {
@@ -67,8 +69,6 @@ export function buildGraph(files: readonly FileResult[], resolve: Resolver): Bui
         if (to === undefined) continue; // a scanned file without facts
         own.set(record.specifier, to);
       }
-      let out = edgeMap.get(from);
-      if (!out) edgeMap.set(from, (out = new Map()));
       const edge = out.get(to);
       if (!edge) {
         out.set(to, { specifier: record.specifier, typeOnly: record.typeOnly, line: record.typeOnly ? Infinity : record.line, anyLine: record.line });
@@ -77,14 +77,13 @@ export function buildGraph(files: readonly FileResult[], resolve: Resolver): Bui
         edge.line = Math.min(edge.line, record.line);
       }
     }
-  }
-
-  const edges: IndexedEdge[] = [];
-  for (const [from, out] of [...edgeMap].sort((a, b) => a[0] - b[0])) {
-    for (const [to, e] of [...out].sort((a, b) => a[0] - b[0])) {
+    // Nodes are sorted, so edges come out sorted by (from, to) without a global sort.
+    for (const to of [...out.keys()].sort((a, b) => a - b)) {
+      const e = out.get(to) as Draft;
       edges.push({ from, to, specifier: e.specifier, typeOnly: e.typeOnly, line: e.typeOnly ? e.anyLine : e.line, anyLine: e.anyLine });
     }
   }
+
   const publicEdges: GraphEdge[] = edges.map((e) => ({ from: nodes[e.from], to: nodes[e.to], specifier: e.specifier, typeOnly: e.typeOnly }));
   const bySpec = (a: { from: string; specifier: string }, b: { from: string; specifier: string }) =>
     byString(a.from, b.from) || byString(a.specifier, b.specifier);

@@ -38,16 +38,19 @@ const byLocation = (a: Finding, b: Finding) =>
 function cycleFindings(built: BuiltGraph, ignoreTypeOnly: boolean, severity: Finding['severity']): Finding[] {
   const edges = ignoreTypeOnly ? built.edges.filter((e) => !e.typeOnly) : built.edges;
   const adj = toAdjacency(built.nodes.length, edges);
-  const lineOf = new Map<string, number>();
-  for (const e of edges) lineOf.set(`${e.from}>${e.to}`, ignoreTypeOnly ? e.line : e.anyLine);
-  return findCycleGroups(built.nodes.length, adj).map((group) => {
+  const groups = findCycleGroups(built.nodes.length, adj);
+  // The line of each cycle's first import, looked up in one pass over the edges.
+  const firstStep = new Map(groups.map((g) => [g.cycle[0], g.cycle[1]]));
+  const lineOf = new Map<number, number>();
+  for (const e of edges) if (firstStep.get(e.from) === e.to) lineOf.set(e.from, ignoreTypeOnly ? e.line : e.anyLine);
+  return groups.map((group) => {
     const names = group.cycle.map((v) => built.nodes[v]);
     const extra = group.members.length > group.cycle.length - 1 ? ` (${group.members.length} modules in this cycle group)` : '';
     return {
       rule: 'import-cycle',
       severity,
       path: names[0],
-      line: lineOf.get(`${group.cycle[0]}>${group.cycle[1]}`) ?? 1,
+      line: lineOf.get(group.cycle[0]) ?? 1,
       column: 1,
       message: `Import cycle: ${names.join(' → ')}${extra}`,
     };

@@ -118,11 +118,20 @@ export function createResolver(root: string, files: ReadonlySet<string>, config:
     return pkg.exports === undefined || targets.length === 0 ? lookup(subpath) : undefined;
   }
 
+  // Files of one folder often import the same specifiers: memoize relative lookups per (folder, specifier).
+  const relativeMemo = new Map<string, Resolution>();
   return (from, specifier) => {
     const spec = specifier.replace(/[?#].*$/, '');
     if (isRelative(spec)) {
-      const hit = lookup(path.posix.join(path.posix.dirname(from), spec));
-      return hit ? { kind: 'file', path: hit } : UNRESOLVED;
+      const dir = from.slice(0, from.lastIndexOf('/') + 1);
+      const key = `${dir}\0${spec}`;
+      let res = relativeMemo.get(key);
+      if (res === undefined) {
+        const hit = lookup(path.posix.join(dir === '' ? '.' : dir, spec));
+        res = hit ? { kind: 'file', path: hit } : UNRESOLVED;
+        relativeMemo.set(key, res);
+      }
+      return res;
     }
     if (spec.startsWith('/')) {
       const rel = relToRoot(spec);

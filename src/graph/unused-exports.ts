@@ -4,7 +4,8 @@
  * the module that defines the name, with a worklist (no recursion, each
  * (module, name) pair visited once, so linear in the re-export structure).
  *
- * - `import { a }` uses `a`; `import * as ns`, `import()` and `require()` use everything.
+ * - `import { a }` uses `a`; `import * as ns`, `import()` and `require()` use everything,
+ *   except a destructured `const { a } = await import('./x')` (names recorded), which uses `a`.
  * - `export { a } from './x'` is an export of the barrel; when the barrel's `a` is
  *   used, `a` of './x' is used. `export * as ns from './x'`: using `ns` uses all of './x'.
  * - `export * from './x'` forwards every name the barrel does not declare itself,
@@ -83,7 +84,10 @@ export function findUnusedExports(graph: BuiltGraph, entries: ReadonlySet<number
     for (const record of graph.facts[m].imports) {
       const t = graph.targets[m].get(record.specifier);
       if (t === undefined || record.kind === 'reexport') continue;
-      if (record.kind !== 'import' || record.names.includes('*')) work.push({ kind: 'all', m: t });
+      // `import()` / `require()` use everything unless the analysis saw exactly which names
+      // (`const { a } = await import('./x')`); an empty list there means nothing is known.
+      const everything = record.names.includes('*') || (record.kind !== 'import' && record.names.length === 0);
+      if (everything) work.push({ kind: 'all', m: t });
       else for (const name of record.names) work.push({ kind: 'name', m: t, name });
     }
   }

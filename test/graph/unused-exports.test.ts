@@ -24,6 +24,8 @@ const cases: [string, FileResult[], string[], string[]][] = [
     [file('a.ts', [], [exp('x'), exp('y')]), file('m.ts', [imp('./a', ['*'])])], [], []],
   ['dynamic import uses everything',
     [file('a.ts', [], [exp('x')]), file('m.ts', [imp('./a', [], { kind: 'dynamic' })])], [], []],
+  ['destructured dynamic import uses the names it lists',
+    [file('a.ts', [], [exp('x'), exp('y')]), file('m.ts', [imp('./a', ['x'], { kind: 'dynamic' })])], [], ['a.ts:y']],
   ['require uses everything',
     [file('a.ts', [], [exp('x')]), file('m.ts', [imp('./a', [], { kind: 'require' })])], [], []],
   ['side-effect import uses nothing',
