@@ -1,0 +1,36 @@
+import { useInput } from 'ink';
+import { useMemo, useRef, useState } from 'react';
+import { bodyView, navContext } from './body-view.js';
+import { DoneView } from './DoneView.js';
+import { bodyHeight } from './layout.js';
+import { initialNav, navigate, type NavCommand, type NavState } from './navigation.js';
+import type { ScanResult } from '../types.js';
+
+export interface DoneScreenProps {
+  readonly result: ScanResult;
+  readonly width: number;
+  readonly height: number;
+  readonly onCommand: (command: NavCommand) => void;
+  /** Starting navigation state (tests open a tab or a filter directly). */
+  readonly initial?: NavState;
+}
+
+/** The done screen's state: keys go through the pure `navigate` reducer; DoneView paints. */
+export function DoneScreen({ result, width, height, onCommand, initial }: DoneScreenProps) {
+  const [nav, setNav] = useState<NavState>(() => initial ?? initialNav());
+  const body = useMemo(() => bodyView(result, nav, width), [result, nav, width]);
+  // Keys can arrive faster than renders: the ref always holds the newest state.
+  const latest = useRef({ nav, body });
+  if (latest.current.nav === nav) latest.current.body = body;
+  useInput((input, key) => {
+    const current = latest.current;
+    const currentBody = current.body ?? bodyView(result, current.nav, width);
+    const outcome = navigate(current.nav, input, key, navContext(currentBody, current.nav, bodyHeight(height)));
+    if (outcome.state !== current.nav) {
+      latest.current = { nav: outcome.state, body: bodyView(result, outcome.state, width) };
+      setNav(outcome.state);
+    }
+    if (outcome.command) onCommand(outcome.command);
+  });
+  return <DoneView result={result} nav={nav} body={body} width={width} height={height} />;
+}
