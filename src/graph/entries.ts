@@ -41,9 +41,13 @@ const SOURCE_SUFFIX = '(?:\\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|d\\.ts|d\\.mts|d\\
 
 /** Files an `exports` pattern target like `./dist/*.js` stands for (via the same source heuristic). */
 function patternEntries(target: string, project: ProjectConfig, nodes: readonly string[], relToRoot: (a: string) => string | undefined): string[] {
-  const candidates = sourceCandidates(target, project.ts, relToRoot);
-  const res = candidates.map((c) => new RegExp(`^${c.split('*').map(escapeRegExp).join('.+')}${SOURCE_SUFFIX}?$`));
-  return nodes.filter((n) => res.some((re) => re.test(n)));
+  // Like a plain entry, the first candidate location that holds any file wins.
+  for (const candidate of sourceCandidates(target, project.ts, relToRoot)) {
+    const re = new RegExp(`^${candidate.split('*').map(escapeRegExp).join('.+')}${SOURCE_SUFFIX}?$`);
+    const hits = nodes.filter((n) => re.test(n));
+    if (hits.length > 0) return hits;
+  }
+  return [];
 }
 
 /** Node ids of the entry modules; `notes` receives entries that map to no scanned file. */

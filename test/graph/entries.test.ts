@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findEntries, globMatcher } from '../../src/graph/entries.js';
+import type { PackageInfo, ProjectConfig, TsResolutionConfig } from '../../src/graph/project-config.js';
+
+const NODES = ['bin/cli.ts', 'lib/index.ts', 'scripts/a.ts', 'scripts/deep/b.ts', 'source/main.ts', 'src/index.ts', 'src/lib/util.ts', 'src/other.ts'];
+
+function entries(pkg: Partial<PackageInfo>, globs: string[] = [], ts: TsResolutionConfig = {}): { files: string[]; notes: string[] } {
+  const notes: string[] = [];
+  const project: ProjectConfig = { ts, pkg: { entryFields: [], ...pkg }, notes: [] };
+  const ids = findEntries('/r', NODES, project, globs, notes);
+  return { files: [...ids].sort((a, b) => a - b).map((i) => NODES[i]), notes };
+}
+
+describe('findEntries', () => {
+  const cases: [string, Partial<PackageInfo>, string[], TsResolutionConfig, string[]][] = [
+    ['main in dist maps to src', { entryFields: ['./dist/index.js'] }, [], {}, ['src/index.ts']],
+    ['nested build folders', { entryFields: ['./dist/esm5/index.js'] }, [], {}, ['src/index.ts']],
+    ['an existing lib/ is itself the source', { entryFields: ['./lib/index.js'] }, [], {}, ['lib/index.ts']],
+    ['bin keeps its folder', { entryFields: ['./bin/cli.js'] }, [], {}, ['bin/cli.ts']],
+    ['declaration file in dist/types', { entryFields: ['./dist/types/index.d.ts'] }, [], {}, ['src/index.ts']],
+    ['exports: every condition and subpath', { exports: { '.': { import: './dist/index.mjs' }, './util': { require: './build/lib/util.cjs' } } }, [], {}, ['src/index.ts', 'src/lib/util.ts']],
+    ['exports pattern', { exports: { './*': './dist/*.js' } }, [], {}, ['src/index.ts', 'src/lib/util.ts', 'src/other.ts']],
+    ['tsconfig outDir/rootDir', { entryFields: ['./out/main.js'] }, [], { outDir: '/r/out', rootDir: '/r/source' }, ['source/main.ts']],
+    ['entry globs', {}, ['scripts/**/*.ts'], {}, ['scripts/a.ts', 'scripts/deep/b.ts']],
+  ];
+  for (const [name, pkg, globs, ts, expected] of cases) {
+    it(name, () => assert.deepEqual(entries(pkg, globs, ts).files, expected));
+  }
+
+  it('notes a code entry that maps to nothing, but not package.json or assets', () => {
+    const r = entries({ entryFields: ['./dist/nothing.js'], exports: { './package.json': './package.json', './style.css': './dist/s.css' } });
+    assert.deepEqual(r.files, []);
+    assert.deepEqual(r.notes, ["package.json entry './dist/nothing.js' matches no scanned file"]);
+  });
+});
+
+describe('globMatcher', () => {
+  it('matches globstar, star and dotfiles', () => {
+    const match = globMatcher(['src/**/*.ts', '.config/*.js']);
+    assert.equal(match('src/a/b/c.ts'), true);
+    assert.equal(match('src/c.ts'), true);
+    assert.equal(match('lib/c.ts'), false);
+    assert.equal(match('.config/x.js'), true);
+    assert.equal(globMatcher([])('anything'), false);
+  });
+});
