@@ -75,7 +75,8 @@ export function buildStrategyResult(
   const files = samples.length ? median(samples.map((s) => s.files)) : 0;
   const lines = samples.length ? median(samples.map((s) => s.lines)) : 0;
   const rss = samples.map((s) => s.peakRssBytes);
-  const cpu = samples.filter((s) => s.wallMs > 0).map((s) => (s.cpuUserMs + s.cpuSystemMs) / s.wallMs);
+  // The child measures CPU time over its scan only (not Node start-up), so divide by the scan's own duration.
+  const cpu = samples.filter((s) => s.scanMs > 0).map((s) => (s.cpuUserMs + s.cpuSystemMs) / s.scanMs);
   const hits = samples.reduce((a, s) => a + s.cacheHits, 0);
   const misses = samples.reduce((a, s) => a + s.cacheMisses, 0);
   // The timeline of the run closest to the median is the most typical one to show.

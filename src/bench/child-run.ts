@@ -73,6 +73,12 @@ export function parseScanJson(text: string, wallMs: number): RunMeasurement {
   };
 }
 
+/** The informative lines of a child's stderr: messages, not stack frames. */
+export function errorGist(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at ') && !/^\^+$/.test(l));
+  return lines.slice(0, 3).join(' | ').slice(0, 500);
+}
+
 /**
  * Runs `node bin/sonde.js scan <target> --format json --no-ui …` and measures
  * its wall time from spawn to exit. Exit 1 (findings) is a normal outcome;
@@ -99,7 +105,7 @@ export function runChildScan(options: ChildRunOptions): Promise<RunMeasurement> 
       const stderr = Buffer.concat(err).toString('utf8').trim();
       if (code !== 0 && code !== 1) {
         const why = sig ? `was killed by ${sig}` : `exited with code ${code}`;
-        reject(new Error(`the scan ${why}${stderr ? `: ${stderr.split('\n').slice(-3).join(' | ')}` : ''}`));
+        reject(new Error(`the scan ${why}${stderr ? `: ${errorGist(stderr)}` : ''}`));
         return;
       }
       try {

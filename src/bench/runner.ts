@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { UserError } from '../errors.js';
+import { generateProject } from '../generate/index.js';
 import { compareWithReference } from './analyze.js';
 import type { BenchListener } from './events.js';
 import { machineInfo } from './machine.js';
@@ -38,14 +39,7 @@ function settingsOf(o: ResolvedBenchOptions): BenchSettings {
   };
 }
 
-async function defaultGenerator(): Promise<ProjectGenerator> {
-  // TODO(part A): import statically once src/generate exports generateProject.
-  const specifier = '../generate/index.js';
-  const mod = (await import(specifier)) as {
-    generateProject: (o: { size: string; seed: number; outDir: string }) => unknown;
-  };
-  return (size, seed, outDir) => mod.generateProject({ size, seed, outDir });
-}
+const defaultGenerator: ProjectGenerator = (size, seed, outDir) => generateProject({ size, seed, outDir });
 
 /** Runs a benchmark; events go to `listener`; `signal` stops it (rejects with an ABORTED UserError). */
 export async function runBench(options: BenchOptions, listener: BenchListener, signal?: AbortSignal, deps: BenchDeps = {}): Promise<BenchReport> {
@@ -71,7 +65,7 @@ export async function runBench(options: BenchOptions, listener: BenchListener, s
     let comparisons;
     let suite = null;
     if (o.suite) {
-      const generate = deps.generate ?? (await defaultGenerator());
+      const generate = deps.generate ?? defaultGenerator;
       suite = await runSuite(o.specs, measure, generate, workspace, listener, signal);
       const largest = suite.sizes[suite.sizes.length - 1];
       results = largest?.results ?? [];

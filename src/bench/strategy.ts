@@ -88,10 +88,14 @@ export function needsTreeCopy(spec: StrategySpec): boolean {
  */
 export function scanArgs(spec: StrategySpec, cacheLocation: string | null): string[] {
   const parallel = spec.kind === 'parallel' ? String(spec.workers) : '0';
-  const args = ['--parallel', parallel];
+  // No progress lines: the child's stderr is only read when it fails.
+  const args = ['--parallel', parallel, '--progress', 'none'];
   if (spec.kind === 'cache' || spec.kind === 'partial') {
     if (cacheLocation === null) throw new Error(`strategy ${spec.name} needs a cache location`);
     args.push('--cache', '--cache-location', cacheLocation);
+  } else {
+    // A config file's "cache": true must neither speed these up nor write into the user's tree.
+    args.push('--no-cache');
   }
   return args;
 }

@@ -97,7 +97,7 @@ export interface StrategyResult {
   /** lines ÷ median wall seconds. */
   readonly linesPerSecond: number;
   readonly peakRss: { readonly median: number; readonly max: number };
-  /** Median of (cpuUser + cpuSystem) ÷ wall; 1.0 = one core busy. */
+  /** Median of (cpuUser + cpuSystem) ÷ scanMs (the child measures CPU over its scan); 1.0 = one core busy. */
   readonly cpuUtilization: number;
   /** hits ÷ (hits + misses) over all samples, or null when the cache was off. */
   readonly cacheHitRate: number | null;

@@ -3,6 +3,7 @@
 /** Milliseconds with a unit that keeps 3–4 significant digits: `812.3 ms`, `12.41 s`. */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
+  if (ms === 0) return '0';
   if (Math.abs(ms) >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (Math.abs(ms) >= 1000) return `${(ms / 1000).toFixed(2)} s`;
   if (Math.abs(ms) >= 100) return `${ms.toFixed(1)} ms`;

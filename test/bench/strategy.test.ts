@@ -21,9 +21,9 @@ test('rejects unknown or malformed strategies with a UserError', () => {
 
 test('scan flags: cache strategies run in-process with their cache file', () => {
   const [seq, par, warm, part] = parseStrategies('sequential,parallel:3,cache:warm,cache:partial:5', 2);
-  assert.deepEqual(scanArgs(seq, null), ['--parallel', '0']);
-  assert.deepEqual(scanArgs(par, null), ['--parallel', '3']);
-  assert.deepEqual(scanArgs(warm, '/t/c.sqlite'), ['--parallel', '0', '--cache', '--cache-location', '/t/c.sqlite']);
+  assert.deepEqual(scanArgs(seq, null), ['--parallel', '0', '--progress', 'none', '--no-cache']);
+  assert.deepEqual(scanArgs(par, null), ['--parallel', '3', '--progress', 'none', '--no-cache']);
+  assert.deepEqual(scanArgs(warm, '/t/c.sqlite'), ['--parallel', '0', '--progress', 'none', '--cache', '--cache-location', '/t/c.sqlite']);
   assert.equal(needsPrimedCache(warm) && needsPrimedCache(part) && !needsPrimedCache(seq), true);
   assert.throws(() => scanArgs(warm, null));
 });

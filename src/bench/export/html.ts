@@ -10,7 +10,7 @@ import { barChart, esc, lineChart, type Series } from './svg-charts.js';
 const MIB = 1024 * 1024;
 
 const STYLE = `
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#222;background:#fff}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1280px;padding:0 1rem;color:#222;background:#fff}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
 .meta{color:#555}table{border-collapse:collapse;margin:.6rem 0;font-variant-numeric:tabular-nums}
 th,td{padding:.25rem .6rem;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}th:first-child,td:first-child{text-align:left}
@@ -20,7 +20,7 @@ th{background:#f6f6f6}code{font-family:ui-monospace,Menlo,Consolas,monospace}
 .grid{stroke:#e5e5e5;stroke-width:1}.tick,.value{font-size:11px;fill:#555}.label{font-size:12px;fill:#222}
 .axis-label{font-size:12px;fill:#444}.whisker{stroke:#222;stroke-width:1.5;fill:none}
 .warn{background:#fff8e1;border-left:4px solid #f0b400;padding:.4rem .8rem;margin:.3rem 0}
-ul.recs li{margin:.3rem 0}`;
+ul.recs li{margin:.3rem 0}.scroll{overflow-x:auto}`;
 
 /** Marks each chart with how many of its shapes the browser actually laid out (a rendering self-check). */
 const SCRIPT = `
@@ -31,7 +31,7 @@ svg.setAttribute('data-drawn',String(n));total+=n;});document.documentElement.se
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const th = header.map((h) => `<th>${h}</th>`).join('');
   const trs = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
-  return `<table><thead><tr>${th}</tr></thead><tbody>${trs}</tbody></table>`;
+  return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>${trs}</tbody></table></div>`;
 }
 
 function verdictHtml(c: StrategyComparison | undefined): string {
