@@ -4,7 +4,7 @@
  */
 import type { BenchReport } from '../bench/types.js';
 import { bar } from './charts.js';
-import { formatCount, formatDuration, padEnd, padStart } from './format.js';
+import { formatCount, formatDuration, padEnd, padStart, wrapText } from './format.js';
 import { line, type Line, type Tone } from './line.js';
 import type { BenchCell, BenchProgress } from './bench-progress.js';
 
@@ -56,7 +56,7 @@ export function benchResultLines(report: BenchReport, width: number): Line[] {
   const out: Line[] = [];
   const results = report.results;
   const slowest = Math.max(1, ...results.map((r) => r.summary.mean));
-  const barWidth = Math.max(4, width - 62);
+  const barWidth = Math.max(4, width - 63);
   out.push(line(`Results · ${report.settings.target} · ${formatDuration(report.totalDurationMs)} in all`, 'heading'));
   out.push(line(`${padEnd('strategy', 16)}${padStart('mean ± σ', 18)}${padStart('95% CI', 18)}${padStart('median', 9)}  time`, 'muted'));
   for (const r of results) {
@@ -68,7 +68,7 @@ export function benchResultLines(report: BenchReport, width: number): Line[] {
         r.strategy === report.settings.reference ? 'accent' : undefined,
       ),
     );
-    for (const warning of r.warnings) out.push(line(`  ! ${warning}`, 'warning'));
+    for (const warning of r.warnings) out.push(...wrapText(`  ! ${warning}`, width, '    ').map((t) => line(t, 'warning')));
     if (r.failures.length > 0) out.push(line(`  ✗ ${r.failures.length} failed runs: ${r.failures[0].error}`, 'error'));
   }
   if (report.comparisons.length > 0) {
@@ -89,7 +89,7 @@ export function benchResultLines(report: BenchReport, width: number): Line[] {
   }
   out.push(line(''), line('Recommendations', 'heading'));
   if (report.recommendations.length === 0) out.push(line('  (none: no strategy differed beyond the noise)', 'muted'));
-  for (const r of report.recommendations) out.push(line(`  • ${r}`));
-  for (const w of report.warnings) out.push(line(`  ! ${w}`, 'warning'));
+  for (const r of report.recommendations) out.push(...wrapText(`  • ${r}`, width, '    ').map((t) => line(t)));
+  for (const w of report.warnings) out.push(...wrapText(`  ! ${w}`, width, '    ').map((t) => line(t, 'warning')));
   return out;
 }

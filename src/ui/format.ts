@@ -71,3 +71,19 @@ export function padStart(text: string, width: number): string {
 export function padEnd(text: string, width: number): string {
   return truncate(text, width).padEnd(width);
 }
+
+/** Word-wraps prose to `width` columns; continuation lines get `indent`. */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  const lead = /^\s*/.exec(text)?.[0] ?? '';
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = current === '' ? lead + word : `${current} ${word}`;
+    if (candidate.length > width && current !== '' && current !== indent) {
+      lines.push(current);
+      current = `${indent}${word}`;
+    } else current = candidate;
+  }
+  if (current !== '') lines.push(current);
+  return lines;
+}
