@@ -56,7 +56,7 @@ export function BenchApp({ color, runBench, onOutcome }: BenchAppProps) {
   // The frame stays one row shorter than the terminal (see layout.ts).
   const resultHeight = Math.max(3, rows - 1 - matrix.length - 3);
   useInput((input, key) => {
-    if (input === 'q') exit();
+    if (input.includes('q')) exit();
     else if (key.downArrow || input === 'j') setTop((t) => Math.min(Math.max(0, results.length - resultHeight), t + 1));
     else if (key.upArrow || input === 'k') setTop((t) => Math.max(0, t - 1));
   });

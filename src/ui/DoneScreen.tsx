@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { bodyView, navContext } from './body-view.js';
 import { DoneView } from './DoneView.js';
 import { bodyHeight } from './layout.js';
+import { splitKeys } from './key-presses.js';
 import { initialNav, navigate, type NavCommand, type NavState } from './navigation.js';
 import type { ScanResult } from '../types.js';
 
@@ -23,14 +24,18 @@ export function DoneScreen({ result, width, height, onCommand, initial }: DoneSc
   const latest = useRef({ nav, body });
   if (latest.current.nav === nav) latest.current.body = body;
   useInput((input, key) => {
-    const current = latest.current;
-    const currentBody = current.body ?? bodyView(result, current.nav, width);
-    const outcome = navigate(current.nav, input, key, navContext(currentBody, current.nav, bodyHeight(height)));
-    if (outcome.state !== current.nav) {
-      latest.current = { nav: outcome.state, body: bodyView(result, outcome.state, width) };
-      setNav(outcome.state);
+    for (const press of splitKeys(input, key)) {
+      const current = latest.current;
+      const outcome = navigate(current.nav, press.input, press.key, navContext(current.body, current.nav, bodyHeight(height)));
+      if (outcome.state !== current.nav) {
+        latest.current = { nav: outcome.state, body: bodyView(result, outcome.state, width) };
+        setNav(outcome.state);
+      }
+      if (outcome.command) {
+        onCommand(outcome.command);
+        return;
+      }
     }
-    if (outcome.command) onCommand(outcome.command);
   });
   return <DoneView result={result} nav={nav} body={body} width={width} height={height} />;
 }

@@ -56,8 +56,8 @@ export function ScanApp({ root, color, runScan, onOutcome }: ScanAppProps) {
   };
   useInput(
     (input) => {
-      if (input === 'q') exit();
-      else if (input === 'r' && stage.kind === 'failed') command('rescan');
+      if (input.includes('q')) exit();
+      else if (input.includes('r') && stage.kind === 'failed') command('rescan');
     },
     { isActive: stage.kind !== 'done' },
   );

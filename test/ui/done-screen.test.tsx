@@ -91,6 +91,12 @@ describe('done screen', () => {
     assert.doesNotMatch(text, /Functions \(2\)/);
   });
 
+  it('handles keys that arrive together in one chunk', async () => {
+    const { keys } = mount(sampleResult());
+    const text = await keys(['4j\r'], 'Functions (2)');
+    assert.match(text, /src\/core\/parse\.ts · 210 lines/);
+  });
+
   it('shows a per-file error in the details', async () => {
     const { keys } = mount(sampleResult());
     await keys(['4', 'G'], '5/5');

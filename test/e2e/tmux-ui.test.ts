@@ -1,0 +1,106 @@
+/**
+ * The interactive UI in a real terminal: tmux runs `sonde scan` at 80×24 as a
+ * user would (stdout a TTY, CI unset), the test presses keys with
+ * `send-keys` and reads the screen with `capture-pane`. Skipped when tmux is
+ * not installed (CI installs it).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+// A private tmux server, so parallel tests and the user's sessions are untouched.
+const socket = `sonde-ui-test-${process.pid}`;
+const session = 'ui';
+
+function tmux(...args: string[]): { status: number | null; stdout: string } {
+  const run = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout };
+}
+
+const screen = (): string => tmux('capture-pane', '-p', '-t', session).stdout;
+
+async function waitForScreen(ok: (text: string) => boolean, what: string, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = screen();
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
+}
+
+/** Presses keys one at a time (tmux key names: Tab, Enter, Escape, Down…) and waits for the screen to show `expect`. */
+async function press(keys: string[], expect: string | RegExp): Promise<string> {
+  for (const key of keys) {
+    tmux('send-keys', '-t', session, key);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return waitForScreen((s) => (typeof expect === 'string' ? s.includes(expect) : expect.test(s)), String(expect), 10_000);
+}
+
+describe('interactive UI in tmux (80×24)', { skip: hasTmux ? false : 'tmux is not installed (apt-get install tmux)' }, () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'sonde-tmux-'));
+  });
+  after(() => {
+    tmux('kill-server');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('scans a fixture, switches tabs, opens details, and quits with q', async () => {
+    const exitFile = path.join(dir, 'exit');
+    const command = `cd ${JSON.stringify(repoRoot)} && env -u CI NO_COLOR=1 node bin/sonde.js scan fixtures/basic; echo $? > ${JSON.stringify(exitFile)}`;
+    const started = tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
+    assert.equal(started.status, 0, 'tmux started the session');
+
+    const summary = await waitForScreen((s) => s.includes('[1 Summary]'), 'the summary');
+    assert.match(summary, /Files\s+6\s/);
+    assert.match(summary, /Functions\s+10/);
+    assert.match(summary, /Findings by rule/);
+    const lines = summary.replace(/\n$/, '').split('\n');
+    assert.ok(lines.length <= 24 && lines.every((l) => l.length <= 80), 'the screen fits 80×24');
+    assert.match(lines[0], /^sonde .*basic · 6 files/, 'the header is on the first row (nothing scrolled away)');
+
+    let text = await press(['2'], '[2 Hotspots]');
+    assert.match(text, /cyc▼/);
+    assert.match(text, /^› +\d+/m);
+
+    text = await press(['Tab'], '[3 Findings]');
+    assert.match(text, /grouped by rule/);
+
+    text = await press(['4'], '[4 Files]');
+    assert.match(text, /src\/parser\.ts/);
+    text = await press(['s'], 'maxcyc▼');
+
+    text = await press(['Enter'], /Functions \(\d+\), most complex first/);
+    text = await press(['Escape', '5'], '[5 Directories]');
+    assert.match(text, /src\/util/);
+
+    text = await press(['6'], '[6 Profile]');
+    assert.match(text, /Phases/);
+    assert.match(text, /analyze/);
+
+    // r rescans: the live view, then a fresh done screen on the Summary tab.
+    text = await press(['r'], '[1 Summary]');
+    assert.match(text, /Files\s+6\s/);
+
+    text = await press(['?'], 'any key closes the help');
+    text = await press(['x'], 'r rescan');
+    assert.doesNotMatch(text, /any key closes/);
+    tmux('send-keys', '-t', session, 'q');
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(exitFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(existsSync(exitFile), 'sonde exited after q');
+    assert.equal(readFileSync(exitFile, 'utf8').trim(), '0');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.notEqual(tmux('has-session', '-t', session).status, 0, 'the tmux session ended with the program');
+  });
+});
