@@ -1,0 +1,59 @@
+/**
+ * The analysis of one file inside a given ts-morph Project. Kept apart from
+ * analyze-source.ts so that importing the entry point does not load ts-morph.
+ */
+import type { Project } from 'ts-morph';
+import type { AnalysisOptions } from '../config/options.js';
+import type { FileFacts, Observation } from '../types.js';
+import { todoComments } from './comments.js';
+import { functionMetrics } from './function-metrics.js';
+import { countLines } from './lines.js';
+import { ModuleCollector } from './modules.js';
+import { NodeObservations, parseErrors } from './observations.js';
+
+/** In-memory name for the file: only the extension matters (it picks TS/TSX/JS/JSX parsing). */
+function virtualPath(path: string): string {
+  const dot = path.lastIndexOf('.');
+  const extension = dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '.ts';
+  return `/sonde-input${extension}`;
+}
+
+/** Parses, analyzes and forgets one file. */
+export function analyzeWith(project: Project, path: string, text: string, options: AnalysisOptions): FileFacts {
+  const lines = countLines(text);
+  // ESLint drops a BOM before parsing; so must we, or line-1 columns shift by one.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let sourceFileWrapper;
+  try {
+    sourceFileWrapper = project.createSourceFile(virtualPath(path), body, { overwrite: true });
+  } catch (error) {
+    throw parserFailure(error);
+  }
+  try {
+    const sourceFile = sourceFileWrapper.compilerNode;
+    const modules = new ModuleCollector(sourceFile);
+    const nodeObservations = new NodeObservations(sourceFile);
+    const functions = functionMetrics(sourceFile, (node) => {
+      nodeObservations.visit(node);
+      modules.visit(node);
+    });
+    modules.collectStatements();
+    const observations: Observation[] = [
+      ...parseErrors(sourceFile),
+      ...nodeObservations.found,
+      ...todoComments(sourceFile, options.todoTags),
+    ].sort((a, b) => a.line - b.line || a.column - b.column || a.kind.localeCompare(b.kind));
+    const imports = [...modules.imports].sort((a, b) => a.line - b.line);
+    return { ...lines, functions, imports, exports: modules.exports, observations };
+  } finally {
+    // Keeps memory flat over 100k files: the Project must not accumulate them.
+    project.removeSourceFile(sourceFileWrapper);
+  }
+}
+
+function parserFailure(error: unknown): Error {
+  if (error instanceof RangeError) {
+    return new Error('The TypeScript parser ran out of stack on this file (nesting too deep to parse)', { cause: error });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
