@@ -68,7 +68,6 @@ export function benchResultLines(report: BenchReport, width: number): Line[] {
         r.strategy === report.settings.reference ? 'accent' : undefined,
       ),
     );
-    for (const warning of r.warnings) out.push(...wrapText(`  ! ${warning}`, width, '    ').map((t) => line(t, 'warning')));
     if (r.failures.length > 0) out.push(line(`  ✗ ${r.failures.length} failed runs: ${r.failures[0].error}`, 'error'));
   }
   if (report.comparisons.length > 0) {
@@ -90,6 +89,9 @@ export function benchResultLines(report: BenchReport, width: number): Line[] {
   out.push(line(''), line('Recommendations', 'heading'));
   if (report.recommendations.length === 0) out.push(line('  (none: no strategy differed beyond the noise)', 'muted'));
   for (const r of report.recommendations) out.push(...wrapText(`  • ${r}`, width, '    ').map((t) => line(t)));
-  for (const w of report.warnings) out.push(...wrapText(`  ! ${w}`, width, '    ').map((t) => line(t, 'warning')));
+  // Warnings last, so the table, speedups and advice fit on the first screen.
+  const warnings = [...report.warnings, ...results.flatMap((r) => r.warnings.map((w) => (w.startsWith(`${r.strategy}:`) ? w : `${r.strategy}: ${w}`)))];
+  if (warnings.length > 0) out.push(line(''), line('Warnings', 'heading'));
+  for (const w of warnings) out.push(...wrapText(`  ! ${w}`, width, '    ').map((t) => line(t, 'warning')));
   return out;
 }

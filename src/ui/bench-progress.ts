@@ -35,7 +35,8 @@ export function initialBench(now: number): BenchProgress {
 }
 
 export function applyBenchEvents(state: BenchProgress, events: readonly BenchEvent[], now: number): BenchProgress {
-  let next: BenchProgress = { ...state, now };
+  // The clock stops when the benchmark is done, so the header shows its duration.
+  let next: BenchProgress = { ...state, now: state.done ? state.now : now };
   let cells: Map<string, BenchCell[]> | undefined;
   const mutable = (): Map<string, BenchCell[]> => (cells ??= new Map([...next.cells].map(([k, v]) => [k, [...v]])));
   const message = (level: LogLine['level'], text: string): void => {

@@ -32,12 +32,12 @@ export function formatDuration(ms: number): string {
   return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
 }
 
-/** A rate per second → "1,234/s", "12.5k/s". */
-export function formatRate(perSecond: number): string {
-  if (!Number.isFinite(perSecond) || perSecond <= 0) return '0/s';
-  if (perSecond >= 100_000) return `${(perSecond / 1000).toFixed(0)}k/s`;
-  if (perSecond >= 10_000) return `${(perSecond / 1000).toFixed(1)}k/s`;
-  return `${formatCount(perSecond)}/s`;
+/** A rate per second → "1,234 files/s", "12.5k lines/s". */
+export function formatRate(perSecond: number, unit: string): string {
+  if (!Number.isFinite(perSecond) || perSecond <= 0) return `0 ${unit}/s`;
+  if (perSecond >= 100_000) return `${(perSecond / 1000).toFixed(0)}k ${unit}/s`;
+  if (perSecond >= 10_000) return `${(perSecond / 1000).toFixed(1)}k ${unit}/s`;
+  return `${formatCount(perSecond)} ${unit}/s`;
 }
 
 /** A fraction 0..1 → "42%". */

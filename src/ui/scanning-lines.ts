@@ -19,7 +19,7 @@ export function scanningLines(p: ScanProgress, width: number, height: number): L
     line(`${strategy} · cache ${p.cache ? 'on' : 'off'} · phase: ${p.phase ?? (p.result ? 'done' : '…')}`, 'muted'),
     line(`${progressBar(rates.fraction, barWidth)} ${counts} ${padStart(formatPercent(rates.fraction), 4)}`, 'accent'),
     line(
-      `${formatRate(rates.filesPerSecond)} files · ${formatRate(rates.linesPerSecond)} lines · elapsed ${formatDuration(rates.elapsedMs)} · ETA ${rates.etaMs === undefined ? '–' : formatDuration(rates.etaMs)}`,
+      `${formatRate(rates.filesPerSecond, 'files')} · ${formatRate(rates.linesPerSecond, 'lines')} · elapsed ${formatDuration(rates.elapsedMs)} · ETA ${rates.etaMs === undefined ? '–' : formatDuration(rates.etaMs)}`,
     ),
     line(
       `cache hits ${formatCount(p.cacheHits)}${p.done > 0 ? ` (${formatPercent(p.cacheHits / p.done)})` : ''} · errors ${formatCount(p.errors)} · skipped ${formatCount(p.skipped)}`,

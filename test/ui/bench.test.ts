@@ -44,7 +44,8 @@ describe('bench view model', () => {
   it('writes the results table, speedups and recommendations', () => {
     const text = benchResultLines(benchReport(), 80).map((l) => l.text).join('\n');
     assert.match(text, /sequential\s+1,850 ± 40 ms\s+\[1802–1898\]\s+1,847\s+█+/);
-    assert.match(text, /! 2 outliers were detected/);
+    assert.match(text, /Warnings\n  ! parallel:2: 2 outliers were detected/);
+    assert.ok(text.indexOf('Recommendations') < text.indexOf('Warnings'), 'advice before warnings');
     assert.match(text, /Speedup vs sequential/);
     assert.match(text, /cache:warm\s+4\.40× \[4\.20–4\.60\]\s+faster\s+█+/);
     assert.match(text, /• Use --cache/);

@@ -33,7 +33,7 @@ describe('scanning view', () => {
     assert.match(text, /sonde scan {2}\/repo/);
     assert.match(text, /parallel · 2 workers · cache on · phase: analyze/);
     assert.match(text, /51\/200 files\s+26%/);
-    assert.match(text, /51\/s files · 5,000\/s lines · elapsed 1.00 s · ETA 2.92 s/);
+    assert.match(text, /51 files\/s · 5,000 lines\/s · elapsed 1.00 s · ETA 2.92 s/);
     assert.match(text, /cache hits 10 \(20%\) · errors 1 · skipped 3/);
     assert.match(text, /RSS ▆▆█▇ 80.0 MB · CPU 240%/);
     assert.match(text, /#1 +█+ +21/);

@@ -31,8 +31,8 @@ describe('format', () => {
     assert.equal(formatDuration(850), '850 ms');
     assert.equal(formatDuration(1234), '1.23 s');
     assert.equal(formatDuration(125_000), '2m 05s');
-    assert.equal(formatRate(12_500), '12.5k/s');
-    assert.equal(formatRate(0), '0/s');
+    assert.equal(formatRate(12_500, 'lines'), '12.5k lines/s');
+    assert.equal(formatRate(0, 'files'), '0 files/s');
   });
   it('truncates from the right or, for paths, from the left', () => {
     assert.equal(truncate('abcdef', 4), 'abc…');
