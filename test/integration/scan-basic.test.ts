@@ -34,7 +34,7 @@ describe('scan() on fixtures/basic', async () => {
 
   it('reports per-file findings from the rules', () => {
     const parser = findings('src/parser.ts');
-    for (const expected of ['todo-comment@8', 'complexity@24', 'max-depth@24', 'no-explicit-any@24']) {
+    for (const expected of ['todo-comment@8', 'complexity@23', 'max-depth@23', 'no-explicit-any@23', 'cognitive-complexity@23']) {
       assert.ok(parser.includes(expected), `${expected} in ${parser.join(', ')}`);
     }
     assert.ok(findings('src/util/normalize.ts').includes('empty-catch@6'));
@@ -53,7 +53,7 @@ describe('scan() on fixtures/basic', async () => {
   });
 
   it('emits the typed event stream in order, one file:done per file', () => {
-    const types = events.map((e) => e.type);
+    const types = events.map((e) => e.type).filter((type) => type !== 'sample');
     assert.equal(types[0], 'phase:start');
     assert.ok(types.indexOf('files:discovered') < types.indexOf('scan:start'));
     assert.equal(events.filter((e) => e.type === 'file:done').length, 6);
