@@ -132,7 +132,7 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
       }
     } finally {
       // Even when interrupted, keep what was computed: the next scan starts warmer.
-      if (fresh.length > 0) await clock.time('cache-write', () => cache.setMany(fresh));
+      if (fresh.length > 0 && cache.enabled) await clock.time('cache-write', () => cache.setMany(fresh));
     }
     const workerStats = analyzer.stats(clock.elapsedMs() - analyzeStart);
     bus.emit({ type: 'workers:stats', workers: workerStats });
