@@ -24,7 +24,7 @@ export interface BenchDeps {
 
 function settingsOf(o: ResolvedBenchOptions): BenchSettings {
   return {
-    target: o.target,
+    target: o.suite ? (o.suiteDir ?? '(generated in a temporary directory)') : o.target,
     strategies: o.specs.map((s) => s.name),
     reference: o.reference,
     warmupRuns: o.warmupRuns,
@@ -74,7 +74,9 @@ export async function runBench(options: BenchOptions, listener: BenchListener, s
       results = await measureStrategies(o.target, o.specs, measure, workspace, listener, signal);
       comparisons = compareWithReference(results, o.reference, o);
     }
-    const warnings = results.flatMap((r) => r.warnings);
+    const warnings = suite
+      ? suite.sizes.flatMap((size) => size.results.flatMap((r) => r.warnings.map((w) => `${size.size}: ${w}`)))
+      : results.flatMap((r) => r.warnings);
     for (const r of results) {
       if (r.samples.length === 0) warnings.push(`${r.strategy}: every run failed (${r.failures[0]?.error ?? 'unknown error'}).`);
     }
