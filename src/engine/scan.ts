@@ -59,6 +59,13 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
     const discovery = await clock.time('discover', () => discover(options));
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
 
+    // A fixed worker count without a cache will surely analyze: start the pool
+    // now so its start-up (~0.5 s a worker, loading the parser) overlaps reading.
+    if (!context.analyzer && typeof options.parallel === 'number' && options.parallel > 0 && !options.cache.enabled) {
+      const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
+      analyzer = createPoolAnalyzer(options.parallel);
+    }
+
     const readFiles = await clock.time('read', () =>
       discovery.files.map((file): ReadFile => {
         const read = readSource(file.absolutePath);
@@ -99,7 +106,7 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
     }
 
     // The strategy is chosen for the work left after the cache, so a warm scan never pays for a pool.
-    analyzer = context.analyzer ?? (await chooseAnalyzer(options, toAnalyze, context.cores ?? os.availableParallelism()));
+    analyzer ??= context.analyzer ?? (await chooseAnalyzer(options, toAnalyze, context.cores ?? os.availableParallelism()));
     bus.emit({
       type: 'scan:start',
       root: options.root,

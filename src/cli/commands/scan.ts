@@ -6,7 +6,7 @@ import { createNdjsonListener } from '../../listeners/ndjson.js';
 import { createPlainProgressListener } from '../../listeners/plain-progress.js';
 import { REPORTERS } from '../../reporters/index.js';
 import type { ScanResult } from '../../types.js';
-import { exitCodeFor } from '../exit-code.js';
+import { EXIT_ERROR, EXIT_INTERRUPTED, exitCodeFor } from '../exit-code.js';
 import type { CliIO, CommandHandler } from '../io.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
@@ -24,7 +24,8 @@ export const scanCommand: CommandHandler = async (argv, io) => {
   } finally {
     await profiler?.stop(options.cpuProf!);
   }
-  if (!result) return 0;
+  // The UI resolves undefined when the scan failed or was stopped; it has shown why.
+  if (!result) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
   if (!interactive) {
     const report = REPORTERS[options.format](result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
     if (options.output) writeReport(options.output, report);
