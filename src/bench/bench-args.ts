@@ -14,6 +14,8 @@ export interface BenchCommandOptions {
   /** Percent, e.g. 5. */
   readonly regressionThreshold: number;
   readonly quiet: boolean;
+  /** Plain output even in a terminal. */
+  readonly noUi: boolean;
   readonly help: boolean;
 }
 
@@ -40,6 +42,7 @@ export const BENCH_FLAGS = {
   'baseline-dir': { type: 'string' },
   'regression-threshold': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  'no-ui': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,6 +75,7 @@ Output:
   --compare NAME             compare with a baseline; exit 1 on a significant regression
   --regression-threshold P   percent slower that counts as a regression (default 5)
   -q, --quiet                no progress lines
+      --no-ui                plain output even in a terminal
 `;
 
 function num(value: string | undefined, flag: string): number | undefined {
@@ -129,6 +133,7 @@ export function parseBenchArgs(argv: readonly string[], cwd: string): BenchComma
     baselineDir: abs(v['baseline-dir']),
     regressionThreshold: num(v['regression-threshold'], '--regression-threshold') ?? 5,
     quiet: v.quiet ?? false,
+    noUi: v['no-ui'] ?? false,
     help: v.help ?? false,
   };
 }

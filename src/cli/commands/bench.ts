@@ -12,7 +12,10 @@ import { formatBenchText } from '../../bench/format-text.js';
 import { createPlainBenchListener } from '../../bench/plain-listener.js';
 import { runBench } from '../../bench/runner.js';
 import { UserError } from '../../errors.js';
+import type { BenchReport } from '../../bench/types.js';
+import { EXIT_ERROR, EXIT_INTERRUPTED } from '../exit-code.js';
 import type { CliIO, CommandHandler } from '../io.js';
+import { useColor } from '../terminal.js';
 
 /** Seams for the lead: e.g. an Ink bench view on a TTY instead of plain lines. */
 export interface BenchCommandDeps {
@@ -26,15 +29,24 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
       io.stdout.write(BENCH_HELP);
       return 0;
     }
-    const listener: BenchListener = options.quiet
-      ? () => {}
-      : (deps.createListener?.(io) ?? createPlainBenchListener(io.stderr));
-    const report = await runBench(options.bench, listener, io.signal);
+    const interactive = !options.quiet && !options.noUi && io.stdout.isTTY === true && !io.env.CI && !deps.createListener;
+    let report: BenchReport | undefined;
+    if (interactive) {
+      // The Ink bench view drives the run (live matrix, then results) and returns the report on `q`.
+      const { runBenchUi } = await import('../../ui/run-bench-ui.js');
+      report = await runBenchUi({ io, color: useColor(io), runBench: (listener, signal) => runBench(options.bench, listener, signal) });
+      if (!report) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
+    } else {
+      const listener: BenchListener = options.quiet
+        ? () => {}
+        : (deps.createListener?.(io) ?? createPlainBenchListener(io.stderr));
+      report = await runBench(options.bench, listener, io.signal);
+    }
     if (report.results.every((r) => r.samples.length === 0)) {
       const why = report.results[0]?.failures[0]?.error ?? 'no runs';
       throw new UserError('BENCH_FAILED', `Every benchmark run failed: ${why}`, 'Check that `sonde scan` works on this path.');
     }
-    io.stdout.write(formatBenchText(report));
+    if (!interactive) io.stdout.write(formatBenchText(report));
     for (const file of writeExports(report, options.exports)) io.stderr.write(`wrote ${file}\n`);
     const dir = options.baselineDir ?? defaultBaselineDir(report, io.cwd);
     let exitCode = 0;
