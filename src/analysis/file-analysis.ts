@@ -23,9 +23,14 @@ export function analyzeWith(project: Project, path: string, text: string, option
   const lines = countLines(text);
   // ESLint drops a BOM before parsing; so must we, or line-1 columns shift by one.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const name = virtualPath(path);
+  // A parser crash can leave the file registered; drop it rather than use
+  // `overwrite: true`, whose existence probe throws (and catches) an Error per file.
+  const stale = project.getSourceFile(name);
+  if (stale !== undefined) project.removeSourceFile(stale);
   let sourceFileWrapper;
   try {
-    sourceFileWrapper = project.createSourceFile(virtualPath(path), body, { overwrite: true });
+    sourceFileWrapper = project.createSourceFile(name, body);
   } catch (error) {
     throw parserFailure(error);
   }
@@ -47,8 +52,17 @@ export function analyzeWith(project: Project, path: string, text: string, option
     return { ...lines, functions, imports, exports: modules.exports, observations };
   } finally {
     // Keeps memory flat over 100k files: the Project must not accumulate them.
-    project.removeSourceFile(sourceFileWrapper);
+    // Not project.removeSourceFile(): its forget() walks the file's children
+    // with ts-morph's comment parser, which is quadratic on a long line (a
+    // 1 MB minified file took 54 s). We never wrap a descendant node, so
+    // forgetting the source file's own wrapper releases everything.
+    forgetSourceFile(sourceFileWrapper);
   }
+}
+
+/** ts-morph's `_forgetOnlyThis` is public JavaScript but typed internal; see the call site for why. */
+function forgetSourceFile(sourceFile: object): void {
+  (sourceFile as { _forgetOnlyThis(): void })._forgetOnlyThis();
 }
 
 function parserFailure(error: unknown): Error {

@@ -44,6 +44,8 @@ describe('bad input', () => {
         assert.match((error as Error).message, /nesting too deep/);
       }
     }
+    const after = await analyze('function stillWorks() {}');
+    assert.deepEqual(after.functions.map((f) => f.name), ['stillWorks'], 'the thread keeps working after a parser crash');
   });
 
   it('analyzes 10,000-deep nesting fully in a worker with a larger stack', async () => {
