@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';
@@ -23,6 +23,21 @@ describe('README commands', () => {
   const commands = readmeCommands();
 
   it('the README has sonde commands to check', () => assert.ok(commands.length >= 5, commands.join('\n')));
+
+  it('the programmatic example runs', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const snippet = /## Programmatic use\n+```js\n([\s\S]*?)```/.exec(readme)![1]!;
+    // Inside the package, so `import … from 'sonde'` resolves through package.json "exports".
+    const file = path.join(REPO_ROOT, 'dist', 'readme-snippet.mjs');
+    writeFileSync(file, snippet);
+    try {
+      const run = spawnSync(process.execPath, [file], { cwd: workdir, encoding: 'utf8', timeout: 120_000 });
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /src\/parser\.ts/);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
 
   for (const command of commands) {
     it(command, () => {
