@@ -10,6 +10,7 @@ import { functionMetrics } from './function-metrics.js';
 import { countLines } from './lines.js';
 import { ModuleCollector } from './modules.js';
 import { NodeObservations, parseErrors } from './observations.js';
+import { ParserStackOverflowError } from './parser-overflow.js';
 
 /** In-memory name for the file: only the extension matters (it picks TS/TSX/JS/JSX parsing). */
 function virtualPath(path: string): string {
@@ -66,8 +67,6 @@ function forgetSourceFile(sourceFile: object): void {
 }
 
 function parserFailure(error: unknown): Error {
-  if (error instanceof RangeError) {
-    return new Error('The TypeScript parser ran out of stack on this file (nesting too deep to parse)', { cause: error });
-  }
+  if (error instanceof RangeError) return new ParserStackOverflowError(error);
   return error instanceof Error ? error : new Error(String(error));
 }

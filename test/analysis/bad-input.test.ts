@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
+import { ParserStackOverflowError, analyzeWithLargeStack } from '../../src/analysis/parser-overflow.js';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import { analyze } from './analyze-helpers.js';
 
 describe('bad input', () => {
@@ -41,6 +43,8 @@ describe('bad input', () => {
         assert.ok(facts.lines >= 1);
       } catch (error) {
         assert.ok(!(error instanceof RangeError), 'a RangeError must be turned into a clear Error');
+        assert.ok(error instanceof ParserStackOverflowError);
+        assert.equal(error.code, 'parser-stack-overflow');
         assert.match((error as Error).message, /nesting too deep/);
       }
     }
@@ -67,5 +71,10 @@ describe('bad input', () => {
     await worker.terminate();
     assert.equal(f.maxDepth, depth);
     assert.equal(f.cyclomatic, depth + 1);
+  });
+
+  it('analyzeWithLargeStack gets the facts of a file whose nesting overflows the parser', async () => {
+    const facts = await analyzeWithLargeStack('deep.ts', `x = ${'('.repeat(10_000)}1${')'.repeat(10_000)};`, DEFAULT_ANALYSIS_OPTIONS);
+    assert.deepEqual([facts.lines, facts.code, facts.observations.length], [1, 1, 0]);
   });
 });
