@@ -2,6 +2,9 @@ import type { SourceAnalyzer } from '../analysis/analyze-source.js';
 import type { AnalysisOptions } from '../config/options.js';
 import type { AnalysisOutcome, SourceInput } from './analyzer.js';
 
+/** Error code of ParserStackOverflowError (src/analysis/parser-overflow.ts), kept here so workers need not import it. */
+export const PARSER_STACK_OVERFLOW = 'parser-stack-overflow';
+
 /**
  * Analyzes one file and never throws: a failure of the analysis (a bug, or
  * input deep enough to exhaust the parser's stack) becomes that file's error,
@@ -12,9 +15,14 @@ export function analyzeOne(analyzeSource: SourceAnalyzer, input: SourceInput, op
   try {
     return { ok: true, path: input.path, facts: analyzeSource(input.path, input.text, options) };
   } catch (error) {
+    // The parser overflowing its stack is not a bug: the engine retries such a
+    // file on a thread with a large stack, so keep the code that says so.
+    if ((error as { code?: unknown } | undefined)?.code === PARSER_STACK_OVERFLOW) {
+      return { ok: false, path: input.path, error: { code: PARSER_STACK_OVERFLOW, message: (error as Error).message } };
+    }
     const message =
       error instanceof RangeError && /call stack/i.test(error.message)
-        ? 'Nesting too deep to analyze (the parser ran out of stack).'
+        ? 'Nesting too deep to analyze (the analysis ran out of stack).'
         : `Analysis failed: ${(error as Error)?.message ?? String(error)}`;
     return { ok: false, path: input.path, error: { code: 'analysis-failed', message } };
   }

@@ -7,6 +7,7 @@ import { applyFileRules } from '../rules/index.js';
 import { startSampler } from '../profiler/sampler.js';
 import type { FileFacts, FileResult, Finding, ScanResult } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
+import { PARSER_STACK_OVERFLOW } from './analyze-one.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
 import { discover } from './discover.js';
 import { ScanEventBus } from './events.js';
@@ -122,8 +123,15 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
     const fresh: [string, FileFacts][] = [];
 
     const analyzeStart = clock.elapsedMs();
+    const tooDeep: SourceInput[] = [];
     const onOutcome = (outcome: AnalysisOutcome, workerId: number) => {
       const key = keyByPath.get(outcome.path)!;
+      if (!outcome.ok && outcome.error.code === PARSER_STACK_OVERFLOW) {
+        // Whether a thread's stack suffices depends on the strategy (main thread ~1 MB,
+        // workers 4 MB): retry on one large stack so every strategy gets the same facts.
+        tooDeep.push(toAnalyze.find((input) => input.path === outcome.path)!);
+        return;
+      }
       if (outcome.ok) {
         factsByKey.set(key, outcome.facts);
         fresh.push([key, outcome.facts]);
@@ -135,7 +143,10 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
     try {
       if (toAnalyze.length > 0) {
         const activeAnalyzer = analyzer;
-        await clock.time('analyze', () => activeAnalyzer.analyze(toAnalyze, options.analysis, onOutcome, signal));
+        await clock.time('analyze', async () => {
+          await activeAnalyzer.analyze(toAnalyze, options.analysis, onOutcome, signal);
+          for (const input of tooDeep) onOutcome(await analyzeOnLargeStack(input, options.analysis), 0);
+        });
       }
     } finally {
       // Even when interrupted, keep what was computed: the next scan starts warmer.
@@ -196,6 +207,19 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
   } finally {
     sampler.stop();
     await Promise.allSettled([analyzer?.close(), cache.close()]);
+  }
+}
+
+async function analyzeOnLargeStack(input: SourceInput, analysis: ScanOptions['analysis']): Promise<AnalysisOutcome> {
+  const { analyzeWithLargeStack } = await import('../analysis/parser-overflow.js');
+  try {
+    return { ok: true, path: input.path, facts: await analyzeWithLargeStack(input.path, input.text, analysis) };
+  } catch {
+    return {
+      ok: false,
+      path: input.path,
+      error: { code: 'too-deep', message: 'Nesting too deep to parse, even on a 256 MB stack.' },
+    };
   }
 }
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { FIXTURES, REPO_ROOT } from '../helpers/temp-tree.js';
+import { generateProject } from '../../src/generate/index.js';
+import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'sonde.js');
 
@@ -44,5 +45,34 @@ describe('bin/sonde.js end to end', () => {
   it('prints --version and --help', () => {
     assert.match(sonde(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
     assert.match(sonde(['--help']).stdout, /sonde bench/);
+  });
+
+  it('Ctrl-C mid-scan stops the workers and exits 130 with a clear message', async () => {
+    const root = makeTempTree({});
+    try {
+      generateProject({ size: 'small', seed: 3, outDir: root });
+      const child = spawn(process.execPath, [BIN, 'scan', root, '--parallel', '1', '--format', 'json', '--cache'], {
+        env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+      });
+      let stderr = '';
+      let interrupted = false;
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // Interrupt once the analysis has started.
+        if (/scanning \d+ files/.test(stderr) && !interrupted) {
+          interrupted = true;
+          setTimeout(() => child.kill('SIGINT'), 300);
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+      assert.equal(code, 130, stderr);
+      assert.match(stderr, /Scan interrupted/);
+      // What was analyzed before the interrupt is in the cache: the next scan is correct and partly warm.
+      const again = sonde(['scan', root, '--format', 'json', '--cache', '--parallel', '0']);
+      assert.equal(again.code, 0, again.stderr);
+      assert.equal(JSON.parse(again.stdout).summary.files, 200);
+    } finally {
+      removeTree(root);
+    }
   });
 });
