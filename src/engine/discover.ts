@@ -5,19 +5,17 @@ import ignore, { type Ignore } from 'ignore';
 import { SOURCE_EXTENSIONS } from '../config/options.js';
 import type { SkippedFile } from '../types.js';
 
-/** A file discovery chose to analyze. */
+/** A file discovery chose to analyze (its size is checked when it is read, from the open descriptor). */
 export interface DiscoveredFile {
   /** Relative to the root, forward slashes. */
   readonly path: string;
   readonly absolutePath: string;
-  readonly size: number;
 }
 
 export interface DiscoveryOptions {
   readonly root: string;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
-  readonly maxFileSize: number;
 }
 
 export interface Discovery {
@@ -36,8 +34,9 @@ export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b
 /**
  * Finds the source files under `root`: include/exclude globs, `.gitignore`
  * files at every depth (parsed by the `ignore` package, git's semantics),
- * symbolic links never followed (a link is skipped with the reason), files
- * over `maxFileSize` skipped with the reason. Sorted by path.
+ * symbolic links never followed (a link is skipped with the reason). Sorted
+ * by path. No stat per file: the directory entries say what is a link, and
+ * the size is checked on read (an lstat each cost 150 ms on 20,000 files).
  */
 export function discover(options: DiscoveryOptions): Discovery {
   const { root } = options;
@@ -46,7 +45,6 @@ export function discover(options: DiscoveryOptions): Discovery {
     dot: true,
     onlyFiles: false,
     objectMode: true,
-    stats: true,
     followSymbolicLinks: false,
     suppressErrors: true,
     ignore: [...ALWAYS_IGNORED, ...options.exclude],
@@ -63,16 +61,7 @@ export function discover(options: DiscoveryOptions): Discovery {
       continue;
     }
     if (!entry.dirent.isFile()) continue;
-    const size = entry.stats?.size ?? 0;
-    if (size > options.maxFileSize) {
-      skipped.push({
-        path: relative,
-        size,
-        reason: `larger than --max-file-size (${formatBytes(size)} > ${formatBytes(options.maxFileSize)})`,
-      });
-      continue;
-    }
-    files.push({ path: relative, absolutePath, size });
+    files.push({ path: relative, absolutePath });
   }
   files.sort((a, b) => byCodePoint(a.path, b.path));
   skipped.sort((a, b) => byCodePoint(a.path, b.path));
@@ -134,6 +123,7 @@ function loadGitignores(root: string): GitignoreSet {
   };
 }
 
+/** Human size for messages: `512 B`, `3.4 KiB`, `2.0 MiB`. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;

@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { FileError } from '../types.js';
 
 /** A file's content, read and hashed, or the reason it can't be analyzed. */
 export type ReadOutcome =
-  | { readonly ok: true; readonly text: string; readonly hash: string; readonly size: number }
-  | { readonly ok: false; readonly hash: string; readonly size: number; readonly error: FileError };
+  | { readonly kind: 'text'; readonly text: string; readonly hash: string; readonly size: number }
+  | { readonly kind: 'error'; readonly hash: string; readonly size: number; readonly error: FileError }
+  /** Larger than the limit: not read at all. */
+  | { readonly kind: 'too-large'; readonly size: number };
 
 /** How many leading bytes are checked for NUL to call a file binary (git looks at the first 8,000). */
 const BINARY_SNIFF_BYTES = 8000;
@@ -21,21 +23,28 @@ const BINARY_SNIFF_BYTES = 8000;
  * against ~20 ms of reading, and its 64 bits make accidental collisions a
  * real (if remote) possibility for a cache that serves results on a match.
  */
-export function readSource(absolutePath: string): ReadOutcome {
+export function readSource(absolutePath: string, maxFileSize = Number.POSITIVE_INFINITY): ReadOutcome {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(absolutePath);
+    // The open descriptor's fstat gives the size for free, before reading a byte.
+    fd = openSync(absolutePath, 'r');
+    const { size } = fstatSync(fd);
+    if (size > maxFileSize) return { kind: 'too-large', size };
+    bytes = readFileSync(fd);
   } catch (error) {
-    return { ok: false, hash: '', size: 0, error: describeReadError(error) };
+    return { kind: 'error', hash: '', size: 0, error: describeReadError(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const contentHash = hash('sha1', bytes);
   const size = bytes.length;
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    return { ok: false, hash: contentHash, size, error: { code: 'binary', message: 'Binary content (NUL bytes): not a source file.' } };
+    return { kind: 'error', hash: contentHash, size, error: { code: 'binary', message: 'Binary content (NUL bytes): not a source file.' } };
   }
   if (!isUtf8(bytes)) {
     return {
-      ok: false,
+      kind: 'error',
       hash: contentHash,
       size,
       error: { code: 'encoding', message: 'Not valid UTF-8: re-encode the file as UTF-8 to analyze it.' },
@@ -43,7 +52,7 @@ export function readSource(absolutePath: string): ReadOutcome {
   }
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text, hash: contentHash, size };
+  return { kind: 'text', text, hash: contentHash, size };
 }
 
 function describeReadError(error: unknown): FileError {

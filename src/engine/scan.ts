@@ -9,7 +9,7 @@ import type { FileFacts, FileResult, Finding, ScanResult } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from './analyze-one.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
-import { discover } from './discover.js';
+import { byCodePoint, discover, formatBytes } from './discover.js';
 import { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
 import { readSource } from './read-source.js';
@@ -67,14 +67,20 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
       analyzer = createPoolAnalyzer(options.parallel);
     }
 
+    const skipped = [...discovery.skipped];
     const readFiles = await clock.time('read', () =>
-      discovery.files.map((file): ReadFile => {
-        const read = readSource(file.absolutePath);
-        if (!read.ok) return { path: file.path, size: read.size || file.size, hash: read.hash, error: read.error };
+      discovery.files.flatMap((file): ReadFile[] => {
+        const read = readSource(file.absolutePath, options.maxFileSize);
+        if (read.kind === 'too-large') {
+          skipped.push({ path: file.path, size: read.size, reason: tooLargeReason(read.size, options.maxFileSize) });
+          return [];
+        }
+        if (read.kind === 'error') return [{ path: file.path, size: read.size, hash: read.hash, error: read.error }];
         const extension = path.extname(file.path).slice(1);
-        return { path: file.path, size: read.size, hash: read.hash, text: read.text, contentKey: `${extension}:${read.hash}` };
+        return [{ path: file.path, size: read.size, hash: read.hash, text: read.text, contentKey: `${extension}:${read.hash}` }];
       }),
     );
+    skipped.sort((a, b) => byCodePoint(a.path, b.path));
 
     cache = context.cache ?? (await openCache(options, warn));
     const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey ? [file.contentKey] : [])))];
@@ -193,7 +199,7 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
       files,
       fileFindings,
       crossFile,
-      skipped: discovery.skipped,
+      skipped,
       cache: {
         enabled: cache.enabled,
         hits,
@@ -208,6 +214,10 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
     sampler.stop();
     await Promise.allSettled([analyzer?.close(), cache.close()]);
   }
+}
+
+function tooLargeReason(size: number, maxFileSize: number): string {
+  return `larger than --max-file-size (${formatBytes(size)} > ${formatBytes(maxFileSize)})`;
 }
 
 async function analyzeOnLargeStack(input: SourceInput, analysis: ScanOptions['analysis']): Promise<AnalysisOutcome> {

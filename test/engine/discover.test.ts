@@ -5,7 +5,7 @@ import { after, describe, it } from 'node:test';
 import { discover } from '../../src/engine/discover.js';
 import { makeTempTree, removeTree } from '../helpers/temp-tree.js';
 
-const defaults = { include: [], exclude: [], maxFileSize: 1024 * 1024 };
+const defaults = { include: [], exclude: [] };
 
 describe('discover', () => {
   const roots: string[] = [];
@@ -57,15 +57,6 @@ describe('discover', () => {
       discover({ root, ...defaults, include: ['src/**'], exclude: ['**/*.test.ts'] }).files.map((file) => file.path),
       ['src/a.ts'],
     );
-  });
-
-  it('skips files over the size limit with a reason', () => {
-    const root = tree({ 'small.ts': 'x', 'big.ts': 'x'.repeat(2000) });
-    const result = discover({ root, ...defaults, maxFileSize: 1000 });
-    assert.deepEqual(result.files.map((file) => file.path), ['small.ts']);
-    assert.equal(result.skipped.length, 1);
-    assert.equal(result.skipped[0]!.path, 'big.ts');
-    assert.match(result.skipped[0]!.reason, /max-file-size/);
   });
 
   it('never follows symbolic links: loops and links out of the root are skipped with a reason', () => {

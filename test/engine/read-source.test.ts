@@ -18,37 +18,41 @@ describe('readSource', () => {
 
   it('hashes the bytes with SHA-1', () => {
     const read = readSource(path.join(root, 'plain.ts'));
-    assert.ok(read.ok);
+    assert.ok(read.kind === 'text');
     assert.equal(read.hash, createHash('sha1').update('export const a = 1;\n').digest('hex'));
     assert.equal(read.text, 'export const a = 1;\n');
   });
 
   it('strips a UTF-8 BOM from the text but hashes the real bytes', () => {
     const read = readSource(path.join(root, 'bom.ts'));
-    assert.ok(read.ok);
+    assert.ok(read.kind === 'text');
     assert.equal(read.text, 'export const b = 2;\n');
     assert.equal(read.size, 23);
   });
 
   it('keeps CRLF line endings as they are', () => {
     const read = readSource(path.join(root, 'crlf.ts'));
-    assert.ok(read.ok);
+    assert.ok(read.kind === 'text');
     assert.equal(read.text, 'const a = 1;\r\nconst b = 2;\r\n');
   });
 
   it('reports binary content and invalid UTF-8 as per-file errors', () => {
     const binary = readSource(path.join(root, 'binary.ts'));
-    assert.equal(binary.ok, false);
-    assert.equal(!binary.ok && binary.error.code, 'binary');
+        assert.equal(binary.kind === 'error' && binary.error.code, 'binary');
     const latin1 = readSource(path.join(root, 'latin1.ts'));
-    assert.equal(!latin1.ok && latin1.error.code, 'encoding');
+    assert.equal(latin1.kind === 'error' && latin1.error.code, 'encoding');
+  });
+
+  it('does not read a file over the size limit', () => {
+    assert.deepEqual(readSource(path.join(root, 'plain.ts'), 10), { kind: 'too-large', size: 20 });
+    assert.equal(readSource(path.join(root, 'plain.ts'), 20).kind, 'text');
   });
 
   it('reports a vanished file and an unreadable path', () => {
     const gone = readSource(path.join(root, 'nope.ts'));
-    assert.equal(!gone.ok && gone.error.code, 'vanished');
+    assert.equal(gone.kind === 'error' && gone.error.code, 'vanished');
     mkdirSync(path.join(root, 'dir.ts'));
     const directory = readSource(path.join(root, 'dir.ts'));
-    assert.equal(!directory.ok && directory.error.code, 'unreadable');
+    assert.equal(directory.kind === 'error' && directory.error.code, 'unreadable');
   });
 });

@@ -109,6 +109,21 @@ describe('bad input: every file gets facts or a clear error, and the scan comple
   });
 });
 
+describe('size limit', () => {
+  it('skips a file over --max-file-size with the reason, unread', async () => {
+    const root = makeTempTree({ 'small.ts': 'export const a = 1;\n', 'huge.js': 'x'.repeat(5000) });
+    try {
+      const result = await scan(createScanOptions(root, { parallel: 0, maxFileSize: 1000 }));
+      assert.deepEqual(result.files.map((file) => file.path), ['small.ts']);
+      assert.deepEqual(result.skipped.map((skip) => skip.path), ['huge.js']);
+      assert.equal(result.skipped[0]!.size, 5000);
+      assert.match(result.skipped[0]!.reason, /larger than --max-file-size \(4\.9 KiB > 1000 B\)/);
+    } finally {
+      removeTree(root);
+    }
+  });
+});
+
 describe('bad roots', () => {
   it('an empty root scans zero files', async () => {
     const root = makeTempTree({});
