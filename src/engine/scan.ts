@@ -12,7 +12,7 @@ import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
 import { byCodePoint, discover, formatBytes } from './discover.js';
 import { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
-import { readSource } from './read-source.js';
+import { decodeSource, readSource } from './read-source.js';
 import { createSequentialAnalyzer } from './sequential-analyzer.js';
 
 /** What a caller may inject; everything has a real default. */
@@ -32,7 +32,8 @@ interface ReadFile {
   readonly path: string;
   readonly size: number;
   readonly hash: string;
-  readonly text?: string;
+  /** The raw content, dropped once looked up or decoded (cache hits are never decoded). */
+  bytes?: Buffer;
   /** Cache key: the analysis parses by extension, so identical bytes under .ts and .js are different facts. */
   readonly contentKey?: string;
   readonly error?: FileResult['error'];
@@ -77,7 +78,7 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
         }
         if (read.kind === 'error') return [{ path: file.path, size: read.size, hash: read.hash, error: read.error }];
         const extension = path.extname(file.path).slice(1);
-        return [{ path: file.path, size: read.size, hash: read.hash, text: read.text, contentKey: `${extension}:${read.hash}` }];
+        return [{ path: file.path, size: read.size, hash: read.hash, bytes: read.bytes, contentKey: `${extension}:${read.hash}` }];
       }),
     );
     skipped.sort((a, b) => byCodePoint(a.path, b.path));
@@ -86,7 +87,6 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
     const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey ? [file.contentKey] : [])))];
     const cached = await clock.time('cache-read', () => cache.getMany(keys));
     const factsByKey = new Map<string, FileFacts>(cached);
-    const errorsByKey = new Map<string, NonNullable<FileResult['error']>>();
     const reportDone = (file: ReadFile, fromCache: boolean, workerId?: number) =>
       bus.emit({
         type: 'file:done',
@@ -102,14 +102,20 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
     // Identical content under the same extension is analyzed once (vendored copies, generated files).
     const toAnalyze: SourceInput[] = [];
     const pathsByKey = new Map<string, ReadFile[]>();
+    const errorsByKey = new Map<string, NonNullable<FileResult['error']>>();
     for (const file of readFiles) {
+      const bytes = file.bytes;
+      file.bytes = undefined;
       if (!file.contentKey || factsByKey.has(file.contentKey)) continue;
       const sameContent = pathsByKey.get(file.contentKey);
-      if (sameContent) sameContent.push(file);
-      else {
-        pathsByKey.set(file.contentKey, [file]);
-        toAnalyze.push({ path: file.path, text: file.text! });
+      if (sameContent) {
+        sameContent.push(file);
+        continue;
       }
+      pathsByKey.set(file.contentKey, [file]);
+      const decoded = decodeSource(bytes!);
+      if (decoded.kind === 'error') errorsByKey.set(file.contentKey, decoded.error);
+      else toAnalyze.push({ path: file.path, text: decoded.text });
     }
 
     // The strategy is chosen for the work left after the cache, so a warm scan never pays for a pool.
@@ -122,7 +128,7 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
       cache: cache.enabled,
     });
     for (const file of readFiles) {
-      if (!file.contentKey) reportDone(file, false);
+      if (!file.contentKey || errorsByKey.has(file.contentKey)) reportDone(file, false);
       else if (factsByKey.has(file.contentKey)) reportDone(file, true);
     }
     const keyByPath = new Map(readFiles.map((file) => [file.path, file.contentKey]));

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { readSource } from '../../src/engine/read-source.js';
+import { decodeSource, readSource } from '../../src/engine/read-source.js';
 import { makeTempTree, removeTree } from '../helpers/temp-tree.js';
 
 describe('readSource', () => {
@@ -16,36 +16,39 @@ describe('readSource', () => {
   });
   after(() => removeTree(root));
 
+  const read = (name: string) => readSource(path.join(root, name));
+  const text = (name: string) => {
+    const bytes = read(name);
+    assert.ok(bytes.kind === 'bytes');
+    return decodeSource(bytes.bytes);
+  };
+
   it('hashes the bytes with SHA-1', () => {
-    const read = readSource(path.join(root, 'plain.ts'));
-    assert.ok(read.kind === 'text');
-    assert.equal(read.hash, createHash('sha1').update('export const a = 1;\n').digest('hex'));
-    assert.equal(read.text, 'export const a = 1;\n');
+    const plain = read('plain.ts');
+    assert.ok(plain.kind === 'bytes');
+    assert.equal(plain.hash, createHash('sha1').update('export const a = 1;\n').digest('hex'));
+    assert.deepEqual(decodeSource(plain.bytes), { kind: 'text', text: 'export const a = 1;\n' });
   });
 
   it('strips a UTF-8 BOM from the text but hashes the real bytes', () => {
-    const read = readSource(path.join(root, 'bom.ts'));
-    assert.ok(read.kind === 'text');
-    assert.equal(read.text, 'export const b = 2;\n');
-    assert.equal(read.size, 23);
+    assert.deepEqual(text('bom.ts'), { kind: 'text', text: 'export const b = 2;\n' });
+    assert.equal(read('bom.ts').size, 23);
   });
 
   it('keeps CRLF line endings as they are', () => {
-    const read = readSource(path.join(root, 'crlf.ts'));
-    assert.ok(read.kind === 'text');
-    assert.equal(read.text, 'const a = 1;\r\nconst b = 2;\r\n');
+    assert.deepEqual(text('crlf.ts'), { kind: 'text', text: 'const a = 1;\r\nconst b = 2;\r\n' });
   });
 
   it('reports binary content and invalid UTF-8 as per-file errors', () => {
-    const binary = readSource(path.join(root, 'binary.ts'));
-        assert.equal(binary.kind === 'error' && binary.error.code, 'binary');
-    const latin1 = readSource(path.join(root, 'latin1.ts'));
+    const binary = text('binary.ts');
+    assert.equal(binary.kind === 'error' && binary.error.code, 'binary');
+    const latin1 = text('latin1.ts');
     assert.equal(latin1.kind === 'error' && latin1.error.code, 'encoding');
   });
 
   it('does not read a file over the size limit', () => {
     assert.deepEqual(readSource(path.join(root, 'plain.ts'), 10), { kind: 'too-large', size: 20 });
-    assert.equal(readSource(path.join(root, 'plain.ts'), 20).kind, 'text');
+    assert.equal(readSource(path.join(root, 'plain.ts'), 20).kind, 'bytes');
   });
 
   it('reports a vanished file and an unreadable path', () => {
