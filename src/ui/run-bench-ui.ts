@@ -1,9 +1,9 @@
-import { render } from 'ink';
 import { createElement } from 'react';
 import type { BenchListener } from '../bench/events.js';
 import type { BenchReport } from '../bench/types.js';
 import type { CliIO } from '../cli/io.js';
 import { BenchApp } from './BenchApp.js';
+import { createTrackedTask, runInkApp } from './run-ink-app.js';
 
 /** What the CLI hands the interactive bench view. */
 export interface BenchUiParams {
@@ -21,32 +21,11 @@ export interface BenchUiParams {
  */
 export async function runBenchUi({ io, color, runBench }: BenchUiParams): Promise<BenchReport | undefined> {
   let outcome: BenchReport | undefined;
-  let settled: Promise<unknown> = Promise.resolve();
-  let running = false;
-  const tracked = (listener: BenchListener, signal: AbortSignal): Promise<BenchReport> => {
-    running = true;
-    const promise = runBench(listener, signal);
-    settled = promise.then(
-      () => (running = false),
-      () => (running = false),
-    );
-    return promise;
-  };
-  const app = render(createElement(BenchApp, { color, runBench: tracked, onOutcome: (report) => (outcome = report) }), {
-    stdout: io.stdout as NodeJS.WriteStream,
-    stderr: io.stderr as NodeJS.WriteStream,
-    ...(io.stdin ? { stdin: io.stdin as NodeJS.ReadStream } : {}),
-    exitOnCtrlC: true,
-    patchConsole: false,
+  const task = createTrackedTask();
+  const element = createElement(BenchApp, {
+    color,
+    runBench: (listener: BenchListener, signal: AbortSignal) => task.track(runBench(listener, signal)),
+    onOutcome: (report) => (outcome = report),
   });
-  const onAbort = (): void => app.unmount();
-  io.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    await app.waitUntilExit();
-  } finally {
-    io.signal?.removeEventListener('abort', onAbort);
-  }
-  const abortedMidRun = running;
-  await settled;
-  return abortedMidRun ? undefined : outcome;
+  return runInkApp(element, io, task, () => outcome);
 }
