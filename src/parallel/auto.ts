@@ -1,34 +1,46 @@
 /**
  * `--parallel auto`: in-process or N workers, decided from a cost model whose
- * constants were measured (issue #3 and benchmarks/strategies.ts):
+ * constants were measured on this 2-core machine (npm run bench, quiet, median
+ * wall times of whole scans, sequential vs parallel:2):
+ *
+ *   source     bytes    sequential  parallel:2
+ *   small      0.66 MB  0.90 s      1.21 s
+ *   rxjs       4.6 MB   1.71 s      2.03 s   (1,255 real files)
+ *   medium     7.1 MB   2.74 s      3.05 s
+ *   large      70.6 MB  15.9 s      11.5 s
+ *
+ * Fitted over medium → large: in-process ≈ 207 ms per MB of source
+ * (SEQUENTIAL_BYTES_PER_MS), two workers ≈ 133 ms per MB plus ~0.8 s more
+ * fixed cost (start-up: each worker loads ts-morph and warms its parser). So
+ * the pool pays off from ≈ 11 MB of source; with the REQUIRED_GAIN margin
+ * `auto` picks two workers from ≈ 18 MB — within 5% of the best fixed choice
+ * on every size of the suite and on rxjs.
  *
  * - An in-process scan already keeps 1.3–1.6 cores busy (V8's GC and compiler
- *   threads), so a worker really costs ~1.5 cores, not 1 (IN_PROCESS_CORES).
- * - Each worker costs ~0.5 s to start (loading ts-morph, warming the parser)
- *   and ~220 MB (WORKER_START_MS). Workers start concurrently, but start-up
- *   is CPU work, so it only overlaps as far as there are cores for it.
- * - On 2 cores, one worker only moves the work off the main thread (no
- *   speedup, plus start-up); two workers were slower than in-process on 1,489
- *   real files, three or four slower still. So below MIN_CORES: in-process.
+ *   threads), so a worker really costs ~1.5 cores (IN_PROCESS_CORES); start-up
+ *   is CPU work, so it overlaps only as far as there are cores for it.
+ * - One worker only moves the work off the main thread: never chosen.
  * - A no-op task round trip is ~0.04 ms here (measured with PoolAnalyzer.ping),
  *   negligible against batches of ≥32 KB (see batches.ts), so it is left out.
- * - WORKER_EFFICIENCY: per-file cost in a worker, relative to in-process,
- *   when every worker is busy (memory bandwidth, structured clone of texts
- *   and facts, a cold JIT in each worker).
+ * - WORKER_EFFICIENCY: per-byte cost in a worker relative to in-process when
+ *   every worker is busy (2 workers on 2 cores measured 207/133 = 1.56×
+ *   the in-process throughput, i.e. 0.78 each; 0.85 assumes more cores).
+ * - More than 2 cores has not been measured here (no such machine was lent):
+ *   the same model then allows up to cores ÷ 1.5 workers.
  *
  * Deterministic: the same inputs (cores injected) give the same answer.
  */
 import type { ParallelSetting } from '../config/options.js';
 
-/** Source bytes the in-process analysis handles per ms (measured on rxjs, see SEQUENTIAL_BYTES_PER_MS note). */
-export const SEQUENTIAL_BYTES_PER_MS = 400;
+/** Source bytes the in-process analysis handles per ms (207 ms per MB, measured: see above). */
+export const SEQUENTIAL_BYTES_PER_MS = 5000;
 /** Wall ms to start one worker and load the analysis in it. */
 export const WORKER_START_MS = 500;
 /** Cores an analysis thread keeps busy, counting its GC and compiler threads. */
 export const IN_PROCESS_CORES = 1.5;
 export const WORKER_EFFICIENCY = 0.85;
-/** With fewer cores, a pool never beat in-process. */
-export const MIN_CORES = 3;
+/** With one core, a pool can only lose. */
+export const MIN_CORES = 2;
 /** A pool must be predicted this much faster than in-process to be chosen (guards model error). */
 export const REQUIRED_GAIN = 0.8;
 
@@ -37,7 +49,8 @@ export function decideWorkers(setting: ParallelSetting, workload: { files: numbe
   if (setting !== 'auto') return Math.max(0, Math.floor(setting));
   if (cores < MIN_CORES || workload.files < 2) return 0;
   const sequentialMs = workload.bytes / SEQUENTIAL_BYTES_PER_MS;
-  const maxWorkers = Math.min(workload.files, Math.max(1, Math.floor(cores / IN_PROCESS_CORES)));
+  // Two workers on two cores measured faster on large work, so at least 2 may be tried.
+  const maxWorkers = Math.min(workload.files, Math.max(2, Math.floor(cores / IN_PROCESS_CORES)));
   let best = 0;
   let bestMs = sequentialMs * REQUIRED_GAIN;
   for (let workers = 2; workers <= maxWorkers; workers++) {

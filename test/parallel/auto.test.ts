@@ -10,9 +10,13 @@ describe('decideWorkers', () => {
     assert.equal(decideWorkers(3, secondsOfWork(0.001), 2), 3);
   });
 
-  it('stays in-process on 2 cores, however large the work (measured: workers were slower)', () => {
-    assert.equal(decideWorkers('auto', secondsOfWork(1000), 2), 0);
-    assert.equal(decideWorkers('auto', secondsOfWork(1000), 1), 0);
+  it('on 2 cores, uses two workers only for large work (measured break-even ≈ 11 MB of source)', () => {
+    const megabytes = (mb: number) => ({ files: 5000, bytes: mb * 1e6 });
+    assert.equal(decideWorkers('auto', megabytes(0.66), 2), 0, 'suite small');
+    assert.equal(decideWorkers('auto', megabytes(4.6), 2), 0, 'rxjs, 1,255 files');
+    assert.equal(decideWorkers('auto', megabytes(7.1), 2), 0, 'suite medium');
+    assert.equal(decideWorkers('auto', megabytes(70.6), 2), 2, 'suite large');
+    assert.equal(decideWorkers('auto', megabytes(1000), 1), 0, 'one core');
   });
 
   it('stays in-process when the work is too small to pay for starting workers', () => {
