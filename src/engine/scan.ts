@@ -190,6 +190,9 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
       });
     });
 
+    // What the cross-file pass could not use (an unreadable tsconfig, an entry matching no file) is the user's to know.
+    for (const note of crossFile.notes) warn('cross-file', note);
+
     const fileFindings = new Map<string, readonly Finding[]>();
     for (const file of files) {
       if (file.facts) fileFindings.set(file.path, applyFileRules(file.facts, options.rules));
