@@ -157,8 +157,11 @@ export interface Profile {
   readonly samples: readonly ProfileSample[];
   readonly workers: readonly WorkerStats[];
   readonly peakRssBytes: number;
+  /** CPU time of the scan (all threads), from its start to its end. */
   readonly cpuUserMs: number;
   readonly cpuSystemMs: number;
+  /** CPU time of the whole process up to the scan's end, Node's start-up included (what a benchmark of the command sees). */
+  readonly processCpuMs?: number;
 }
 
 export interface CacheSummary {

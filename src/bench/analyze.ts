@@ -76,7 +76,11 @@ export function buildStrategyResult(
   const lines = samples.length ? median(samples.map((s) => s.lines)) : 0;
   const rss = samples.map((s) => s.peakRssBytes);
   // The child measures CPU time over its scan only (not Node start-up), so divide by the scan's own duration.
-  const cpu = samples.filter((s) => s.scanMs > 0).map((s) => (s.cpuUserMs + s.cpuSystemMs) / s.scanMs);
+  // Whole-process CPU over the wall time the parent measured, as `time` would report it;
+  // reports without processCpuMs fall back to the scan's own CPU over its own duration.
+  const cpu = samples
+    .filter((s) => s.wallMs > 0 && s.scanMs > 0)
+    .map((s) => (s.processCpuMs > 0 ? s.processCpuMs / s.wallMs : (s.cpuUserMs + s.cpuSystemMs) / s.scanMs));
   const hits = samples.reduce((a, s) => a + s.cacheHits, 0);
   const misses = samples.reduce((a, s) => a + s.cacheMisses, 0);
   // The timeline of the run closest to the median is the most typical one to show.

@@ -38,6 +38,7 @@ interface ScanJson {
   profile?: {
     cpuUserMs?: number;
     cpuSystemMs?: number;
+    processCpuMs?: number;
     peakRssBytes?: number;
     samples?: readonly { t?: number; rss?: number }[];
   };
@@ -65,6 +66,7 @@ export function parseScanJson(text: string, wallMs: number): RunMeasurement {
     peakRssBytes: num(s.peakRssBytes) || num(p.peakRssBytes),
     cpuUserMs: num(p.cpuUserMs),
     cpuSystemMs: num(p.cpuSystemMs),
+    processCpuMs: num(p.processCpuMs),
     cacheHits: num(s.cache?.hits),
     cacheMisses: num(s.cache?.misses),
     files: num(s.files),

@@ -56,6 +56,8 @@ export interface BenchSample {
   readonly peakRssBytes: number;
   readonly cpuUserMs: number;
   readonly cpuSystemMs: number;
+  /** The child's CPU from its start to the end of its scan (Node start-up included); 0 from older reports. */
+  readonly processCpuMs: number;
   readonly cacheHits: number;
   readonly cacheMisses: number;
   readonly files: number;
@@ -97,7 +99,7 @@ export interface StrategyResult {
   /** lines ÷ median wall seconds. */
   readonly linesPerSecond: number;
   readonly peakRss: { readonly median: number; readonly max: number };
-  /** Median of (cpuUser + cpuSystem) ÷ scanMs (the child measures CPU over its scan); 1.0 = one core busy. */
+  /** Median of the child's CPU time ÷ its wall time (start-up included); 1.0 = one core busy. */
   readonly cpuUtilization: number;
   /** hits ÷ (hits + misses) over all samples, or null when the cache was off. */
   readonly cacheHitRate: number | null;

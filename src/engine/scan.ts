@@ -4,7 +4,7 @@ import type { ScanOptions } from '../config/options.js';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
 import { applyFileRules } from '../rules/index.js';
-import { startSampler } from '../profiler/sampler.js';
+import { startSampler, type SamplerOutput } from '../profiler/sampler.js';
 import type { FileFacts, FileResult, Finding, ScanResult } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from './analyze-one.js';
@@ -242,8 +242,9 @@ async function analyzeOnLargeStack(input: SourceInput, analysis: ScanOptions['an
   }
 }
 
-function pick(profile: { peakRssBytes: number; cpuUserMs: number; cpuSystemMs: number }) {
-  return { peakRssBytes: profile.peakRssBytes, cpuUserMs: profile.cpuUserMs, cpuSystemMs: profile.cpuSystemMs };
+function pick(profile: SamplerOutput) {
+  const { peakRssBytes, cpuUserMs, cpuSystemMs, processCpuMs } = profile;
+  return { peakRssBytes, cpuUserMs, cpuSystemMs, processCpuMs };
 }
 
 async function chooseAnalyzer(options: ScanOptions, pending: readonly SourceInput[], cores: number): Promise<Analyzer> {

@@ -8,6 +8,8 @@ export interface SamplerOutput {
   readonly peakRssBytes: number;
   readonly cpuUserMs: number;
   readonly cpuSystemMs: number;
+  /** User + system CPU since the process started, start-up included. */
+  readonly processCpuMs: number;
 }
 
 export interface Sampler {
@@ -58,7 +60,9 @@ export function startSampler(intervalMs: number, onSample?: (sample: ProfileSamp
         takeSample();
       }
       const cpu = process.cpuUsage(cpuAtStart);
+      const sinceProcessStart = process.cpuUsage();
       return {
+        processCpuMs: Math.round((sinceProcessStart.user + sinceProcessStart.system) / 1000),
         samples,
         peakRssBytes: process.resourceUsage().maxRSS * 1024,
         cpuUserMs: Math.round(cpu.user / 1000),

@@ -56,6 +56,7 @@ export function samples(walls: readonly number[], extra: Partial<BenchSample> = 
     peakRssBytes: 100 * 1024 * 1024 + i * 1024 * 1024,
     cpuUserMs: wallMs * 0.9,
     cpuSystemMs: wallMs * 0.1,
+    processCpuMs: wallMs * 1.1,
     cacheHits: 0,
     cacheMisses: 0,
     files: 200,
