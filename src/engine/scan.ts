@@ -1,5 +1,4 @@
 import os from 'node:os';
-import path from 'node:path';
 import type { ScanOptions } from '../config/options.js';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
@@ -9,11 +8,12 @@ import type { FileFacts, FileResult, Finding, ScanResult } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from './analyze-one.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
-import { byCodePoint, discover, formatBytes } from './discover.js';
+import { discover } from './discover.js';
 import { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
-import { decodeSource, readSource } from './read-source.js';
-import { createSequentialAnalyzer } from './sequential-analyzer.js';
+import { readAll, type ReadFile } from './read-phase.js';
+import { decodeSource } from './read-source.js';
+import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
 
 /** What a caller may inject; everything has a real default. */
 export interface ScanContext {
@@ -27,17 +27,6 @@ export interface ScanContext {
   readonly cores?: number;
 }
 
-/** A file after reading: either content to look up / analyze, or a final error. */
-interface ReadFile {
-  readonly path: string;
-  readonly size: number;
-  readonly hash: string;
-  /** The raw content, dropped once looked up or decoded (cache hits are never decoded). */
-  bytes?: Buffer;
-  /** Cache key: the analysis parses by extension, so identical bytes under .ts and .js are different facts. */
-  readonly contentKey?: string;
-  readonly error?: FileResult['error'];
-}
 
 /**
  * Runs the whole pipeline: discover → read + hash → cache lookup → analyze
@@ -61,27 +50,8 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
     const discovery = await clock.time('discover', () => discover(options));
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
 
-    // A fixed worker count without a cache will surely analyze: start the pool
-    // now so its start-up (~0.5 s a worker, loading the parser) overlaps reading.
-    if (!context.analyzer && typeof options.parallel === 'number' && options.parallel > 0 && !options.cache.enabled) {
-      const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
-      analyzer = createPoolAnalyzer(options.parallel);
-    }
-
-    const skipped = [...discovery.skipped];
-    const readFiles = await clock.time('read', () =>
-      discovery.files.flatMap((file): ReadFile[] => {
-        const read = readSource(file.absolutePath, options.maxFileSize);
-        if (read.kind === 'too-large') {
-          skipped.push({ path: file.path, size: read.size, reason: tooLargeReason(read.size, options.maxFileSize) });
-          return [];
-        }
-        if (read.kind === 'error') return [{ path: file.path, size: read.size, hash: read.hash, error: read.error }];
-        const extension = path.extname(file.path).slice(1);
-        return [{ path: file.path, size: read.size, hash: read.hash, bytes: read.bytes, contentKey: `${extension}:${read.hash}` }];
-      }),
-    );
-    skipped.sort((a, b) => byCodePoint(a.path, b.path));
+    analyzer = context.analyzer ? undefined : await startPoolEarly(options);
+    const { files: readFiles, skipped } = await clock.time('read', () => readAll(discovery, options.maxFileSize));
 
     cache = context.cache ?? (await openCache(options, warn));
     const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey ? [file.contentKey] : [])))];
@@ -118,7 +88,6 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
       else toAnalyze.push({ path: file.path, text: decoded.text });
     }
 
-    // The strategy is chosen for the work left after the cache, so a warm scan never pays for a pool.
     analyzer ??= context.analyzer ?? (await chooseAnalyzer(options, toAnalyze, context.cores ?? os.availableParallelism()));
     bus.emit({
       type: 'scan:start',
@@ -139,8 +108,7 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
     const onOutcome = (outcome: AnalysisOutcome, workerId: number) => {
       const key = keyByPath.get(outcome.path)!;
       if (!outcome.ok && outcome.error.code === PARSER_STACK_OVERFLOW) {
-        // Whether a thread's stack suffices depends on the strategy (main thread ~1 MB,
-        // workers 4 MB): retry on one large stack so every strategy gets the same facts.
+        // Retried below on a large stack, the same way in every strategy.
         tooDeep.push(toAnalyze.find((input) => input.path === outcome.path)!);
         return;
       }
@@ -225,47 +193,7 @@ export async function scan(options: ScanOptions, context: ScanContext = {}): Pro
   }
 }
 
-function tooLargeReason(size: number, maxFileSize: number): string {
-  return `larger than --max-file-size (${formatBytes(size)} > ${formatBytes(maxFileSize)})`;
-}
-
-async function analyzeOnLargeStack(input: SourceInput, analysis: ScanOptions['analysis']): Promise<AnalysisOutcome> {
-  const { analyzeWithLargeStack } = await import('../analysis/parser-overflow.js');
-  try {
-    return { ok: true, path: input.path, facts: await analyzeWithLargeStack(input.path, input.text, analysis) };
-  } catch {
-    return {
-      ok: false,
-      path: input.path,
-      error: { code: 'too-deep', message: 'Nesting too deep to parse, even on a 256 MB stack.' },
-    };
-  }
-}
-
 function pick(profile: SamplerOutput) {
   const { peakRssBytes, cpuUserMs, cpuSystemMs, processCpuMs } = profile;
   return { peakRssBytes, cpuUserMs, cpuSystemMs, processCpuMs };
-}
-
-async function chooseAnalyzer(options: ScanOptions, pending: readonly SourceInput[], cores: number): Promise<Analyzer> {
-  const { decideWorkers } = await import('../parallel/auto.js');
-  const workers = decideWorkers(
-    options.parallel,
-    { files: pending.length, bytes: pending.reduce((sum, file) => sum + file.text.length, 0) },
-    cores,
-  );
-  if (workers === 0) return createSequentialAnalyzer();
-  const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
-  return createPoolAnalyzer(workers);
-}
-
-async function openCache(options: ScanOptions, warn: (code: string, message: string) => void): Promise<FactsCache> {
-  if (!options.cache.enabled) return NULL_CACHE;
-  const { openFactsCache } = await import('../cache/open-cache.js');
-  return openFactsCache({
-    location: options.cache.location,
-    analysisOptions: options.analysis,
-    toolVersion: TOOL_VERSION,
-    onWarning: warn,
-  });
 }

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import type { FileResult, SkippedFile } from '../types.js';
+import { byCodePoint, formatBytes, type Discovery } from './discover.js';
+import { readSource } from './read-source.js';
+
+/** A file after reading: either content to look up and maybe analyze, or a final error. */
+export interface ReadFile {
+  readonly path: string;
+  readonly size: number;
+  readonly hash: string;
+  /** The raw content, dropped once looked up or decoded (cache hits are never decoded). */
+  bytes?: Buffer;
+  /** Cache key: the analysis parses by extension, so identical bytes under .ts and .js are different facts. */
+  readonly contentKey?: string;
+  readonly error?: FileResult['error'];
+}
+
+/** Reads and hashes every discovered file; files over the size limit join the skipped list, unread. */
+export function readAll(discovery: Discovery, maxFileSize: number): { files: ReadFile[]; skipped: SkippedFile[] } {
+  const skipped = [...discovery.skipped];
+  const files = discovery.files.flatMap((file): ReadFile[] => {
+    const read = readSource(file.absolutePath, maxFileSize);
+    if (read.kind === 'too-large') {
+      skipped.push({
+        path: file.path,
+        size: read.size,
+        reason: `larger than --max-file-size (${formatBytes(read.size)} > ${formatBytes(maxFileSize)})`,
+      });
+      return [];
+    }
+    if (read.kind === 'error') return [{ path: file.path, size: read.size, hash: read.hash, error: read.error }];
+    const extension = path.extname(file.path).slice(1);
+    return [{ path: file.path, size: read.size, hash: read.hash, bytes: read.bytes, contentKey: `${extension}:${read.hash}` }];
+  });
+  skipped.sort((a, b) => byCodePoint(a.path, b.path));
+  return { files, skipped };
+}

@@ -1,0 +1,61 @@
+import type { FactsCache } from '../cache/facts-cache.js';
+import { NULL_CACHE } from '../cache/facts-cache.js';
+import type { ScanOptions } from '../config/options.js';
+import { TOOL_VERSION } from '../version.js';
+import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
+import { createSequentialAnalyzer } from './sequential-analyzer.js';
+
+/** In-process or a worker pool, for the work left after the cache (so a warm scan never pays for a pool). */
+export async function chooseAnalyzer(options: ScanOptions, pending: readonly SourceInput[], cores: number): Promise<Analyzer> {
+  const { decideWorkers } = await import('../parallel/auto.js');
+  const workers = decideWorkers(
+    options.parallel,
+    { files: pending.length, bytes: pending.reduce((sum, file) => sum + file.text.length, 0) },
+    cores,
+  );
+  if (workers === 0) return createSequentialAnalyzer();
+  const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
+  return createPoolAnalyzer(workers);
+}
+
+/**
+ * A fixed worker count without a cache will surely analyze: starting the pool
+ * before reading lets its start-up (~0.5 s a worker, loading the parser)
+ * overlap discovery and reading. Undefined when that can't be known yet.
+ */
+export async function startPoolEarly(options: ScanOptions): Promise<Analyzer | undefined> {
+  if (typeof options.parallel !== 'number' || options.parallel === 0 || options.cache.enabled) return undefined;
+  const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
+  return createPoolAnalyzer(options.parallel);
+}
+
+/** The SQLite cache when `--cache` is on (it warns and degrades, never throws), else the null cache. */
+export async function openCache(options: ScanOptions, warn: (code: string, message: string) => void): Promise<FactsCache> {
+  if (!options.cache.enabled) return NULL_CACHE;
+  const { openFactsCache } = await import('../cache/open-cache.js');
+  return openFactsCache({
+    location: options.cache.location,
+    analysisOptions: options.analysis,
+    toolVersion: TOOL_VERSION,
+    onWarning: warn,
+  });
+}
+
+/**
+ * Re-analyzes a file whose parse overflowed its thread's stack, on a thread
+ * with a 256 MB stack. Whether a stack suffices depends on the strategy (main
+ * thread ~1 MB, workers 4 MB), so every strategy retries the same way and
+ * gets the same facts.
+ */
+export async function analyzeOnLargeStack(input: SourceInput, analysis: ScanOptions['analysis']): Promise<AnalysisOutcome> {
+  const { analyzeWithLargeStack } = await import('../analysis/parser-overflow.js');
+  try {
+    return { ok: true, path: input.path, facts: await analyzeWithLargeStack(input.path, input.text, analysis) };
+  } catch {
+    return {
+      ok: false,
+      path: input.path,
+      error: { code: 'too-deep', message: 'Nesting too deep to parse, even on a 256 MB stack.' },
+    };
+  }
+}
