@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { generateProject } from '../../src/generate/index.js';
@@ -71,6 +72,45 @@ describe('bin/sonde.js end to end', () => {
       const again = sonde(['scan', root, '--format', 'json', '--cache', '--parallel', '0']);
       assert.equal(again.code, 0, again.stderr);
       assert.equal(JSON.parse(again.stdout).summary.files, 200);
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('an unreadable file gets a per-file error (as root, the scan runs as nobody so the mode bites)', () => {
+    const root = makeTempTree({ 'good.ts': 'export const ok = 1;\n', 'secret.ts': 'export const secret = 2;\n' });
+    try {
+      chmodSync(root, 0o755);
+      chmodSync(path.join(root, 'good.ts'), 0o644);
+      chmodSync(path.join(root, 'secret.ts'), 0o000);
+      const asRoot = process.getuid?.() === 0;
+      const run = spawnSync(process.execPath, [BIN, 'scan', root, '--format', 'json', '--parallel', '0'], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+        // Root reads any file whatever its mode; an unprivileged user does not.
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+        timeout: 60_000,
+      });
+      assert.equal(run.status, 0, run.stderr);
+      const files = JSON.parse(run.stdout).files as { path: string; error: { code: string; message: string } | null }[];
+      assert.equal(files.find((file) => file.path === 'good.ts')!.error, null);
+      const secret = files.find((file) => file.path === 'secret.ts')!;
+      assert.equal(secret.error!.code, 'unreadable');
+      assert.match(secret.error!.message, /Permission denied/);
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('--cpu-prof writes a V8 CPU profile of the scan', () => {
+    const root = makeTempTree({});
+    try {
+      const file = path.join(root, 'scan.cpuprofile');
+      const run = sonde(['scan', path.join(FIXTURES, 'basic'), '--format', 'json', '--cpu-prof', file]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.ok(existsSync(file));
+      const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: unknown[]; samples: unknown[] };
+      assert.ok(profile.nodes.length > 10 && profile.samples.length > 0);
     } finally {
       removeTree(root);
     }

@@ -18,27 +18,37 @@ export const scanCommand: CommandHandler = async (argv, io) => {
   const interactive = options.ui && options.format === 'pretty' && !options.output && io.stdout.isTTY === true && !io.env.CI;
 
   const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
-  let result: ScanResult | undefined;
   try {
-    result = interactive ? await scanInteractively(options, io, color) : await scanPlainly(options, io);
+    if (interactive) {
+      const result = await scanInteractively(options, io, color);
+      // The UI resolves undefined when the scan failed or was stopped; it has shown why.
+      if (!result) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
+      return exitCodeFor(result, options.failOn);
+    }
+    return exitCodeFor(await scanAndReport(options, io, color), options.failOn);
   } finally {
     await profiler?.stop(options.cpuProf!);
   }
-  // The UI resolves undefined when the scan failed or was stopped; it has shown why.
-  if (!result) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
-  if (!interactive) {
-    const report = REPORTERS[options.format](result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
-    if (options.output) writeReport(options.output, report);
-    else io.stdout.write(report);
-  }
-  return exitCodeFor(result, options.failOn);
 };
 
-async function scanPlainly(options: ScanCommandOptions, io: CliIO): Promise<ScanResult> {
+/**
+ * Scans with progress on stderr, then renders the report — timed as the
+ * `report` phase for the progress listeners (the report itself cannot
+ * contain the time it takes to render itself).
+ */
+async function scanAndReport(options: ScanCommandOptions, io: CliIO, color: boolean): Promise<ScanResult> {
   const bus = new ScanEventBus();
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
   const result = await scan(options.scan, { bus, ...(io.signal ? { signal: io.signal } : {}) });
+
+  bus.emit({ type: 'phase:start', phase: 'report' });
+  const started = performance.now();
+  const report = REPORTERS[options.format](result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
+  if (options.output) writeReport(options.output, report);
+  else io.stdout.write(report);
+  bus.emit({ type: 'phase:end', phase: 'report', durationMs: performance.now() - started });
+
   bus.emit({ type: 'scan:done', result });
   return result;
 }
