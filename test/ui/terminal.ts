@@ -59,7 +59,7 @@ export class FakeStdin extends EventEmitter {
 export const tick = (ms = 20): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until `read()` satisfies `ok` (returns it) or the timeout passes (throws with the last value). */
-export async function waitFor(read: () => string | undefined, ok: (text: string) => boolean, timeoutMs = 3000): Promise<string> {
+export async function waitFor(read: () => string | undefined, ok: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
