@@ -1,8 +1,8 @@
 /**
  * Times the cross-file pass on synthetic module graphs (facts built in memory,
- * no parsing). Not a unit test: runs only with SONDE_BENCH=1.
+ * no parsing). Run with npm run bench:cross-file.
  *
- *   SONDE_BENCH=1 node dist/test/graph/bench-cross-file.js [sizes…]   (default 20000 50000 100000)
+ *   node dist/benchmarks/cross-file.js [sizes…]   (default 20000 50000 100000)
  *
  * Each module lives in a folder of 100, exports 4 names, imports 5 others
  * (relative `../dK/mI.js` specifiers, TS `.js` convention), every 50th is a
@@ -10,9 +10,9 @@
  * edges, so there are cycles of all sizes.
  */
 import os from 'node:os';
-import { analyzeCrossFile } from '../../src/graph/cross-file.js';
-import type { FileResult, ImportRecord } from '../../src/types.js';
-import { exp, file, RULES } from './helpers.js';
+import { analyzeCrossFile } from '../src/graph/cross-file.js';
+import type { FileResult, ImportRecord } from '../src/types.js';
+import { exp, file, RULES } from '../test/graph/helpers.js';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -66,4 +66,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.env.SONDE_BENCH === '1') await main();
+await main();
