@@ -97,7 +97,7 @@ describe('bad input: every file gets facts or a clear error, and the scan comple
 
   it('reports an unreadable file (when not running as root, who can read anything)', (t) => {
     if (process.getuid?.() === 0) {
-      t.skip('root reads files whatever their mode; unreadable paths are covered in read-source.test');
+      t.skip('root reads files whatever their mode: e2e/bin.test runs this case as an unprivileged user');
       return;
     }
     assert.equal(byPath.get('unreadable.ts')!.error!.code, 'unreadable');

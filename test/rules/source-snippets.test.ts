@@ -5,15 +5,13 @@
  * the analyzer observes what the rules expect.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
-import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../../src/config/options.js';
+import { loadSourceAnalyzer, type SourceAnalyzer } from '../../src/analysis/analyze-source.js';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import { applyFileRules, defaultRulesConfig } from '../../src/rules/index.js';
-import type { FileFacts, Finding } from '../../src/types.js';
+import type { Finding } from '../../src/types.js';
 
 /** The shape of src/analysis/analyze-source.ts, loaded by URL so this file builds before that module lands. */
-type SourceAnalyzer = (path: string, text: string, options: AnalysisOptions) => FileFacts;
-const analyzerUrl = new URL('../../src/analysis/analyze-source.js', import.meta.url);
 
 interface SnippetCase {
   readonly name: string;
@@ -100,9 +98,7 @@ const show = (findings: readonly Finding[]) => findings.map((finding) => `${find
 describe('observation rules on real source', () => {
   let analyze: SourceAnalyzer | undefined;
   before(async () => {
-    if (!existsSync(analyzerUrl)) return;
-    const module = (await import(analyzerUrl.href)) as { loadSourceAnalyzer(): Promise<SourceAnalyzer> };
-    analyze = await module.loadSourceAnalyzer();
+    analyze = await loadSourceAnalyzer();
   });
 
   const findingsOf = (rule: string, path: string, code: string): Finding[] => {
@@ -114,14 +110,12 @@ describe('observation rules on real source', () => {
   for (const [rule, table] of Object.entries(tables)) {
     describe(rule, () => {
       for (const testCase of table.valid) {
-        it(`valid: ${testCase.name}`, (t) => {
-          if (!analyze) return t.skip('src/analysis/analyze-source.ts is not built yet');
+        it(`valid: ${testCase.name}`, () => {
           assert.deepEqual(show(findingsOf(rule, testCase.path ?? 'a.ts', testCase.code)), []);
         });
       }
       for (const testCase of table.invalid) {
-        it(`invalid: ${testCase.name}`, (t) => {
-          if (!analyze) return t.skip('src/analysis/analyze-source.ts is not built yet');
+        it(`invalid: ${testCase.name}`, () => {
           assert.deepEqual(show(findingsOf(rule, testCase.path ?? 'a.ts', testCase.code)), testCase.expected);
         });
       }
