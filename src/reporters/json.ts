@@ -20,7 +20,7 @@ import type {
   Strategy,
 } from '../types.js';
 import type { ReporterOptions } from './reporter.js';
-import { compareCodePoints, crossFileFindings, findingsOfFile, sortedFiles, sortedGraph } from './report-model.js';
+import { cacheHitRate, compareCodePoints, crossFileFindings, findingsOfFile, sortedFiles, sortedGraph } from './report-model.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -80,7 +80,8 @@ export interface JsonReport {
     readonly skipped: number;
     readonly strategy: Strategy;
     readonly workers: number;
-    readonly cache: { readonly enabled: boolean; readonly hits: number; readonly misses: number };
+    /** hitRate: hits ÷ lookups, null when the cache was off or nothing was looked up. */
+    readonly cache: { readonly enabled: boolean; readonly hits: number; readonly misses: number; readonly hitRate: number | null };
     readonly durationMs: number;
     readonly peakRssBytes: number;
   };
@@ -183,7 +184,7 @@ export function toJsonReport(result: ScanResult): JsonReport {
       skipped: skipped.length,
       strategy: result.strategy,
       workers: result.workers,
-      cache: { enabled: result.cache.enabled, hits: result.cache.hits, misses: result.cache.misses },
+      cache: { enabled: result.cache.enabled, hits: result.cache.hits, misses: result.cache.misses, hitRate: cacheHitRate(result.cache) },
       durationMs: result.durationMs,
       peakRssBytes: result.profile.peakRssBytes,
     },

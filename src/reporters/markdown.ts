@@ -5,7 +5,7 @@
  */
 import type { ScanResult } from '../types.js';
 import type { ReporterOptions } from './reporter.js';
-import { DEFAULT_TOP, allFindings, countBySeverity, hotspots, sortedFiles, totals } from './report-model.js';
+import { DEFAULT_TOP, allFindings, cacheSummaryText, countBySeverity, hotspots, sortedFiles, totals } from './report-model.js';
 import { formatDuration } from './text-style.js';
 
 /**
@@ -49,7 +49,7 @@ export function markdownReporter(result: ScanResult, options: ReporterOptions): 
         ['files not analyzed', String(total.errors)],
         ['files skipped', String(result.skipped.length)],
         ['strategy', result.strategy === 'parallel' ? `parallel (${result.workers} workers)` : 'sequential'],
-        ['cache', result.cache.enabled ? `${result.cache.hits} hits, ${result.cache.misses} misses` : 'off'],
+        ['cache', cacheSummaryText(result.cache)],
         ['duration', formatDuration(result.durationMs)],
       ],
     ),

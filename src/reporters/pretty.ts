@@ -9,6 +9,7 @@ import type { ReporterOptions } from './reporter.js';
 import {
   DEFAULT_TOP,
   allFindings,
+  cacheSummaryText,
   countBySeverity,
   hotspots,
   plural,
@@ -58,7 +59,7 @@ function summarySection(result: ScanResult, findings: readonly Finding[], s: Sty
     ['functions', groupDigits(total.functions)],
     ['findings', `${groupDigits(findings.length)}${findings.length ? `  (${severityCountsText(counts)})` : ''}`],
     ['strategy', result.strategy === 'parallel' ? `parallel, ${plural(result.workers, 'worker')}` : 'sequential'],
-    ['cache', result.cache.enabled ? `${plural(result.cache.hits, 'hit')}, ${result.cache.misses} ${result.cache.misses === 1 ? 'miss' : 'misses'}` : 'off'],
+    ['cache', cacheSummaryText(result.cache)],
     ['duration', formatDuration(result.durationMs)],
   ];
   return [s.bold('Summary'), ...rows.map(([label, value]) => `  ${s.dim(padEnd(label, 10))} ${value}`)];

@@ -127,3 +127,18 @@ export function sortedGraph(graph: ModuleGraph): ModuleGraph {
     unresolved: graph.unresolved.map((ref) => ({ from: ref.from, specifier: ref.specifier })).sort(compareRefs),
   };
 }
+
+/** Share of cache lookups that hit, 0–1; null when the cache was off or nothing was looked up. */
+export function cacheHitRate(cache: ScanResult['cache']): number | null {
+  const lookups = cache.hits + cache.misses;
+  return cache.enabled && lookups > 0 ? cache.hits / lookups : null;
+}
+
+/** `1,254 hits, 1 miss (99.9% hit rate)` or `off`. */
+export function cacheSummaryText(cache: ScanResult['cache']): string {
+  if (!cache.enabled) return 'off';
+  const rate = cacheHitRate(cache);
+  const hits = `${cache.hits.toLocaleString('en-US')} ${cache.hits === 1 ? 'hit' : 'hits'}`;
+  const misses = `${cache.misses.toLocaleString('en-US')} ${cache.misses === 1 ? 'miss' : 'misses'}`;
+  return `${hits}, ${misses}${rate === null ? '' : ` (${(rate * 100).toFixed(1)}% hit rate)`}`;
+}

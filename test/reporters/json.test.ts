@@ -30,7 +30,7 @@ describe('json reporter', () => {
       skipped: 1,
       strategy: 'sequential',
       workers: 0,
-      cache: { enabled: false, hits: 0, misses: 0 },
+      cache: { enabled: false, hits: 0, misses: 0, hitRate: null },
       durationMs: 123.4,
       peakRssBytes: 50_000_000,
     });

@@ -27,7 +27,7 @@ describe('pretty reporter', () => {
     assert.match(text, /^ {2}lines {6}57$/m);
     assert.match(text, /^ {2}findings {3}6 {2}\(1 error, 4 warnings, 1 info\)$/m);
     assert.match(text, /^ {2}strategy {3}parallel, 4 workers$/m);
-    assert.match(text, /^ {2}cache {6}3 hits, 1 miss$/m);
+    assert.match(text, /^ {2}cache {6}3 hits, 1 miss \(75\.0% hit rate\)$/m);
     assert.match(text, /^ {2}duration {3}123 ms$/m);
   });
 
