@@ -4,6 +4,7 @@
  * reference, warnings and recommendations. Pure: report in, text out.
  */
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from './types.js';
+import { suiteGrid } from './table-cells.js';
 import { formatBytes, formatMs, formatP, formatPercent, formatRate, formatRatio } from './units.js';
 
 /** Hyperfine's error of a ratio of means: r·√((σa/μa)² + (σb/μb)²). */
@@ -82,16 +83,7 @@ export function resultsTable(results: readonly StrategyResult[], comparisons: re
 
 /** The suite's size × strategy table of median wall times, then the scaling fits. */
 export function suiteTables(suite: SuiteReport): string {
-  const strategies = [...new Set(suite.sizes.flatMap((s) => s.points.map((p) => p.strategy)))];
-  const timeRows = suite.sizes.map((s) => [
-    s.size,
-    s.files.toLocaleString('en-US'),
-    s.lines.toLocaleString('en-US'),
-    ...strategies.map((st) => {
-      const p = s.points.find((x) => x.strategy === st);
-      return p ? `${formatMs(p.medianWallMs)} / ${formatBytes(p.medianPeakRssBytes)}` : '–';
-    }),
-  ]);
+  const { strategies, rows: timeRows } = suiteGrid(suite);
   const fitRows = suite.scaling.map((f) => [
     f.strategy,
     `${f.msPerFile.toFixed(3)} ms`,

@@ -4,7 +4,8 @@
  */
 import { median } from '../stats.js';
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
-import { formatBytes, formatMs, formatP, formatPercent, formatRate, formatRatio } from '../units.js';
+import { formatBytes, formatMs, formatP, formatRatio } from '../units.js';
+import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../table-cells.js';
 import { barChart, esc, lineChart, type Series } from './svg-charts.js';
 
 const MIB = 1024 * 1024;
@@ -42,24 +43,12 @@ function verdictHtml(c: StrategyComparison | undefined): string {
 
 function resultsTable(results: readonly StrategyResult[], comparisons: readonly StrategyComparison[]): string {
   return table(
-    ['strategy', 'n', 'mean ± σ', '95% CI', 'median', 'min … max', 'files/s', 'lines/s', 'peak RSS', 'CPU', 'cache hits', 'speedup vs reference'],
-    results.map((r) => {
-      const s = r.summary;
-      return [
-        `<code>${esc(r.strategy)}</code>`,
-        String(s.n),
-        `${formatMs(s.mean)} ± ${formatMs(s.sd)}`,
-        `${formatMs(s.ci95[0])} … ${formatMs(s.ci95[1])}`,
-        formatMs(s.median),
-        `${formatMs(s.min)} … ${formatMs(s.max)}`,
-        formatRate(r.filesPerSecond),
-        formatRate(r.linesPerSecond),
-        `${formatBytes(r.peakRss.median)} / ${formatBytes(r.peakRss.max)}`,
-        r.cpuUtilization.toFixed(2),
-        r.cacheHitRate === null ? '–' : formatPercent(r.cacheHitRate, 0),
-        verdictHtml(comparisons.find((c) => c.strategy === r.strategy)),
-      ];
-    }),
+    ['strategy', ...MEASURED_COLUMNS, 'speedup vs reference'],
+    results.map((r) => [
+      `<code>${esc(r.strategy)}</code>`,
+      ...measuredCells(r).map(esc),
+      verdictHtml(comparisons.find((c) => c.strategy === r.strategy)),
+    ]),
   );
 }
 
@@ -114,17 +103,10 @@ function suiteSection(suite: SuiteReport): string {
     x: files,
     y: { log: true, label: 'peak RSS MiB (log)', format: (v) => v.toFixed(0) },
   });
+  const grid = suiteGrid(suite);
   const sizeTable = table(
-    ['size', 'files', 'lines', ...strategies.map((s) => `<code>${esc(s)}</code>`)],
-    suite.sizes.map((s) => [
-      esc(s.size),
-      s.files.toLocaleString('en-US'),
-      s.lines.toLocaleString('en-US'),
-      ...strategies.map((st) => {
-        const p = s.points.find((x) => x.strategy === st);
-        return p ? `${formatMs(p.medianWallMs)} / ${formatBytes(p.medianPeakRssBytes)}` : '–';
-      }),
-    ]),
+    ['size', 'files', 'lines', ...grid.strategies.map((s) => `<code>${esc(s)}</code>`)],
+    grid.rows.map((row) => row.map(esc)),
   );
   const fits = table(
     ['strategy', 'ms per file', 'fixed cost', 'time exponent (r²)', 'memory exponent (r²)'],

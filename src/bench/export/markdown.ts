@@ -1,6 +1,7 @@
 /** `--export-markdown`: the report as GitHub-flavoured Markdown tables. */
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
-import { formatBytes, formatMs, formatP, formatPercent, formatRate, formatRatio } from '../units.js';
+import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../table-cells.js';
+import { formatBytes, formatMs, formatP, formatPercent, formatRatio } from '../units.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -13,22 +14,12 @@ export function mdTable(header: readonly string[], rows: readonly (readonly stri
 
 function resultsMd(results: readonly StrategyResult[], comparisons: readonly StrategyComparison[]): string {
   return mdTable(
-    ['strategy', 'n', 'mean ± σ', '95% CI', 'median', 'min … max', 'files/s', 'lines/s', 'peak RSS (median / max)', 'CPU', 'cache hits', 'vs reference'],
+    ['strategy', ...MEASURED_COLUMNS, 'vs reference'],
     results.map((r) => {
-      const s = r.summary;
       const c = comparisons.find((x) => x.strategy === r.strategy);
       return [
         `\`${r.strategy}\``,
-        String(s.n),
-        `${formatMs(s.mean)} ± ${formatMs(s.sd)}`,
-        `${formatMs(s.ci95[0])} … ${formatMs(s.ci95[1])}`,
-        formatMs(s.median),
-        `${formatMs(s.min)} … ${formatMs(s.max)}`,
-        formatRate(r.filesPerSecond),
-        formatRate(r.linesPerSecond),
-        `${formatBytes(r.peakRss.median)} / ${formatBytes(r.peakRss.max)}`,
-        `${r.cpuUtilization.toFixed(2)}`,
-        r.cacheHitRate === null ? '–' : formatPercent(r.cacheHitRate, 0),
+        ...measuredCells(r),
         c
           ? `${formatRatio(c.speedup.ratio)}× (${formatRatio(c.speedup.low)}–${formatRatio(c.speedup.high)}), p ${formatP(c.pValue)}, **${c.verdict}**`
           : 'reference',
@@ -38,24 +29,13 @@ function resultsMd(results: readonly StrategyResult[], comparisons: readonly Str
 }
 
 function suiteMd(suite: SuiteReport): string {
-  const strategies = [...new Set(suite.sizes.flatMap((s) => s.points.map((p) => p.strategy)))];
+  const { strategies, rows } = suiteGrid(suite);
   const parts = [
     '## Suite',
     '',
     'Median wall time / median peak RSS per size.',
     '',
-    mdTable(
-      ['size', 'files', 'lines', ...strategies.map((s) => `\`${s}\``)],
-      suite.sizes.map((s) => [
-        s.size,
-        s.files.toLocaleString('en-US'),
-        s.lines.toLocaleString('en-US'),
-        ...strategies.map((st) => {
-          const p = s.points.find((x) => x.strategy === st);
-          return p ? `${formatMs(p.medianWallMs)} / ${formatBytes(p.medianPeakRssBytes)}` : '–';
-        }),
-      ]),
-    ),
+    mdTable(['size', 'files', 'lines', ...strategies.map((s) => `\`${s}\``)], rows),
   ];
   if (suite.scaling.length) {
     parts.push(
