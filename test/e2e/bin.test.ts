@@ -62,7 +62,7 @@ describe('bin/sonde.js end to end', () => {
         // Interrupt once the analysis has started.
         if (/scanning \d+ files/.test(stderr) && !interrupted) {
           interrupted = true;
-          setTimeout(() => child.kill('SIGINT'), 300);
+          setTimeout(() => child.kill('SIGINT'), 50);
         }
       });
       const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
