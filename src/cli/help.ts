@@ -1,4 +1,4 @@
-import { REPORT_FORMATS } from '../reporters/index.js';
+import { REPORT_FORMATS } from '../reporters/reporter.js';
 
 /** `sonde --help`. Every flag here is parsed in scan-args.ts or a command module. */
 export function helpText(version: string): string {

@@ -6,7 +6,7 @@ import { createScanOptions, defaultCacheLocation } from '../config/create-option
 import { DEFAULT_ANALYSIS_OPTIONS, type ParallelSetting, type ScanOptions } from '../config/options.js';
 import { resolveRules } from '../config/resolve-rules.js';
 import { UserError } from '../errors.js';
-import { REPORT_FORMATS, type ReportFormat } from '../reporters/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 
 export type ProgressMode = 'auto' | 'plain' | 'ndjson' | 'none';

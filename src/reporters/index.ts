@@ -11,7 +11,7 @@ import type { ReportFormat, Reporter } from './reporter.js';
 import { sortedGraph } from './report-model.js';
 import { sarifReporter } from './sarif.js';
 
-export type { ReportFormat, Reporter, ReporterOptions } from './reporter.js';
+export { REPORT_FORMATS, type ReportFormat, type Reporter, type ReporterOptions } from './reporter.js';
 export { toJsonReport, type JsonReport } from './json.js';
 export { toSarifLog } from './sarif.js';
 
@@ -24,6 +24,3 @@ export const REPORTERS: Readonly<Record<ReportFormat, Reporter>> = Object.freeze
   dot: (result) => renderDot(sortedGraph(result.crossFile.graph)),
   mermaid: (result) => renderMermaid(sortedGraph(result.crossFile.graph)),
 });
-
-/** Every `--format` value, in the order `--help` lists them. */
-export const REPORT_FORMATS: readonly ReportFormat[] = Object.freeze(['pretty', 'json', 'sarif', 'markdown', 'dot', 'mermaid']);

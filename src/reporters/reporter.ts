@@ -3,6 +3,9 @@ import type { ScanResult } from '../types.js';
 /** The output formats `--format` accepts. */
 export type ReportFormat = 'pretty' | 'json' | 'sarif' | 'markdown' | 'dot' | 'mermaid';
 
+/** Every `--format` value, in the order `--help` lists them. Here, not in index.ts, so parsing flags loads no reporter. */
+export const REPORT_FORMATS: readonly ReportFormat[] = Object.freeze(['pretty', 'json', 'sarif', 'markdown', 'dot', 'mermaid']);
+
 /** Presentation options; none of them changes what a machine-readable report says. */
 export interface ReporterOptions {
   /** Emit ANSI colour (the caller passes false for NO_COLOR, pipes and files). */

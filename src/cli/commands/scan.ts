@@ -4,7 +4,7 @@ import { ScanEventBus } from '../../engine/events.js';
 import { scan } from '../../engine/scan.js';
 import { createNdjsonListener } from '../../listeners/ndjson.js';
 import { createPlainProgressListener } from '../../listeners/plain-progress.js';
-import { REPORTERS } from '../../reporters/index.js';
+import { loadReporter } from '../../reporters/load-reporter.js';
 import type { ScanResult } from '../../types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, exitCodeFor } from '../exit-code.js';
 import type { CliIO, CommandHandler } from '../io.js';
@@ -44,7 +44,8 @@ async function scanAndReport(options: ScanCommandOptions, io: CliIO, color: bool
 
   bus.emit({ type: 'phase:start', phase: 'report' });
   const started = performance.now();
-  const report = REPORTERS[options.format](result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
+  const reporter = await loadReporter(options.format);
+  const report = reporter(result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
   if (options.output) writeReport(options.output, report);
   else io.stdout.write(report);
   bus.emit({ type: 'phase:end', phase: 'report', durationMs: performance.now() - started });
