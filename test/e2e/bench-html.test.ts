@@ -64,6 +64,26 @@ test('sonde bench writes every export and the HTML report draws its charts in Ch
   assert.ok(fs.statSync(path.join(out, 'r.png')).size > 20_000, 'a screenshot with content');
 });
 
+test('sonde bench --suite writes the scaling curves, and Chromium draws them', (t) => {
+  const out = tempDir();
+  const r = sonde(['bench', '--suite', '--sizes', 'small,medium', '-s', 'sequential,cache:warm', '--runs', '2', '--warmup', '0',
+    '--export-json', 's.json', '--export-html', 's.html', '-q'], out);
+  assert.equal(r.status, 0, r.stderr);
+  const json = JSON.parse(fs.readFileSync(path.join(out, 's.json'), 'utf8')) as BenchReport;
+  assert.deepEqual(json.suite?.sizes.map((size) => size.size), ['small', 'medium']);
+  assert.equal(json.suite?.scaling.length, 2);
+  assert.match(r.stdout, /Scaling/);
+  if (!CHROMIUM) {
+    t.skip('chromium not installed (apt-get install -y chromium): the HTML report was not rendered');
+    return;
+  }
+  const dom = chromium(['--dump-dom', `file://${path.join(out, 's.html')}`]);
+  assert.match(dom, /Scaling: median wall time vs project size/);
+  const perChart = [...dom.matchAll(/<svg[^>]*class="chart"[^>]*data-drawn="(\d+)"/g)].map((m) => Number(m[1]));
+  assert.ok(perChart.length >= 5, `strategy, memory, timeline and both scaling charts rendered (${perChart.length})`);
+  assert.ok(perChart.every((n) => n > 0), `every chart has drawn shapes: ${perChart.join(', ')}`);
+});
+
 test('--compare exits 1 on a significant regression and 0 against itself', () => {
   const root = makeTinyTree();
   const baselines = tempDir();
