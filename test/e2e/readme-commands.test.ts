@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { validateConfig } from '../../src/config/config-file.js';
 import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';
 
 /**
@@ -23,6 +24,14 @@ describe('README commands', () => {
   const commands = readmeCommands();
 
   it('the README has sonde commands to check', () => assert.ok(commands.length >= 5, commands.join('\n')));
+
+  it('the sonde.config.json example is a valid config that changes the scan', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(readme)![1]!;
+    const config = validateConfig(JSON.parse(example));
+    assert.equal(config.rules?.complexity && typeof config.rules.complexity === 'object' && config.rules.complexity.threshold, 15);
+    assert.equal(config.maxFileSize, 2_000_000);
+  });
 
   it('the programmatic example runs', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
