@@ -5,11 +5,22 @@ const UNITS: Record<string, number> = {
   g: 1e9, gb: 1e9, gib: 1024 ** 3,
 };
 
-/** Parses `2000000`, `2MB`, `512KiB`, `1.5 GB` into bytes; undefined when malformed. */
+/**
+ * Parses `2000000`, `2MB`, `512KiB`, `1.5 GB` into bytes (kB/MB/GB are powers
+ * of 1000, KiB/MiB/GiB powers of 1024); undefined when malformed. Every size a
+ * user types (--max-file-size, maxFileSize, cache prune --max-size) goes through here.
+ */
 export function parseByteSize(text: string): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   if (!match) return undefined;
   const unit = UNITS[match[2]!.toLowerCase()];
   if (unit === undefined) return undefined;
   return Math.round(Number(match[1]) * unit);
+}
+
+/** Bytes for messages: `512 B`, `3.4 KiB`, `2.0 MiB`. */
+export function formatByteSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }

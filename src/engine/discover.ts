@@ -122,10 +122,3 @@ function loadGitignores(root: string): GitignoreSet {
     },
   };
 }
-
-/** Human size for messages: `512 B`, `3.4 KiB`, `2.0 MiB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}

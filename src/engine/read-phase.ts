@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FileResult, SkippedFile } from '../types.js';
-import { byCodePoint, formatBytes, type Discovery } from './discover.js';
+import { formatByteSize } from '../config/byte-size.js';
+import { byCodePoint, type Discovery } from './discover.js';
 import { readSource } from './read-source.js';
 
 /** A file after reading: either content to look up and maybe analyze, or a final error. */
@@ -24,7 +25,7 @@ export function readAll(discovery: Discovery, maxFileSize: number): { files: Rea
       skipped.push({
         path: file.path,
         size: read.size,
-        reason: `larger than --max-file-size (${formatBytes(read.size)} > ${formatBytes(maxFileSize)})`,
+        reason: `larger than --max-file-size (${formatByteSize(read.size)} > ${formatByteSize(maxFileSize)})`,
       });
       return [];
     }

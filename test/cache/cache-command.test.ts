@@ -93,7 +93,8 @@ describe('sonde cache', () => {
     await assert.rejects(run(['stats', '--max-age', '3d'], '/'), UserError);
     await assert.rejects(run(['prune', '--max-age', 'soon'], '/'), UserError);
     assert.equal(parseDuration('30d'), 30 * 86_400_000);
-    assert.equal(parseSize('100MB'), 100 * 1024 * 1024);
+    assert.equal(parseSize('100MB'), 100_000_000);
+    assert.equal(parseSize('100MiB'), 100 * 1024 * 1024);
     assert.equal(parseSize('512'), 512);
     assert.throws(() => parseSize('lots'), UserError);
   });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheStats, clearCache, pruneCache, type CacheStats } from '../../cache/maintenance.js';
 import { isCorruptionError } from '../../cache/sqlite-store.js';
+import { formatByteSize, parseByteSize } from '../../config/byte-size.js';
 import { UserError } from '../../errors.js';
 import { TOOL_VERSION } from '../../version.js';
 import type { CommandHandler } from '../io.js';
@@ -20,12 +21,11 @@ export const CACHE_HELP = `Usage: sonde cache <stats|clear|prune> [options] [pat
 Options:
   --cache-location P    cache file (default: <path or cwd>/.sonde/cache.sqlite)
   --max-age D           prune: entries written more than D ago (e.g. 30d, 12h, 90m)
-  --max-size S          prune: keep the newest entries that fit in S (e.g. 100MB, 512KB; 1MB = 2^20 bytes)
+  --max-size S          prune: keep the newest entries that fit in S (e.g. 100MB, 512KiB; MB = 10^6, MiB = 2^20 bytes)
   -h, --help            this help
 `;
 
 const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
 /** `30d` → ms. */
 export function parseDuration(text: string): number {
@@ -34,23 +34,11 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * DURATION_UNITS[match[2].toLowerCase()];
 }
 
-/** `100MB` → bytes. */
+/** `100MB` → bytes, with the same units as every other size sonde reads. */
 export function parseSize(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
-  if (!match) throw new UserError('INVALID_OPTION', `--max-size ${text}: expected a size such as 100MB, 512KB or 2GB`, 'For example --max-size 100MB.');
-  return Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]);
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
+  const bytes = parseByteSize(text);
+  if (bytes === undefined) throw new UserError('INVALID_OPTION', `--max-size ${text}: expected a size such as 100MB, 512KiB or 2GB`, 'For example --max-size 100MB.');
+  return bytes;
 }
 
 function formatStats(stats: CacheStats): string {
@@ -58,7 +46,7 @@ function formatStats(stats: CacheStats): string {
   const lines = [
     `cache: ${stats.location}`,
     `entries: ${stats.entries} (${stats.current} for sonde ${TOOL_VERSION}, ${stats.stale} stale)`,
-    `size on disk: ${formatBytes(stats.bytes)}`,
+    `size on disk: ${formatByteSize(stats.bytes)}`,
   ];
   if (stats.oldest !== undefined && stats.newest !== undefined) {
     lines.push(`written: ${new Date(stats.oldest).toISOString()} … ${new Date(stats.newest).toISOString()}`);
@@ -119,7 +107,7 @@ export const cacheCommand: CommandHandler = async (argv, io) => {
         io.stdout.write('No --max-age or --max-size: removing stale entries only.\n');
       }
       const result = await pruneCache(args.location, TOOL_VERSION, args);
-      io.stdout.write(`Removed ${result.removed} of ${result.before.entries} entries; ${formatBytes(result.before.bytes)} → ${formatBytes(result.after.bytes)}\n`);
+      io.stdout.write(`Removed ${result.removed} of ${result.before.entries} entries; ${formatByteSize(result.before.bytes)} → ${formatByteSize(result.after.bytes)}\n`);
     }
   } catch (error) {
     if (!isCorruptionError(error)) throw error;
