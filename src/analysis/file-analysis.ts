@@ -11,6 +11,7 @@ import { countLines } from './lines.js';
 import { ModuleCollector } from './modules.js';
 import { NodeObservations, parseErrors } from './observations.js';
 import { ParserStackOverflowError } from './parser-overflow.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 /** In-memory name for the file: only the extension matters (it picks TS/TSX/JS/JSX parsing). */
 function virtualPath(path: string): string {
@@ -48,7 +49,7 @@ export function analyzeWith(project: Project, path: string, text: string, option
       ...parseErrors(sourceFile),
       ...nodeObservations.found,
       ...todoComments(sourceFile, options.todoTags),
-    ].sort((a, b) => a.line - b.line || a.column - b.column || a.kind.localeCompare(b.kind));
+    ].sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.kind, b.kind));
     const imports = [...modules.imports].sort((a, b) => a.line - b.line);
     return { ...lines, functions, imports, exports: modules.exports, observations };
   } finally {

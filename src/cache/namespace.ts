@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AnalysisOptions } from '../config/options.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 /** Bump when the stored value's shape or the meaning of a fact changes. */
 export const CACHE_FORMAT_VERSION = 1;
@@ -29,7 +30,7 @@ function stableJson(value: unknown): string {
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => compareCodeUnits(a, b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -4,6 +4,7 @@ import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { SOURCE_EXTENSIONS } from '../config/options.js';
 import type { SkippedFile } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 /** A file discovery chose to analyze (its size is checked when it is read, from the open descriptor). */
 export interface DiscoveredFile {
@@ -28,8 +29,6 @@ export const DEFAULT_INCLUDE = [`**/*.{${SOURCE_EXTENSIONS.join(',')}}`];
 /** Never scanned, whatever the patterns say: dependencies, VCS data and sonde's own folder. */
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.sonde/**'];
 
-/** Compares by UTF-16 code units so the order never depends on the locale. */
-export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Finds the source files under `root`: include/exclude globs, `.gitignore`
@@ -63,8 +62,8 @@ export function discover(options: DiscoveryOptions): Discovery {
     if (!entry.dirent.isFile()) continue;
     files.push({ path: relative, absolutePath });
   }
-  files.sort((a, b) => byCodePoint(a.path, b.path));
-  skipped.sort((a, b) => byCodePoint(a.path, b.path));
+  files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  skipped.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { files, skipped };
 }
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { FileResult, SkippedFile } from '../types.js';
 import { formatByteSize } from '../config/byte-size.js';
-import { byCodePoint, type Discovery } from './discover.js';
+import type { Discovery } from './discover.js';
 import { readSource } from './read-source.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 /** A file after reading: either content to look up and maybe analyze, or a final error. */
 export interface ReadFile {
@@ -33,6 +34,6 @@ export function readAll(discovery: Discovery, maxFileSize: number): { files: Rea
     const extension = path.extname(file.path).slice(1);
     return [{ path: file.path, size: read.size, hash: read.hash, bytes: read.bytes, contentKey: `${extension}:${read.hash}` }];
   });
-  skipped.sort((a, b) => byCodePoint(a.path, b.path));
+  skipped.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { files, skipped };
 }

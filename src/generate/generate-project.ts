@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { emitFile } from './emit-file.js';
 import { GROUND_TRUTH_FILE, type GroundTruth, type GroundTruthExport, type GroundTruthFile } from './ground-truth.js';
 import { planProject } from './plan.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 /** Named sizes in files. */
 export const PROJECT_SIZES = { small: 200, medium: 2_000, large: 20_000, xl: 100_000 } as const;
@@ -22,7 +23,6 @@ export interface GenerateOptions {
   readonly outDir: string;
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function fileCount(size: ProjectSize | number): number {
   const count = typeof size === 'number' ? size : PROJECT_SIZES[size];
@@ -84,9 +84,9 @@ export function generateProject(options: GenerateOptions): GroundTruth {
     }
   }
   for (const [rel, text] of projectFiles()) write(rel, text);
-  files.sort((a, b) => cmp(a.path, b.path));
-  unusedExports.sort((a, b) => cmp(a.path, b.path) || a.line - b.line);
-  const cycles = plan.rings.map((ring) => ring.map((i) => plan.files[i].path).sort(cmp)).sort((a, b) => cmp(a[0], b[0]));
+  files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  unusedExports.sort((a, b) => compareCodeUnits(a.path, b.path) || a.line - b.line);
+  const cycles = plan.rings.map((ring) => ring.map((i) => plan.files[i].path).sort(compareCodeUnits)).sort((a, b) => compareCodeUnits(a[0], b[0]));
   const truth: GroundTruth = {
     schemaVersion: 1,
     generator: { seed: options.seed, size: String(options.size), files: count },

@@ -6,6 +6,7 @@
  */
 import type { FileFacts, FileResult, GraphEdge, ModuleGraph } from '../types.js';
 import type { Resolver } from './resolve.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 /** An edge collapsed over every import between the same two files. */
 export interface IndexedEdge {
@@ -31,12 +32,11 @@ export interface BuiltGraph {
   readonly targets: readonly ReadonlyMap<string, number>[];
 }
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Resolves every import of every file and collapses them into edges. */
 export function buildGraph(files: readonly FileResult[], resolve: Resolver): BuiltGraph {
   const withFacts = files.filter((f) => f.facts !== null && f.error === null);
-  withFacts.sort((a, b) => byString(a.path, b.path));
+  withFacts.sort((a, b) => compareCodeUnits(a.path, b.path));
   const nodes = withFacts.map((f) => f.path);
   const facts = withFacts.map((f) => f.facts as FileFacts);
   const ids = new Map<string, number>();
@@ -53,7 +53,7 @@ export function buildGraph(files: readonly FileResult[], resolve: Resolver): Bui
     targets.push(own);
     const out = new Map<number, Draft>();
     const seenOutside = new Set<string>();
-    const imports = [...facts[from].imports].sort((a, b) => a.line - b.line || byString(a.specifier, b.specifier));
+    const imports = [...facts[from].imports].sort((a, b) => a.line - b.line || compareCodeUnits(a.specifier, b.specifier));
     for (const record of imports) {
       let to = own.get(record.specifier);
       if (to === undefined) {
@@ -86,7 +86,7 @@ export function buildGraph(files: readonly FileResult[], resolve: Resolver): Bui
 
   const publicEdges: GraphEdge[] = edges.map((e) => ({ from: nodes[e.from], to: nodes[e.to], specifier: e.specifier, typeOnly: e.typeOnly }));
   const bySpec = (a: { from: string; specifier: string }, b: { from: string; specifier: string }) =>
-    byString(a.from, b.from) || byString(a.specifier, b.specifier);
+    compareCodeUnits(a.from, b.from) || compareCodeUnits(a.specifier, b.specifier);
   return {
     graph: { nodes, edges: publicEdges, external: external.sort(bySpec), unresolved: unresolved.sort(bySpec) },
     nodes,

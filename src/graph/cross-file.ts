@@ -12,6 +12,7 @@ import { findEntries } from './entries.js';
 import { loadProjectConfig } from './project-config.js';
 import { createResolver } from './resolve.js';
 import { findUnusedExports } from './unused-exports.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 /** Inputs of the cross-file pass besides the files. */
 export interface CrossFileOptions {
@@ -30,10 +31,8 @@ export interface CrossFileAnalysis extends CrossFileResult {
   readonly notes: readonly string[];
 }
 
-// Code-unit order (not localeCompare) so the order never depends on the machine's ICU data.
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byLocation = (a: Finding, b: Finding) =>
-  cmp(a.path ?? '', b.path ?? '') || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message);
+  compareCodeUnits(a.path ?? '', b.path ?? '') || a.line - b.line || a.column - b.column || compareCodeUnits(a.rule, b.rule) || compareCodeUnits(a.message, b.message);
 
 function cycleFindings(built: BuiltGraph, ignoreTypeOnly: boolean, severity: Finding['severity']): Finding[] {
   const edges = ignoreTypeOnly ? built.edges.filter((e) => !e.typeOnly) : built.edges;

@@ -20,7 +20,8 @@ import type {
   Strategy,
 } from '../types.js';
 import type { ReporterOptions } from './reporter.js';
-import { cacheHitRate, compareCodePoints, crossFileFindings, findingsOfFile, sortedFiles, sortedGraph } from './report-model.js';
+import { cacheHitRate, crossFileFindings, findingsOfFile, sortedFiles, sortedGraph } from './report-model.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -160,7 +161,7 @@ export function toJsonReport(result: ScanResult): JsonReport {
     ...fileFinding(finding),
   }));
   const skipped = [...result.skipped]
-    .sort((a, b) => compareCodePoints(a.path, b.path) || compareCodePoints(a.reason, b.reason))
+    .sort((a, b) => compareCodeUnits(a.path, b.path) || compareCodeUnits(a.reason, b.reason))
     .map((entry) => ({ path: entry.path, reason: entry.reason, ...(entry.size === undefined ? {} : { size: entry.size }) }));
   let lines = 0;
   let functions = 0;

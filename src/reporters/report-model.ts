@@ -4,25 +4,22 @@
  * files finished (parallel scans) or on the machine's locale.
  */
 import type { FileResult, Finding, FunctionFacts, GraphEdge, ModuleGraph, ScanResult, Severity } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 
-/** Compares strings by UTF-16 code units: the same on every machine, unlike localeCompare. */
-export function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Files sorted by path. */
 export function sortedFiles(result: ScanResult): FileResult[] {
-  return [...result.files].sort((a, b) => compareCodePoints(a.path, b.path));
+  return [...result.files].sort((a, b) => compareCodeUnits(a.path, b.path));
 }
 
 /** Orders findings by path, position, rule and message. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    compareCodePoints(a.path ?? '', b.path ?? '') ||
+    compareCodeUnits(a.path ?? '', b.path ?? '') ||
     a.line - b.line ||
     a.column - b.column ||
-    compareCodePoints(a.rule, b.rule) ||
-    compareCodePoints(a.message, b.message)
+    compareCodeUnits(a.rule, b.rule) ||
+    compareCodeUnits(a.message, b.message)
   );
 }
 
@@ -98,7 +95,7 @@ export function hotspots(result: ScanResult, top: number = DEFAULT_TOP): Hotspot
     (a, b) =>
       b.fn.cyclomatic - a.fn.cyclomatic ||
       b.fn.cognitive - a.fn.cognitive ||
-      compareCodePoints(a.path, b.path) ||
+      compareCodeUnits(a.path, b.path) ||
       a.fn.line - b.fn.line ||
       a.fn.column - b.fn.column,
   );
@@ -111,15 +108,15 @@ export function plural(count: number, noun: string): string {
 }
 
 const compareEdges = (a: GraphEdge, b: GraphEdge) =>
-  compareCodePoints(a.from, b.from) || compareCodePoints(a.to, b.to) || compareCodePoints(a.specifier, b.specifier);
+  compareCodeUnits(a.from, b.from) || compareCodeUnits(a.to, b.to) || compareCodeUnits(a.specifier, b.specifier);
 
 const compareRefs = (a: { from: string; specifier: string }, b: { from: string; specifier: string }) =>
-  compareCodePoints(a.from, b.from) || compareCodePoints(a.specifier, b.specifier);
+  compareCodeUnits(a.from, b.from) || compareCodeUnits(a.specifier, b.specifier);
 
 /** The module graph with every list sorted, so it does not depend on file completion order. */
 export function sortedGraph(graph: ModuleGraph): ModuleGraph {
   return {
-    nodes: [...graph.nodes].sort(compareCodePoints),
+    nodes: [...graph.nodes].sort(compareCodeUnits),
     edges: graph.edges
       .map((edge) => ({ from: edge.from, to: edge.to, specifier: edge.specifier, typeOnly: edge.typeOnly }))
       .sort(compareEdges),

@@ -17,8 +17,9 @@ import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { ALL_RULES } from '../rules/index.js';
 import type { Finding, ScanResult, Severity } from '../types.js';
 import type { ReporterOptions } from './reporter.js';
-import { allFindings, compareCodePoints, sortedFiles } from './report-model.js';
+import { allFindings, sortedFiles } from './report-model.js';
 import { FINGERPRINT_KEY, fingerprints } from './sarif-fingerprint.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -48,7 +49,7 @@ function ruleDescriptors(findings: readonly Finding[]): ReportingDescriptor[] {
   // engine) still needs a descriptor for its ruleIndex to point at.
   const known = new Set(descriptors.map((descriptor) => descriptor.id));
   const extra = [...new Set(findings.map((finding) => finding.rule))].filter((id) => !known.has(id));
-  for (const id of extra.sort(compareCodePoints)) descriptors.push({ id, shortDescription: { text: id } });
+  for (const id of extra.sort(compareCodeUnits)) descriptors.push({ id, shortDescription: { text: id } });
   return descriptors;
 }
 
@@ -78,7 +79,7 @@ function notifications(result: ScanResult): Notification[] {
       properties: { code: file.error.code },
     });
   }
-  const skipped = [...result.skipped].sort((a, b) => compareCodePoints(a.path, b.path));
+  const skipped = [...result.skipped].sort((a, b) => compareCodeUnits(a.path, b.path));
   for (const entry of skipped) {
     list.push({
       descriptor: notificationDescriptor('file-skipped'),

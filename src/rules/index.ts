@@ -11,6 +11,7 @@ import { noExplicitAnyRule } from './no-explicit-any.js';
 import { parseErrorRule } from './parse-error.js';
 import type { CrossFileRuleMeta, FileRule } from './rule.js';
 import { todoCommentRule } from './todo-comment.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 export const FILE_RULES: readonly FileRule[] = [
   complexityRule,
@@ -46,7 +47,7 @@ export function defaultRulesConfig(): RulesConfig {
 }
 
 const byPosition = (a: Finding, b: Finding) =>
-  a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+  a.line - b.line || a.column - b.column || compareCodeUnits(a.rule, b.rule) || compareCodeUnits(a.message, b.message);
 
 /** Applies every enabled per-file rule to one file's facts; findings sorted by position. */
 export function applyFileRules(facts: FileFacts, rules: RulesConfig): Finding[] {

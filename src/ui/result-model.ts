@@ -5,6 +5,7 @@
  * returns plain rows.
  */
 import type { FileResult, Finding, ScanResult, Severity } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 /** A finding with the file it belongs to. */
 export interface LocatedFinding extends Finding {
@@ -19,7 +20,7 @@ export function allFindings(result: ScanResult): LocatedFinding[] {
   }
   for (const finding of result.crossFile.findings) out.push({ ...finding, path: finding.path ?? '' });
   return out.sort(
-    (a, b) => cmp(a.path, b.path) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule),
+    (a, b) => compareCodeUnits(a.path, b.path) || a.line - b.line || a.column - b.column || compareCodeUnits(a.rule, b.rule),
   );
 }
 
@@ -74,7 +75,7 @@ export function summarize(result: ScanResult): SummaryModel {
     findings,
     rules: [...rules]
       .map(([rule, entry]) => ({ rule, ...entry }))
-      .sort((a, b) => b.count - a.count || cmp(a.rule, b.rule)),
+      .sort((a, b) => b.count - a.count || compareCodeUnits(a.rule, b.rule)),
   };
 }
 
@@ -103,7 +104,7 @@ export function hotspots(result: ScanResult, sort: HotspotSort, filter = ''): Ho
   }
   const other: HotspotSort = sort === 'cyclomatic' ? 'cognitive' : 'cyclomatic';
   return rows.sort(
-    (a, b) => b[sort] - a[sort] || b[other] - a[other] || cmp(a.path, b.path) || a.line - b.line,
+    (a, b) => b[sort] - a[sort] || b[other] - a[other] || compareCodeUnits(a.path, b.path) || a.line - b.line,
   );
 }
 
@@ -133,7 +134,7 @@ export function findingRows(result: ScanResult, group: FindingsGroup, filter = '
   }));
   ordered.sort(
     (a, b) =>
-      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.findings.length - a.findings.length || cmp(a.label, b.label),
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.findings.length - a.findings.length || compareCodeUnits(a.label, b.label),
   );
   const rows: FindingRow[] = [];
   for (const entry of ordered) {
@@ -175,7 +176,7 @@ export function fileRows(result: ScanResult, sort: FileSort, filter = ''): FileR
   const rows = result.files.filter((file) => matches(filter, file.path)).map((file) => fileRow(file, counts));
   const key = (row: FileRow): number =>
     sort === 'lines' ? row.lines : sort === 'complexity' ? row.maxCyclomatic : sort === 'findings' ? row.findings : 0;
-  return rows.sort((a, b) => key(b) - key(a) || cmp(a.path, b.path));
+  return rows.sort((a, b) => key(b) - key(a) || compareCodeUnits(a.path, b.path));
 }
 
 /** One directory in the Directories tab: the files directly in it and below it. */
@@ -209,7 +210,7 @@ export function directoryRows(result: ScanResult, filter = ''): DirectoryRow[] {
   return [...dirs]
     .filter(([dir]) => matches(filter, dir))
     .map(([dir, entry]) => ({ dir, ...entry }))
-    .sort((a, b) => b.lines - a.lines || cmp(a.dir, b.dir));
+    .sort((a, b) => b.lines - a.lines || compareCodeUnits(a.dir, b.dir));
 }
 
 /** Findings per file path, per-file and cross-file together. */
@@ -229,6 +230,3 @@ export function matches(filter: string, ...fields: string[]): boolean {
   return fields.some((field) => field.toLowerCase().includes(needle));
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
