@@ -25,7 +25,11 @@ import { compareCodeUnits } from '../util/compare.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
-/** A function as the JSON report lists it. */
+/**
+ * A function as the JSON report lists it. Spelled out rather than derived
+ * from FunctionFacts on purpose: a field added to the facts (and the cache)
+ * must not reach the public contract without a decision here.
+ */
 export interface JsonFunction {
   readonly name: string;
   readonly line: number;
