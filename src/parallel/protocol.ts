@@ -4,8 +4,7 @@
  * plain data: discriminated unions on `type`, no classes, no functions.
  */
 import type { AnalysisOptions } from '../config/options.js';
-import type { FileError, FileFacts } from '../types.js';
-import type { SourceInput } from '../engine/analyzer.js';
+import type { AnalysisOutcome, SourceInput } from '../engine/analyzer.js';
 
 /** Data every worker receives once at start-up (piscina `workerData`). */
 export interface WorkerBootData {
@@ -29,10 +28,8 @@ export type WorkerTask =
   /** Do nothing; measures the round-trip cost of one task (benchmarks, batch sizing). */
   | { readonly type: 'ping' };
 
-/** The outcome of one file inside a worker (paths echo the task's). */
-export type WorkerFileOutcome =
-  | { readonly ok: true; readonly path: string; readonly facts: FileFacts }
-  | { readonly ok: false; readonly path: string; readonly error: FileError };
+/** The outcome of one file inside a worker (paths echo the task's): the engine's own outcome type, cloned across. */
+export type WorkerFileOutcome = AnalysisOutcome;
 
 /** Measured inside the worker for one task. */
 export interface WorkerTaskStats {
