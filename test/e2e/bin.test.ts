@@ -48,6 +48,25 @@ describe('bin/sonde.js end to end', () => {
     assert.match(sonde(['--help']).stdout, /sonde bench/);
   });
 
+  it('leaves quietly when the reader closes the pipe early (sonde scan --format json | head)', async () => {
+    const root = makeTempTree({});
+    try {
+      generateProject({ size: 'small', seed: 5, outDir: root });
+      const child = spawn(process.execPath, [BIN, 'scan', root, '--parallel', '0', '--format', 'json'], {
+        env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // The report is megabytes: closing after the first chunk makes the next write fail with EPIPE.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+      assert.equal(code, 0, stderr);
+      assert.doesNotMatch(stderr, /EPIPE|Unhandled/);
+    } finally {
+      removeTree(root);
+    }
+  });
+
   it('Ctrl-C mid-scan stops the workers and exits 130 with a clear message', async () => {
     const root = makeTempTree({});
     try {
