@@ -18,6 +18,7 @@ import {
   type SeverityCounts,
 } from './report-model.js';
 import {
+  charLength,
   formatDuration,
   groupDigits,
   padEnd,
@@ -90,22 +91,28 @@ function hotspotSection(result: ScanResult, top: number, columns: number, s: Sty
 
 function findingsSection(findings: readonly Finding[], columns: number, s: Styles): string[] {
   const out: string[] = [];
-  const byPath = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const path = finding.path ?? '';
-    const group = byPath.get(path) ?? [];
-    group.push(finding);
-    byPath.set(path, group);
-  }
-  for (const [path, group] of byPath) {
+  // Findings come sorted by path: each file's group is one contiguous run.
+  for (let start = 0; start < findings.length; ) {
+    const path = findings[start].path ?? '';
+    let end = start + 1;
+    while (end < findings.length && (findings[end].path ?? '') === path) end += 1;
+    const group = findings.slice(start, end);
+    start = end;
+    // Widths by loops, not Math.max(...spread): a generated file can hold more findings than a call's argument limit.
     const positions = group.map((finding) => `${finding.line}:${finding.column}`);
-    const positionWidth = Math.max(...positions.map((position) => position.length));
-    const severityWidth = Math.max(...group.map((finding) => finding.severity.length));
-    const ruleWidth = Math.max(...group.map((finding) => finding.rule.length));
+    let positionWidth = 0;
+    let severityWidth = 0;
+    let ruleWidth = 0;
+    let longest = 0;
+    for (let index = 0; index < group.length; index++) {
+      positionWidth = Math.max(positionWidth, positions[index].length);
+      severityWidth = Math.max(severityWidth, group[index].severity.length);
+      ruleWidth = Math.max(ruleWidth, group[index].rule.length);
+      longest = Math.max(longest, charLength(group[index].message));
+    }
     const messageWidth = Math.max(MIN_FLEX, columns - (2 + positionWidth + 2 + severityWidth + 2 + 2 + ruleWidth));
     out.push('', s.underline(path));
     // Messages wrap instead of being cut: the numbers at their end ("(max 10)") matter.
-    const longest = Math.max(...group.map((finding) => [...finding.message].length));
     const messageColumn = Math.min(longest, messageWidth);
     const continuation = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
     group.forEach((finding, index) => {

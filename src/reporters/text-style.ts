@@ -41,12 +41,24 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
+/**
+ * Length in characters (code points), as a terminal column count approximates
+ * it. Counted without building an array: reports call this once per cell.
+ */
+export function charLength(text: string): number {
+  let surrogatePairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) surrogatePairs += 1;
+  }
+  return text.length - surrogatePairs;
+}
+
 /** Cuts text to `width` characters, marking the cut with `…`. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return `${chars.slice(0, width - 1).join('')}…`;
+  if (charLength(text) <= width) return text;
+  return `${[...text].slice(0, width - 1).join('')}…`;
 }
 
 /** Cuts text from the left (keeps the end, where a path's file name is). */
@@ -58,12 +70,12 @@ export function truncateStart(text: string, width: number): string {
 }
 
 export function padEnd(text: string, width: number): string {
-  const length = [...text].length;
+  const length = charLength(text);
   return length >= width ? text : text + ' '.repeat(width - length);
 }
 
 export function padStart(text: string, width: number): string {
-  const length = [...text].length;
+  const length = charLength(text);
   return length >= width ? text : ' '.repeat(width - length) + text;
 }
 
@@ -80,26 +92,45 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 }
 
-/** Word-wraps text into lines of at most `width` characters; a word longer than that is broken. */
+/** Text that wrapping would leave as it is: words separated by single spaces. */
+const SINGLE_SPACED = /^\S+(?: \S+)*$/;
+
+/**
+ * Word-wraps text into lines of at most `width` characters; a word longer than that is broken.
+ * Runs of whitespace become one space. Linear in the text: a large report wraps every message.
+ */
 export function wrap(text: string, width: number): string[] {
   const max = Math.max(1, width);
+  // Most messages fit as they are (a code-unit count bounds the character count).
+  if (text.length <= max && SINGLE_SPACED.test(text)) return [text];
   const lines: string[] = [];
   let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let rest = [...word];
-    const candidate = current ? `${current} ${word}` : word;
-    if ([...candidate].length <= max) {
-      current = candidate;
+  let currentLength = 0;
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const wordLength = charLength(word);
+    if (current !== '' && currentLength + 1 + wordLength <= max) {
+      current += ` ${word}`;
+      currentLength += 1 + wordLength;
       continue;
     }
-    if (current) lines.push(current);
-    current = '';
-    while (rest.length > max) {
-      lines.push(rest.slice(0, max).join(''));
-      rest = rest.slice(max);
+    if (current === '' && wordLength <= max) {
+      current = word;
+      currentLength = wordLength;
+      continue;
     }
-    current = rest.join('');
+    if (current !== '') lines.push(current);
+    if (wordLength <= max) {
+      current = word;
+      currentLength = wordLength;
+      continue;
+    }
+    const chars = [...word];
+    let start = 0;
+    for (; chars.length - start > max; start += max) lines.push(chars.slice(start, start + max).join(''));
+    current = chars.slice(start).join('');
+    currentLength = chars.length - start;
   }
-  if (current || lines.length === 0) lines.push(current);
+  if (current !== '' || lines.length === 0) lines.push(current);
   return lines;
 }
