@@ -157,9 +157,15 @@ function jsonFile(result: ScanResult, file: FileResult): JsonFile {
   };
 }
 
-/** Builds the JSON report object (exported for tests and programmatic use). */
-export function toJsonReport(result: ScanResult): JsonReport {
-  const files = sortedFiles(result).map((file) => jsonFile(result, file));
+/** What a file entry adds to the summary's totals, without building the entry. */
+function fileTotals(result: ScanResult, file: FileResult): { lines: number; functions: number; findings: number; error: boolean } {
+  const facts = file.error ? null : file.facts;
+  if (!facts) return { lines: 0, functions: 0, findings: 0, error: file.error !== null };
+  return { lines: facts.lines, functions: facts.functions.length, findings: result.fileFindings.get(file.path)?.length ?? 0, error: false };
+}
+
+/** The report with `files` left empty: everything but the bulk, which callers add or stream. */
+function reportWithoutFiles(result: ScanResult, files: readonly FileResult[]): JsonReport {
   const findings: JsonFinding[] = crossFileFindings(result).map((finding) => ({
     path: finding.path ?? '',
     ...fileFinding(finding),
@@ -172,10 +178,11 @@ export function toJsonReport(result: ScanResult): JsonReport {
   let fileFindings = 0;
   let errors = 0;
   for (const file of files) {
-    lines += file.lines;
-    functions += file.functions.length;
-    fileFindings += file.findings.length;
-    if (file.error) errors += 1;
+    const totals = fileTotals(result, file);
+    lines += totals.lines;
+    functions += totals.functions;
+    fileFindings += totals.findings;
+    if (totals.error) errors += 1;
   }
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
@@ -193,7 +200,7 @@ export function toJsonReport(result: ScanResult): JsonReport {
       durationMs: result.durationMs,
       peakRssBytes: result.profile.peakRssBytes,
     },
-    files,
+    files: [],
     findings,
     skipped,
     graph: sortedGraph(result.crossFile.graph),
@@ -202,7 +209,40 @@ export function toJsonReport(result: ScanResult): JsonReport {
   };
 }
 
+/** Builds the JSON report object (exported for tests and programmatic use). */
+export function toJsonReport(result: ScanResult): JsonReport {
+  const files = sortedFiles(result);
+  return { ...reportWithoutFiles(result, files), files: files.map((file) => jsonFile(result, file)) };
+}
+
+/** Stands in for the file entries while the rest of the document is stringified; a NUL never occurs in a path. */
+const FILES_MARK = '\u0000sonde:files\u0000';
+
+/**
+ * The report in pieces whose concatenation is exactly `jsonReporter`'s text,
+ * one file entry at a time. On a 20,000-file scan the whole document is ~95 MB:
+ * built as one object, one string and one buffer, it cost seconds of garbage
+ * collection; streamed, only one entry is alive at a time.
+ */
+export function* jsonReportChunks(result: ScanResult): Generator<string> {
+  const files = sortedFiles(result);
+  const document = JSON.stringify({ ...reportWithoutFiles(result, files), files: files.length ? [FILES_MARK] : [] }, null, 2);
+  if (files.length === 0) {
+    yield `${document}\n`;
+    return;
+  }
+  // `"files": [` ends one line, the mark is the next, `  ]` closes it: entries sit at depth 2.
+  const mark = `\n    ${JSON.stringify(FILES_MARK)}\n`;
+  const at = document.indexOf(mark);
+  yield document.slice(0, at + 1);
+  for (let index = 0; index < files.length; index++) {
+    const entry = JSON.stringify(jsonFile(result, files[index]), null, 2).replaceAll('\n', '\n    ');
+    yield `    ${entry}${index < files.length - 1 ? ',' : ''}\n`;
+  }
+  yield `${document.slice(at + mark.length)}\n`;
+}
+
 /** `--format json`: the report, 2-space indented, with a trailing newline. */
 export function jsonReporter(result: ScanResult, _options?: ReporterOptions): string {
-  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+  return [...jsonReportChunks(result)].join('');
 }

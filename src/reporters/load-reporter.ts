@@ -1,4 +1,5 @@
-import type { ReportFormat, Reporter } from './reporter.js';
+import type { ReportFormat, Reporter, ReporterOptions } from './reporter.js';
+import type { ScanResult } from '../types.js';
 
 /**
  * Loads only the reporter a run asked for: importing all six (SARIF, the
@@ -16,4 +17,17 @@ const LOADERS: Readonly<Record<ReportFormat, () => Promise<Reporter>>> = {
 
 export function loadReporter(format: ReportFormat): Promise<Reporter> {
   return LOADERS[format]();
+}
+
+/** A reporter's text in pieces, in order; joined, they are exactly the reporter's string. */
+export type ChunkedReporter = (result: ScanResult, options: ReporterOptions) => Iterable<string>;
+
+/**
+ * What the CLI writes with: the JSON report streams one file entry at a time
+ * (megabytes on large trees); the other formats are small enough to come whole.
+ */
+export async function loadChunkedReporter(format: ReportFormat): Promise<ChunkedReporter> {
+  if (format === 'json') return (await import('./json.js')).jsonReportChunks;
+  const reporter = await loadReporter(format);
+  return (result, options) => [reporter(result, options)];
 }

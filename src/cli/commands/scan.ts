@@ -1,10 +1,11 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
 import { ScanEventBus } from '../../engine/events.js';
 import { scan } from '../../engine/scan.js';
 import { createNdjsonListener } from '../../listeners/ndjson.js';
 import { createPlainProgressListener } from '../../listeners/plain-progress.js';
-import { loadReporter } from '../../reporters/load-reporter.js';
+import { loadChunkedReporter } from '../../reporters/load-reporter.js';
 import type { ScanResult } from '../../types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, exitCodeFor } from '../exit-code.js';
 import type { CliIO, CommandHandler } from '../io.js';
@@ -44,10 +45,10 @@ async function scanAndReport(options: ScanCommandOptions, io: CliIO, color: bool
 
   bus.emit({ type: 'phase:start', phase: 'report' });
   const started = performance.now();
-  const reporter = await loadReporter(options.format);
-  const report = reporter(result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
-  if (options.output) writeReport(options.output, report);
-  else io.stdout.write(report);
+  const reporter = await loadChunkedReporter(options.format);
+  const chunks = reporter(result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
+  if (options.output) writeReport(options.output, chunks);
+  else await writeChunks(io.stdout, chunks);
   bus.emit({ type: 'phase:end', phase: 'report', durationMs: performance.now() - started });
 
   bus.emit({ type: 'scan:done', result });
@@ -69,9 +70,21 @@ async function scanInteractively(options: ScanCommandOptions, io: CliIO, color: 
 }
 
 /** Writes through a temporary file so a reader never sees half a report. */
-function writeReport(file: string, report: string): void {
+function writeReport(file: string, chunks: Iterable<string>): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, report);
+  const fd = openSync(temporary, 'w');
+  try {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, file);
+}
+
+/** Writes in order, waiting for the stream to drain so a large report never sits whole in memory. */
+async function writeChunks(stream: CliIO['stdout'], chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!stream.write(chunk) && !stream.writableEnded && !stream.destroyed) await once(stream, 'drain');
+  }
 }
