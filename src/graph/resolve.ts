@@ -37,10 +37,41 @@ function normalizeRel(p: string): string {
   return n.replace(/^\.\//, '').replace(/\/$/, '');
 }
 
+/**
+ * `dir` (root-relative, `''` or ending in `/`) joined with a relative specifier, normalized;
+ * undefined when it leaves the root. Handles the shapes imports really have
+ * (`./x`, `../../x/y.js`) without path.posix's general normalization, which
+ * was a third of the cross-file pass on 20,000 files; anything unusual
+ * (`./a/../b`, `a//b`, a trailing `/`, `.` or `..` alone) takes the general route.
+ */
+export function joinRelative(dir: string, spec: string): string | undefined {
+  let base = dir;
+  let at = 0;
+  for (;;) {
+    if (spec.startsWith('./', at)) at += 2;
+    else if (spec.startsWith('../', at)) {
+      if (base === '') return undefined;
+      base = base.slice(0, base.lastIndexOf('/', base.length - 2) + 1);
+      at += 3;
+    } else break;
+  }
+  const rest = spec.slice(at);
+  if (rest === '' || rest === '.' || rest === '..' || rest.startsWith('/') || rest.endsWith('/') || rest.includes('//') || rest.includes('/.')) {
+    const joined = normalizeRel(path.posix.join(dir === '' ? '.' : dir, spec));
+    return joined === '..' || joined.startsWith('../') ? undefined : joined;
+  }
+  return base + rest;
+}
+
 /** Finds the scanned file a path denotes: exact, TS extension mapping, added extension, then `/index.*`. */
 export function makeFileLookup(files: ReadonlySet<string>): (relPath: string) => string | undefined {
-  return (relPath) => {
-    const p = normalizeRel(relPath);
+  const lookupNormalized = makeNormalizedLookup(files);
+  return (relPath) => lookupNormalized(normalizeRel(relPath));
+}
+
+/** makeFileLookup for a path already in normalized, root-relative form. */
+function makeNormalizedLookup(files: ReadonlySet<string>): (normalized: string) => string | undefined {
+  return (p) => {
     if (p.startsWith('../') || p === '..') return undefined;
     if (p !== '' && files.has(p)) return p;
     const ext = path.posix.extname(p);
@@ -63,6 +94,7 @@ function isRelative(spec: string): boolean {
 /** Builds a resolver for one scan. `files` holds every scanned path (root-relative). */
 export function createResolver(root: string, files: ReadonlySet<string>, config: ProjectConfig): Resolver {
   const lookup = makeFileLookup(files);
+  const lookupNormalized = makeNormalizedLookup(files);
   const relToRoot = (abs: string): string | undefined => {
     const rel = path.relative(root, abs).split(path.sep).join('/');
     return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
@@ -119,17 +151,27 @@ export function createResolver(root: string, files: ReadonlySet<string>, config:
   }
 
   // Files of one folder often import the same specifiers: memoize relative lookups per (folder, specifier).
-  const relativeMemo = new Map<string, Resolution>();
+  // A file's imports are resolved one after another, so the folder's memo is looked up once per file.
+  const relativeMemo = new Map<string, Map<string, Resolution>>();
+  let lastFrom: string | undefined;
+  let lastDir = '';
+  let dirMemo = new Map<string, Resolution>();
   return (from, specifier) => {
-    const spec = specifier.replace(/[?#].*$/, '');
+    const spec = specifier.includes('?') || specifier.includes('#') ? specifier.replace(/[?#].*$/, '') : specifier;
     if (isRelative(spec)) {
-      const dir = from.slice(0, from.lastIndexOf('/') + 1);
-      const key = `${dir}\0${spec}`;
-      let res = relativeMemo.get(key);
+      if (from !== lastFrom) {
+        lastFrom = from;
+        lastDir = from.slice(0, from.lastIndexOf('/') + 1);
+        let memo = relativeMemo.get(lastDir);
+        if (!memo) relativeMemo.set(lastDir, (memo = new Map()));
+        dirMemo = memo;
+      }
+      let res = dirMemo.get(spec);
       if (res === undefined) {
-        const hit = lookup(path.posix.join(dir === '' ? '.' : dir, spec));
+        const joined = joinRelative(lastDir, spec);
+        const hit = joined === undefined ? undefined : lookupNormalized(joined);
         res = hit ? { kind: 'file', path: hit } : UNRESOLVED;
-        relativeMemo.set(key, res);
+        dirMemo.set(spec, res);
       }
       return res;
     }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createResolver, type Resolution } from '../../src/graph/resolve.js';
+import path from 'node:path';
+import { createResolver, joinRelative, type Resolution } from '../../src/graph/resolve.js';
 import type { ProjectConfig } from '../../src/graph/project-config.js';
 
 const ROOT = '/proj';
@@ -80,5 +81,27 @@ describe('createResolver', () => {
     assert.deepEqual(createResolver(ROOT, FILES, config)('src/a.ts', '~/lib/util'), { kind: 'file', path: 'src/lib/util.ts' });
     // No baseUrl: bare specifiers are not looked up under the root.
     assert.deepEqual(createResolver(ROOT, FILES, config)('src/a.ts', 'plain'), { kind: 'external' });
+  });
+});
+
+describe('joinRelative', () => {
+  /** The general route: path.posix's join and normalize, then "outside the root" as undefined. */
+  const reference = (dir: string, spec: string): string | undefined => {
+    const joined = path.posix.normalize(path.posix.join(dir === '' ? '.' : dir, spec));
+    const rel = joined === '.' || joined === './' ? '' : joined.replace(/^\.\//, '').replace(/\/$/, '');
+    return rel === '..' || rel.startsWith('../') ? undefined : rel;
+  };
+
+  it('agrees with path.posix on every combination of folder and specifier shape', () => {
+    const dirs = ['', 'src/', 'src/a/b/', '.hidden/x/'];
+    const heads = ['./', '../', '../../', '../../../', './../', '.././'];
+    const tails = ['', '.', '..', 'x', 'x.js', 'x/', 'x/y', '.x', 'x/../y', 'x/./y', 'x//y', '/x', '...', 'x/..', 'x/.', 'a.b/c'];
+    for (const dir of dirs) {
+      for (const head of heads) {
+        for (const tail of tails) {
+          assert.equal(joinRelative(dir, head + tail), reference(dir, head + tail), JSON.stringify({ dir, spec: head + tail }));
+        }
+      }
+    }
   });
 });
