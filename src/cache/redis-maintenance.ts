@@ -7,10 +7,11 @@
  */
 import { hidePassword, redactUrl } from '../config/cache-location.js';
 import { UserError } from '../errors.js';
+import { compareCodeUnits } from '../util/compare.js';
+import { describeError } from './keyv-facts-cache.js';
 import type { CacheStats, PruneOptions, PruneResult } from './maintenance.js';
 import { KEY_ROOT, toolPrefix } from './namespace.js';
 import { closeRedis, connectRedis, type RedisClient } from './redis-store.js';
-import { compareCodeUnits } from '../util/compare.js';
 
 /** Keys per SCAN page and per UNLINK. */
 const PAGE = 1000;
@@ -79,12 +80,19 @@ async function withClient<T>(url: string, use: (client: RedisClient) => Promise<
   } catch (error) {
     throw new UserError(
       'CACHE_UNAVAILABLE',
-      `Cannot use the Redis cache at ${redactUrl(url)}: ${hidePassword(url, error instanceof Error ? error.message : String(error))}`,
+      `Cannot use the Redis cache at ${redactUrl(url)}: ${hidePassword(url, describeError(error))}`,
       'Check the host, port, password and database number in the URL, and that the server is up.',
     );
   }
   try {
     return await use(client);
+  } catch (error) {
+    // A server that goes away, a replica that refuses writes, a server older than 6.0 (SCAN TYPE).
+    throw new UserError(
+      'CACHE_UNAVAILABLE',
+      `The Redis cache at ${redactUrl(url)} failed: ${hidePassword(url, describeError(error))}`,
+      'Check that the server is up and accepts writes (Redis 6 or later).',
+    );
   } finally {
     await closeRedis(client);
   }

@@ -121,6 +121,21 @@ describe('sonde cache on Redis', () => {
     assert.match((await cache('stats', '--cache-location', url)).out, /entries: 1 \(1 for sonde/);
   });
 
+  it('a server that refuses writes (a read-only replica) is a clear error, exit 2', async () => {
+    const url = await filled();
+    const client = await connectRedis(url);
+    await client.sendCommand(['REPLICAOF', '127.0.0.1', String(await freePort())]);
+    try {
+      const { code, out } = await cache('clear', '--cache-location', url);
+      assert.equal(code, 2);
+      assert.match(out, /^sonde: The Redis cache at redis:\/\/:\*\*\*@\S+ failed: READONLY/);
+      assert.doesNotMatch(out, /internal error/);
+    } finally {
+      await client.sendCommand(['REPLICAOF', 'NO', 'ONE']);
+      await closeRedis(client);
+    }
+  });
+
   it('an unreachable server is a clear error (exit 2) without the password', async () => {
     const port = await freePort();
     const { code, out } = await cache('stats', '--cache-location', `redis://:${PASSWORD}@127.0.0.1:${port}`);
