@@ -1,21 +1,26 @@
 /**
- * `sonde cache stats | clear | prune` on the SQLite file, in SQL: counting
- * and pruning a 20,000-entry cache should not mean parsing 20,000 values.
+ * `sonde cache stats | clear | prune`. On the SQLite file this is SQL:
+ * counting and pruning a 20,000-entry cache should not mean parsing 20,000
+ * values. A Redis location goes to redis-maintenance.ts.
  */
 import { existsSync, statSync } from 'node:fs';
+import type { CacheStoreLocation } from '../config/options.js';
 import { openSqliteStore, type CacheStore } from './sqlite-store.js';
 import { toolPrefix } from './namespace.js';
 
 /** What `sonde cache stats` prints. */
 export interface CacheStats {
+  readonly kind: CacheStoreLocation['kind'];
+  /** Printable: a path, or a Redis URL without its password. */
   readonly location: string;
+  /** False for a SQLite file that does not exist; a reachable Redis always exists. */
   readonly exists: boolean;
   readonly entries: number;
   /** Entries this sonde version (and cache format) can read. */
   readonly current: number;
   /** Entries of other versions: never read again, removed by prune. */
   readonly stale: number;
-  /** Database plus WAL files on disk. */
+  /** SQLite: database plus WAL files on disk. Redis: keys plus values. */
   readonly bytes: number;
   readonly oldest?: number;
   readonly newest?: number;
@@ -58,8 +63,25 @@ async function count(store: CacheStore, where = 'true', ...params: unknown[]): P
 
 const isCurrent = 'substr(key, 1, length(?)) = ?';
 
-export async function cacheStats(location: string, toolVersion: string): Promise<CacheStats> {
-  if (!existsSync(location)) return { location, exists: false, entries: 0, current: 0, stale: 0, bytes: 0 };
+export async function cacheStats(location: CacheStoreLocation, toolVersion: string): Promise<CacheStats> {
+  if (location.kind === 'sqlite') return sqliteStats(location.path, toolVersion);
+  return (await import('./redis-maintenance.js')).redisCacheStats(location.url, toolVersion);
+}
+
+/** Removes every entry (in Redis: every sonde key, nothing else) and gives the space back; returns how many were removed. */
+export async function clearCache(location: CacheStoreLocation): Promise<number> {
+  if (location.kind === 'sqlite') return clearSqlite(location.path);
+  return (await import('./redis-maintenance.js')).clearRedisCache(location.url);
+}
+
+/** Removes stale-version entries, then by age, then oldest-first down to a size; returns the counts. */
+export async function pruneCache(location: CacheStoreLocation, toolVersion: string, options: PruneOptions): Promise<PruneResult> {
+  if (location.kind === 'sqlite') return pruneSqlite(location.path, toolVersion, options);
+  return (await import('./redis-maintenance.js')).pruneRedisCache(location.url, toolVersion, options);
+}
+
+async function sqliteStats(location: string, toolVersion: string): Promise<CacheStats> {
+  if (!existsSync(location)) return { kind: 'sqlite', location, exists: false, entries: 0, current: 0, stale: 0, bytes: 0 };
   return withStore(location, async (store) => {
     const prefix = toolPrefix(toolVersion);
     const entries = await count(store);
@@ -69,6 +91,7 @@ export async function cacheStats(location: string, toolVersion: string): Promise
       newest: number | null;
     }[];
     return {
+      kind: 'sqlite',
       location,
       exists: true,
       entries,
@@ -81,8 +104,7 @@ export async function cacheStats(location: string, toolVersion: string): Promise
   });
 }
 
-/** Removes every entry and gives the space back; returns how many were removed. */
-export async function clearCache(location: string): Promise<number> {
+async function clearSqlite(location: string): Promise<number> {
   if (!existsSync(location)) return 0;
   return withStore(location, async (store) => {
     const removed = await count(store);
@@ -92,9 +114,8 @@ export async function clearCache(location: string): Promise<number> {
   });
 }
 
-/** Removes stale-version entries, then by age, then oldest-first down to a size; returns the counts. */
-export async function pruneCache(location: string, toolVersion: string, options: PruneOptions): Promise<PruneResult> {
-  const before = await cacheStats(location, toolVersion);
+async function pruneSqlite(location: string, toolVersion: string, options: PruneOptions): Promise<PruneResult> {
+  const before = await sqliteStats(location, toolVersion);
   if (!before.exists) return { removed: 0, before, after: before };
   const now = options.now ?? Date.now();
   await withStore(location, async (store) => {
@@ -117,7 +138,7 @@ export async function pruneCache(location: string, toolVersion: string, options:
     }
     await compact(store);
   });
-  const after = await cacheStats(location, toolVersion);
+  const after = await sqliteStats(location, toolVersion);
   return { removed: before.entries - after.entries, before, after };
 }
 

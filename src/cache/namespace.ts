@@ -9,9 +9,12 @@ import { compareCodeUnits } from '../util/compare.js';
 /** Bump when the stored value's shape or the meaning of a fact changes. */
 export const CACHE_FORMAT_VERSION = 1;
 
+/** Prefix of every key any sonde version writes: in a shared Redis, what is ours to count and delete. */
+export const KEY_ROOT = 'sonde/';
+
 /** Key prefix shared by every entry this tool version writes, whatever its options. */
 export function toolPrefix(toolVersion: string): string {
-  return `sonde/f${CACHE_FORMAT_VERSION}/${toolVersion}/`;
+  return `${KEY_ROOT}f${CACHE_FORMAT_VERSION}/${toolVersion}/`;
 }
 
 /** The Keyv namespace for one (format, tool version, analysis options) combination. */

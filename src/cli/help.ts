@@ -15,9 +15,11 @@ Usage
 Scan options
   -p, --parallel N|auto      worker threads; 0 = in-process; auto (default) decides from the workload
       --sequential           same as --parallel 0
-      --cache                reuse per-file results between runs (SQLite, keyed by content hash)
+      --cache                reuse per-file results between runs (SQLite or Redis, keyed by content hash)
       --no-cache             ignore a "cache": true in the config file
-      --cache-location P     cache file (default: <path>/.sonde/cache.sqlite)
+      --cache-location P|URL cache file (default: <path>/.sonde/cache.sqlite), or a Redis shared by
+                             a CI fleet: redis://[user:password@]host:port[/db] (rediss:// for TLS);
+                             an unreachable server is a warning, and the scan runs without the cache
   -f, --format F             ${REPORT_FORMATS.join(' | ')} (default: pretty)
   -o, --output FILE          write the report to FILE instead of stdout
       --fail-on S            exit 1 when a finding is at least S: error | warning | info | never (default: error)
@@ -46,6 +48,8 @@ Examples
   sonde                                   interactive scan of the current directory
   sonde scan src --format json > report.json
   sonde scan . --parallel 4 --cache       workers plus a warm cache on the next run
+  sonde scan . --cache --cache-location redis://cache.ci:6379/0
+                                          a cache shared by every CI machine
   sonde scan . --format sarif -o sonde.sarif --fail-on warning
   sonde scan . --rule complexity=error:15 --rule todo-comment=off
   sonde bench . --strategies sequential,parallel:2,cache:warm

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfigFile } from '../config/config-file.js';
 import { parseByteSize } from '../config/byte-size.js';
+import { cacheOptions, parseCacheLocation } from '../config/cache-location.js';
 import { createScanOptions, defaultCacheLocation } from '../config/create-options.js';
-import { DEFAULT_ANALYSIS_OPTIONS, type ParallelSetting, type ScanOptions } from '../config/options.js';
+import { DEFAULT_ANALYSIS_OPTIONS, type CacheStoreLocation, type ParallelSetting, type ScanOptions } from '../config/options.js';
 import { resolveRules } from '../config/resolve-rules.js';
 import { UserError } from '../errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
@@ -66,11 +67,11 @@ export function parseScanArgs(argv: readonly string[], cwd: string): ScanCommand
       ? parseParallel(values.parallel)
       : (config.parallel ?? 'auto');
   const cacheEnabled = values['no-cache'] ? false : (values.cache ?? config.cache ?? false);
-  const cacheLocation = values['cache-location']
-    ? path.resolve(cwd, values['cache-location'])
+  const cacheStore: CacheStoreLocation = values['cache-location']
+    ? parseCacheLocation(values['cache-location'], cwd, '--cache-location')
     : config.cacheLocation
-      ? path.resolve(root, config.cacheLocation)
-      : defaultCacheLocation(root);
+      ? parseCacheLocation(config.cacheLocation, root, `${configPath}: cacheLocation`)
+      : { kind: 'sqlite', path: defaultCacheLocation(root) };
   const maxFileSize = values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : config.maxFileSize;
 
   const scan = createScanOptions(root, {
@@ -79,7 +80,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string): ScanCommand
     entries: [...(config.entries ?? []), ...(values.entry ?? [])],
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     parallel,
-    cache: { enabled: cacheEnabled, location: cacheLocation },
+    cache: cacheOptions(cacheEnabled, cacheStore),
     rules: resolveRules(config.rules, values.rule ?? []),
     analysis: config.todoTags ? { ...DEFAULT_ANALYSIS_OPTIONS, todoTags: config.todoTags } : DEFAULT_ANALYSIS_OPTIONS,
     ignoreTypeOnlyCycles: values['ignore-type-only-cycles'] ?? config.ignoreTypeOnlyCycles ?? false,

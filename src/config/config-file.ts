@@ -93,7 +93,7 @@ export function validateConfig(raw: unknown, source = CONFIG_FILE_NAME): ConfigF
     config.parallel = ok ? input.parallel : fail('parallel', 'a worker count ≥ 0 or "auto"', input.parallel);
   }
   if (input.cacheLocation !== undefined) {
-    config.cacheLocation = typeof input.cacheLocation === 'string' ? input.cacheLocation : fail('cacheLocation', 'a path', input.cacheLocation);
+    config.cacheLocation = typeof input.cacheLocation === 'string' ? input.cacheLocation : fail('cacheLocation', 'a path or a redis:// URL', input.cacheLocation);
   }
   if (input.failOn !== undefined) {
     const ok = input.failOn === 'never' || SEVERITY_ORDER.includes(input.failOn as Severity);

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { cacheOptions } from './cache-location.js';
 import { defaultRulesConfig } from '../rules/index.js';
 import { DEFAULT_ANALYSIS_OPTIONS, DEFAULT_MAX_FILE_SIZE, type ScanOptions } from './options.js';
 
@@ -29,7 +30,7 @@ export function createScanOptions(root: string, overrides: Partial<Omit<ScanOpti
     ignoreTypeOnlyCycles: false,
     sampleIntervalMs: 100,
     ...overrides,
-    cache: overrides.cache ?? { enabled: false, location: defaultCacheLocation(absoluteRoot) },
+    cache: overrides.cache ?? cacheOptions(false, { kind: 'sqlite', path: defaultCacheLocation(absoluteRoot) }),
   });
 }
 

@@ -26,10 +26,21 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = Object.freeze({
 /** Worker count: a number (0 = in-process) or `auto`. */
 export type ParallelSetting = number | 'auto';
 
+/**
+ * Where the cache lives, parsed once at the boundary (config/cache-location.ts).
+ * A Redis URL keeps its password so the store can log in: print
+ * `CacheOptions.location`, never this.
+ */
+export type CacheStoreLocation =
+  | { readonly kind: 'sqlite'; /** Absolute path of the SQLite file. */ readonly path: string }
+  | { readonly kind: 'redis'; /** A validated redis:// or rediss:// URL, credentials included. */ readonly url: string };
+
 export interface CacheOptions {
   readonly enabled: boolean;
-  /** Absolute path of the SQLite file. */
+  /** Where the cache is, safe to print: the SQLite file's absolute path, or the Redis URL with its password masked. */
   readonly location: string;
+  /** The store to open; absent means the SQLite file at `location` (so `{ enabled, location }` stays a valid SQLite setup). */
+  readonly store?: CacheStoreLocation;
 }
 
 /** Everything `scan()` needs, normalized once at the boundary. */

@@ -29,12 +29,12 @@ export async function startPoolEarly(options: ScanOptions): Promise<Analyzer | u
   return createPoolAnalyzer(options.parallel);
 }
 
-/** The SQLite cache when `--cache` is on (it warns and degrades, never throws), else the null cache. */
+/** The SQLite or Redis cache when `--cache` is on (it warns and degrades, never throws), else the null cache. */
 export async function openCache(options: ScanOptions, warn: (code: string, message: string) => void): Promise<FactsCache> {
   if (!options.cache.enabled) return NULL_CACHE;
   const { openFactsCache } = await import('../cache/open-cache.js');
   return openFactsCache({
-    location: options.cache.location,
+    location: options.cache.store ?? options.cache.location,
     analysisOptions: options.analysis,
     toolVersion: TOOL_VERSION,
     onWarning: warn,

@@ -2,13 +2,16 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { validateConfig } from '../../src/config/config-file.js';
+import { startRedisServer, type RedisServer } from '../cache/helpers/redis-server.js';
 import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';
 
 /**
  * Keeps the README true: every `npx sonde …` line in its sh blocks runs here,
  * against a copy of fixtures/basic, and must exit 0 or 1 (1 = findings).
+ * A redis:// URL in a command is pointed at a redis-server started here, and
+ * the command must really use it (no "cache unavailable" warning).
  * `npm install` and `npm test` are what CI itself runs.
  */
 function readmeCommands(): string[] {
@@ -22,6 +25,12 @@ describe('README commands', () => {
   cpSync(path.join(FIXTURES, 'basic'), workdir, { recursive: true });
   after(() => removeTree(workdir));
   const commands = readmeCommands();
+  const usesRedis = (command: string) => /rediss?:\/\//.test(command);
+  let redis: RedisServer | undefined;
+  before(async () => {
+    if (commands.some(usesRedis)) redis = await startRedisServer();
+  });
+  after(() => redis?.stop());
 
   it('the README has sonde commands to check', () => assert.ok(commands.length >= 5, commands.join('\n')));
 
@@ -50,7 +59,9 @@ describe('README commands', () => {
 
   for (const command of commands) {
     it(command, () => {
-      const shell = command.replace(/^npx sonde/, `"${process.execPath}" "${path.join(REPO_ROOT, 'bin', 'sonde.js')}"`);
+      const shell = command
+        .replace(/^npx sonde/, `"${process.execPath}" "${path.join(REPO_ROOT, 'bin', 'sonde.js')}"`)
+        .replace(/rediss?:\/\/\S+/g, () => `${redis!.url}/0`);
       const run = spawnSync('sh', ['-c', shell], {
         cwd: workdir,
         encoding: 'utf8',
@@ -58,6 +69,7 @@ describe('README commands', () => {
         timeout: 300_000,
       });
       assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}\n${run.stderr}`);
+      if (usesRedis(command)) assert.doesNotMatch(run.stderr, /Cache disabled|Cannot use the Redis cache/);
     });
   }
 });

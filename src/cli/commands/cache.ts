@@ -1,6 +1,6 @@
 /**
- * `sonde cache stats|clear|prune [--cache-location P] [--max-age 30d] [--max-size 100MB] [path]`:
- * inspect and maintain the persistent cache. Plain text on stdout.
+ * `sonde cache stats|clear|prune [--cache-location P|URL] [--max-age 30d] [--max-size 100MB] [path]`:
+ * inspect and maintain the persistent cache, a SQLite file or a shared Redis. Plain text on stdout.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -8,18 +8,22 @@ import { parseArgs } from 'node:util';
 import { cacheStats, clearCache, pruneCache, type CacheStats } from '../../cache/maintenance.js';
 import { isCorruptionError } from '../../cache/sqlite-store.js';
 import { formatByteSize, parseByteSize } from '../../config/byte-size.js';
+import { describeCacheLocation, parseCacheLocation } from '../../config/cache-location.js';
+import type { CacheStoreLocation } from '../../config/options.js';
 import { UserError } from '../../errors.js';
 import { TOOL_VERSION } from '../../version.js';
 import type { CommandHandler } from '../io.js';
 
 export const CACHE_HELP = `Usage: sonde cache <stats|clear|prune> [options] [path]
 
-  stats                 entries, size on disk, entries for this sonde version vs stale
-  clear                 remove every entry
+  stats                 entries, size, entries for this sonde version vs stale
+  clear                 remove every entry (in Redis: every sonde/ key, nothing else)
   prune                 remove stale entries, then by age and total size (oldest first)
 
 Options:
-  --cache-location P    cache file (default: <path or cwd>/.sonde/cache.sqlite)
+  --cache-location P    cache file (default: <path or cwd>/.sonde/cache.sqlite), or a shared
+                        Redis: redis://[user:password@]host:port[/db] (rediss:// for TLS);
+                        on Redis, stats and prune read each entry's size and write time, not its facts
   --max-age D           prune: entries written more than D ago (e.g. 30d, 12h, 90m)
   --max-size S          prune: keep the newest entries that fit in S (e.g. 100MB, 512KiB; MB = 10^6, MiB = 2^20 bytes)
   -h, --help            this help
@@ -46,7 +50,7 @@ function formatStats(stats: CacheStats): string {
   const lines = [
     `cache: ${stats.location}`,
     `entries: ${stats.entries} (${stats.current} for sonde ${TOOL_VERSION}, ${stats.stale} stale)`,
-    `size on disk: ${formatByteSize(stats.bytes)}`,
+    stats.kind === 'sqlite' ? `size on disk: ${formatByteSize(stats.bytes)}` : `size in Redis (keys + values): ${formatByteSize(stats.bytes)}`,
   ];
   if (stats.oldest !== undefined && stats.newest !== undefined) {
     lines.push(`written: ${new Date(stats.oldest).toISOString()} … ${new Date(stats.newest).toISOString()}`);
@@ -81,7 +85,9 @@ function parse(argv: readonly string[], cwd: string) {
     throw new UserError('INVALID_OPTION', '--max-age and --max-size apply to `sonde cache prune` only', 'Run `sonde cache --help`.');
   }
   const root = path.resolve(cwd, target ?? '.');
-  const location = values['cache-location'] ? path.resolve(cwd, values['cache-location']) : path.join(root, '.sonde', 'cache.sqlite');
+  const location: CacheStoreLocation = values['cache-location']
+    ? parseCacheLocation(values['cache-location'], cwd, '--cache-location')
+    : { kind: 'sqlite', path: path.join(root, '.sonde', 'cache.sqlite') };
   return {
     help: false as const,
     action,
@@ -101,7 +107,7 @@ export const cacheCommand: CommandHandler = async (argv, io) => {
     if (args.action === 'stats') {
       io.stdout.write(formatStats(await cacheStats(args.location, TOOL_VERSION)));
     } else if (args.action === 'clear') {
-      io.stdout.write(`Removed ${await clearCache(args.location)} entries from ${args.location}\n`);
+      io.stdout.write(`Removed ${await clearCache(args.location)} entries from ${describeCacheLocation(args.location)}\n`);
     } else {
       if (args.maxAgeMs === undefined && args.maxBytes === undefined) {
         io.stdout.write('No --max-age or --max-size: removing stale entries only.\n');
@@ -110,13 +116,14 @@ export const cacheCommand: CommandHandler = async (argv, io) => {
       io.stdout.write(`Removed ${result.removed} of ${result.before.entries} entries; ${formatByteSize(result.before.bytes)} → ${formatByteSize(result.after.bytes)}\n`);
     }
   } catch (error) {
-    if (!isCorruptionError(error)) throw error;
+    if (args.location.kind !== 'sqlite' || !isCorruptionError(error)) throw error;
+    const file = args.location.path;
     if (args.action === 'clear') {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(args.location + suffix, { force: true });
-      io.stdout.write(`The cache file was damaged; deleted ${args.location}\n`);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      io.stdout.write(`The cache file was damaged; deleted ${file}\n`);
       return 0;
     }
-    throw new UserError('CACHE_CORRUPT', `${args.location} is not a readable cache (${(error as Error).message})`, 'Run `sonde cache clear`; the next scan with --cache rebuilds it.');
+    throw new UserError('CACHE_CORRUPT', `${file} is not a readable cache (${(error as Error).message})`, 'Run `sonde cache clear`; the next scan with --cache rebuilds it.');
   }
   return 0;
 };
