@@ -5,6 +5,6 @@
  * run its CommonJS export lexer over ts-morph's 1 MB entry file, ~80–120 ms
  * on every load (main thread and each worker), after `require` already
  * loaded it. Re-exported from here, ts-morph is only ever `require`d.
- * src/analysis/load-ts-morph.ts does the require itself.
+ * src/analysis/load-ts-morph.ts does the require itself (with the code cache).
  */
 export { ts } from 'ts-morph';
