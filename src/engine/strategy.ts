@@ -17,7 +17,7 @@ export async function chooseAnalyzer(options: ScanOptions, pending: readonly Sou
   const codeCacheDir = codeCacheDirFor(options.cache);
   if (workers === 0) return createSequentialAnalyzer(codeCacheDir);
   const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
-  return createPoolAnalyzer(workers);
+  return createPoolAnalyzer(workers, { codeCacheDir });
 }
 
 /**
