@@ -17,9 +17,8 @@
  *   match, is ignored and gets replaced.
  * - Integrity: a header holds the payload's length and CRC-32.
  * - Concurrency: a writer never overwrites, it renames a file of its own into
- *   place, then removes the older blobs of the same module, so the folder
- *   keeps about one blob per module. A reader losing a race to that removal
- *   just compiles.
+ *   place, then removes the module's older blobs, so the folder keeps about
+ *   one blob per module. A reader losing a race to that removal just compiles.
  * - Nothing here throws: a failure means "no blob" or "not written".
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -85,7 +84,7 @@ export class CodeCacheStore {
   /** The payload of a trusted, intact blob for the slot, or undefined. */
   read(slot: BlobSlot): Buffer | undefined {
     for (const name of this.#list()) {
-      if (!name.startsWith(`${slot.prefix}-`)) continue;
+      if (!name.startsWith(`${slot.prefix}-`) || !name.endsWith(BLOB_SUFFIX)) continue;
       const payload = this.#readTrusted(name);
       if (payload) return payload;
     }
@@ -127,7 +126,7 @@ export class CodeCacheStore {
   }
 
   #readTrusted(name: string): Buffer | undefined {
-    const [, , inode, mtimeNs] = name.slice(0, -BLOB_SUFFIX.length).split('-');
+    const { inode, mtimeNs } = parseBlobName(name);
     try {
       const file = path.join(this.dir, name);
       const stat = lstatSync(file, { bigint: true });
@@ -144,20 +143,35 @@ export class CodeCacheStore {
     }
   }
 
+  /**
+   * Removes the module's blobs under other keys (an older ts-morph, Node or
+   * flags) and older ones under this key (one V8 rejected). Newer ones stay:
+   * of two scans writing at once, the later blob survives both removals.
+   */
   #removeOlder(slot: BlobSlot, kept: string): void {
+    const keptMtime = BigInt(parseBlobName(kept).mtimeNs);
     const now = Date.now();
     for (const name of this.#list()) {
       if (name === kept) continue;
-      if (name.startsWith(`${slot.moduleTag}-`) && name.endsWith(BLOB_SUFFIX)) removeQuietly(path.join(this.dir, name));
-      else if (name.startsWith(TEMP_PREFIX)) {
+      const file = path.join(this.dir, name);
+      if (name.startsWith(`${slot.moduleTag}-`) && name.endsWith(BLOB_SUFFIX)) {
+        const blob = parseBlobName(name);
+        if (blob.prefix !== slot.prefix || !/^\d+$/.test(blob.mtimeNs) || BigInt(blob.mtimeNs) < keptMtime) removeQuietly(file);
+      } else if (name.startsWith(TEMP_PREFIX)) {
         try {
-          if (now - statSync(path.join(this.dir, name)).mtimeMs > ABANDONED_TEMP_MS) removeQuietly(path.join(this.dir, name));
+          if (now - statSync(file).mtimeMs > ABANDONED_TEMP_MS) removeQuietly(file);
         } catch {
           // Gone already.
         }
       }
     }
   }
+}
+
+/** `<module tag>-<key tag>-<inode>-<mtime ns>.v8` → its parts. */
+function parseBlobName(name: string): { prefix: string; inode: string; mtimeNs: string } {
+  const [moduleTag = '', keyTag = '', inode = '', mtimeNs = ''] = name.slice(0, -BLOB_SUFFIX.length).split('-');
+  return { prefix: `${moduleTag}-${keyTag}`, inode, mtimeNs };
 }
 
 function header(payload: Buffer): Buffer {

@@ -166,6 +166,19 @@ describe('code cache', { skip: !codeCacheSupported() && 'zlib.crc32 needs Node 2
     }
   });
 
+  it('of two blobs written for the same module (two scans at once), keeps the newer, and it is trusted', () => {
+    const { root, cacheDir } = setUp();
+    try {
+      const slot = blobSlot(path.join(root, 'node_modules', 'a.js'))!;
+      assert.ok(new CodeCacheStore(cacheDir).write(slot, Buffer.from('first')));
+      assert.ok(new CodeCacheStore(cacheDir).write(slot, Buffer.from('second')));
+      assert.equal(blobs(cacheDir).length, 1);
+      assert.equal(new CodeCacheStore(cacheDir).read(slot)?.toString(), 'second');
+    } finally {
+      removeTree(root);
+    }
+  });
+
   it("throws a module's syntax error as a plain require would, and always restores Node's compile", () => {
     const { root, parent, cacheDir } = setUp();
     const nodeCompile = (Module.prototype as unknown as { _compile: unknown })._compile;

@@ -5,7 +5,7 @@
  * warm, damaged or absent.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -148,6 +148,42 @@ describe('the parser code cache in a scan', { skip: !codeCacheSupported() && 'zl
       assert.equal(warm.status, 0, warm.stderr);
       assert.equal(filesAndFindings(warm.stdout), filesAndFindings(cold.stdout));
       assert.deepEqual(blobs(codeCache), written, 'the blobs were used, not rewritten');
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('two scans at once both succeed with identical results, and leave blobs the next scan uses', async () => {
+    const root = copyOfFixture();
+    const sonde = () =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'sonde.js'), 'scan', root, '--parallel', '2', '--cache', '--format', 'json'], {
+          env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+    const filesAndFindings = (stdout: string) => {
+      const report = JSON.parse(stdout) as { files: unknown; findings: unknown };
+      return JSON.stringify({ files: report.files, findings: report.findings });
+    };
+    try {
+      const [first, second] = await Promise.all([sonde(), sonde()]);
+      assert.equal(first.code, 0, first.stderr);
+      assert.equal(second.code, 0, second.stderr);
+      assert.equal(filesAndFindings(first.stdout), filesAndFindings(second.stdout));
+      const codeCache = path.join(root, '.sonde', 'v8-code-cache');
+      const written = blobs(codeCache);
+      assert.ok(written.length >= 1);
+
+      forgetCachedFacts(root);
+      const third = await sonde();
+      assert.equal(third.code, 0, third.stderr);
+      assert.equal(filesAndFindings(third.stdout), filesAndFindings(first.stdout));
+      assert.deepEqual(blobs(codeCache), written, 'the surviving blobs were used, not rewritten');
     } finally {
       removeTree(root);
     }
