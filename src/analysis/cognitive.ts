@@ -12,7 +12,7 @@
  * (which ESLint's `complexity` does report) get cognitive 0. So the sum of
  * `cognitive` over a file's functions equals the sum of S3776's reports.
  */
-import { ts } from 'ts-morph';
+import { ts } from './typescript-api.cjs';
 import { estreeParent, skipParens } from './function-nodes.js';
 
 const SK = ts.SyntaxKind;

@@ -10,7 +10,7 @@
  * trivia. Gaps + leaf trivia cover every comment exactly once.
  * (JsxText has no trivia: its `//` is text.)
  */
-import { ts } from 'ts-morph';
+import { ts } from './typescript-api.cjs';
 import type { Observation } from '../types.js';
 
 const SK = ts.SyntaxKind;

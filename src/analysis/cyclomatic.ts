@@ -2,7 +2,7 @@
  * Decision points of ESLint 10's core `complexity` rule (classic variant),
  * translated from ESTree node types to TypeScript's AST.
  */
-import { ts } from 'ts-morph';
+import { ts } from './typescript-api.cjs';
 
 const SK = ts.SyntaxKind;
 

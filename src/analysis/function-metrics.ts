@@ -8,7 +8,7 @@
  * path) its node belongs to: ESLint attributes a method's decorators and
  * computed name to the OUTER code path, its parameters and body to its own.
  */
-import { ts } from 'ts-morph';
+import { ts } from './typescript-api.cjs';
 import type { FunctionFacts } from '../types.js';
 import { type CognitiveFrame, isLogical, logicalPoints, nestedChildren, ownPoints } from './cognitive.js';
 import { cyclomaticIncrement } from './cyclomatic.js';

@@ -9,7 +9,7 @@
  * them TS-only node types that start no code path). A class property
  * initializer (not `accessor`) and a static block are implicit functions.
  */
-import { ts } from 'ts-morph';
+import { ts } from './typescript-api.cjs';
 
 const SK = ts.SyntaxKind;
 

@@ -4,7 +4,7 @@
  * `export` inside `declare module 'x' {}` or a namespace is not the file's);
  * `import()` and `require()` are found anywhere by the walk's hook.
  */
-import { ts } from 'ts-morph';
+import { ts } from './typescript-api.cjs';
 import type { ExportRecord, ImportRecord } from '../types.js';
 
 const SK = ts.SyntaxKind;

@@ -2,7 +2,7 @@
  * Syntactic observations that rules turn into findings: explicit `any`,
  * empty `catch` blocks (found by the walk's hook) and parse errors.
  */
-import { ts } from 'ts-morph';
+import { ts } from './typescript-api.cjs';
 import type { Observation } from '../types.js';
 
 const SK = ts.SyntaxKind;

@@ -9,8 +9,12 @@ import { analyzeOne } from './analyze-one.js';
 /** Longest stretch of synchronous analysis before yielding, so timers (profiler, UI) and Ctrl-C get a turn. */
 const YIELD_EVERY_MS = 50;
 
-/** Analyzes in the calling thread: no pool to start, which wins on small trees. */
-export function createSequentialAnalyzer(): Analyzer {
+/**
+ * Analyzes in the calling thread: no pool to start, which wins on small trees.
+ * With `codeCacheDir`, the parser loads through the V8 code cache there and
+ * writes what it lacked after the first analysis (see src/analysis/code-cache.ts).
+ */
+export function createSequentialAnalyzer(codeCacheDir?: string): Analyzer {
   let busyMs = 0;
   let files = 0;
   let tasks = 0;
@@ -18,8 +22,8 @@ export function createSequentialAnalyzer(): Analyzer {
     strategy: 'sequential',
     workers: 0,
     async analyze(inputs: readonly SourceInput[], options: AnalysisOptions, onOutcome, signal) {
-      const { loadSourceAnalyzer } = await import('../analysis/analyze-source.js');
-      const analyzeSource = await loadSourceAnalyzer();
+      const { loadSourceAnalyzer, saveCodeCache } = await import('../analysis/analyze-source.js');
+      const analyzeSource = await loadSourceAnalyzer({ codeCacheDir });
       let sliceStart = performance.now();
       for (const input of inputs) {
         if (signal?.aborted) throw new ScanAbortedError();
@@ -36,6 +40,7 @@ export function createSequentialAnalyzer(): Analyzer {
         }
       }
       tasks += 1;
+      saveCodeCache();
     },
     stats(analyzeWallMs: number): WorkerStats[] {
       return [

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
-import type { ScanOptions } from '../config/options.js';
+import type { CacheOptions, ScanOptions } from '../config/options.js';
 import { TOOL_VERSION } from '../version.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
 import { createSequentialAnalyzer } from './sequential-analyzer.js';
@@ -13,9 +14,22 @@ export async function chooseAnalyzer(options: ScanOptions, pending: readonly Sou
     { files: pending.length, bytes: pending.reduce((sum, file) => sum + file.text.length, 0) },
     cores,
   );
-  if (workers === 0) return createSequentialAnalyzer();
+  const codeCacheDir = codeCacheDirFor(options.cache);
+  if (workers === 0) return createSequentialAnalyzer(codeCacheDir);
   const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
-  return createPoolAnalyzer(workers);
+  return createPoolAnalyzer(workers, { codeCacheDir });
+}
+
+/**
+ * Where the parser's V8 code cache lives (src/analysis/code-cache.ts): only
+ * with `--cache`, in a `v8-code-cache` folder beside the cache file (by
+ * default .sonde/v8-code-cache/). A remote cache (a URL such as redis://)
+ * gets none: the blobs are machine-specific, and sonde writes nowhere the
+ * user did not point it to.
+ */
+export function codeCacheDirFor(cache: CacheOptions): string | undefined {
+  if (!cache.enabled || /^[a-z][a-z0-9+.-]*:\/\//i.test(cache.location)) return undefined;
+  return path.join(path.dirname(cache.location), 'v8-code-cache');
 }
 
 /**

@@ -24,6 +24,8 @@ export interface PoolAnalyzerOptions {
   readonly analysisModule?: string | URL;
   /** Per-worker V8 limits; a worker exceeding them dies and its batch is retried file by file. */
   readonly resourceLimits?: ResourceLimits;
+  /** Folder of the parser's V8 code cache (only with `--cache`); see src/analysis/code-cache.ts. */
+  readonly codeCacheDir?: string;
 }
 
 /** A worker pool Analyzer, plus a no-op round trip for measuring task overhead. */
@@ -38,7 +40,10 @@ export const NO_WORKER_ID = 0;
 export function createPoolAnalyzer(workers: number, poolOptions: PoolAnalyzerOptions = {}): PoolAnalyzer {
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a positive integer, got ${workers}`);
   const analysisModule = toHref(poolOptions.analysisModule ?? DEFAULT_ANALYSIS_MODULE);
-  const bootData: WorkerBootData = { analysisModule };
+  const bootData: WorkerBootData = {
+    analysisModule,
+    ...(poolOptions.codeCacheDir !== undefined ? { codeCacheDir: poolOptions.codeCacheDir } : {}),
+  };
   // piscina defaults to 1.5 × cores threads and reaps idle ones: pin both ends.
   const pool = new Piscina<WorkerTask, WorkerResult>({
     filename: WORKER_FILE,
@@ -54,8 +59,20 @@ export function createPoolAnalyzer(workers: number, poolOptions: PoolAnalyzerOpt
   pool.on('error', () => {});
   const table = new WorkerStatsTable();
   let closed: Promise<void> | undefined;
+  let codeCacheSaved: Promise<unknown> | undefined;
 
-  const close = (): Promise<void> => (closed ??= pool.destroy());
+  const close = (): Promise<void> =>
+    (closed ??= Promise.allSettled([codeCacheSaved]).then(() => pool.destroy()));
+
+  /**
+   * Once, after a whole analysis (so the blobs hold the parser functions V8
+   * compiled lazily): one worker writes the code cache its load lacked. Not
+   * awaited: it overlaps the main thread's cross-file pass; close() waits.
+   */
+  const saveCodeCacheOnce = () => {
+    if (poolOptions.codeCacheDir === undefined || codeCacheSaved || closed) return;
+    codeCacheSaved = pool.run({ type: 'save-code-cache' }).catch(() => {});
+  };
 
   async function run(task: WorkerTask, signal: AbortSignal): Promise<WorkerResult> {
     return pool.run(task, { signal });
@@ -114,6 +131,7 @@ export function createPoolAnalyzer(workers: number, poolOptions: PoolAnalyzerOpt
       if (controller.signal.aborted) throw new ScanAbortedError();
       const failure = settled.find((entry): entry is PromiseRejectedResult => entry.status === 'rejected');
       if (failure) throw failure.reason;
+      saveCodeCacheOnce();
     } catch (error) {
       if (signal?.aborted || controller.signal.aborted) {
         controller.abort();

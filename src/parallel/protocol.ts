@@ -14,6 +14,8 @@ export interface WorkerBootData {
    * they can make a worker crash for real (see test/parallel/).
    */
   readonly analysisModule: string;
+  /** Folder of the parser's V8 code cache (only with `--cache`); every worker loads through it. */
+  readonly codeCacheDir?: string;
 }
 
 /** What the main thread asks a worker to do. */
@@ -26,7 +28,9 @@ export type WorkerTask =
       readonly options: AnalysisOptions;
     }
   /** Do nothing; measures the round-trip cost of one task (benchmarks, batch sizing). */
-  | { readonly type: 'ping' };
+  | { readonly type: 'ping' }
+  /** Write the code-cache blobs the worker's parser load lacked; sent once, after the analysis. */
+  | { readonly type: 'save-code-cache' };
 
 /** The outcome of one file inside a worker (paths echo the task's): the engine's own outcome type, cloned across. */
 export type WorkerFileOutcome = AnalysisOutcome;
@@ -49,4 +53,5 @@ export type WorkerResult =
       readonly outcomes: readonly WorkerFileOutcome[];
       readonly stats: WorkerTaskStats;
     }
-  | { readonly type: 'pong'; readonly stats: WorkerTaskStats };
+  | { readonly type: 'pong'; readonly stats: WorkerTaskStats }
+  | { readonly type: 'code-cache-saved'; readonly blobs: number };

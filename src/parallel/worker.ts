@@ -12,12 +12,15 @@ import type { WorkerBootData, WorkerFileOutcome, WorkerResult, WorkerTask, Worke
 /** What src/analysis/analyze-source.ts provides, as analyzeOne consumes it. */
 type SourceAnalyzer = Parameters<typeof analyzeOne>[0];
 interface AnalysisModule {
-  loadSourceAnalyzer(): Promise<SourceAnalyzer>;
+  loadSourceAnalyzer(options: { codeCacheDir?: string }): Promise<SourceAnalyzer>;
+  /** Optional: stand-ins in tests have no code cache. */
+  saveCodeCache?(): number;
 }
 
 const boot = workerData as WorkerBootData;
-const analyzerReady: Promise<SourceAnalyzer> = import(boot.analysisModule).then((module: AnalysisModule) =>
-  module.loadSourceAnalyzer(),
+const analysisModule: Promise<AnalysisModule> = import(boot.analysisModule);
+const analyzerReady: Promise<SourceAnalyzer> = analysisModule.then((module) =>
+  module.loadSourceAnalyzer({ codeCacheDir: boot.codeCacheDir }),
 );
 // A failed load is reported per task (each file gets the error); never an unhandled rejection.
 analyzerReady.catch(() => {});
@@ -34,10 +37,21 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Never throws: a code cache that can't be written only costs the next load its speed-up. */
+async function saveCodeCache(): Promise<number> {
+  try {
+    await analyzerReady;
+    return (await analysisModule).saveCodeCache?.() ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** piscina calls this for every task. */
 export default async function runTask(task: WorkerTask): Promise<WorkerResult> {
   const startedAt = performance.now();
   if (task.type === 'ping') return { type: 'pong', stats: taskStats(startedAt) };
+  if (task.type === 'save-code-cache') return { type: 'code-cache-saved', blobs: await saveCodeCache() };
 
   let analyze: SourceAnalyzer;
   try {

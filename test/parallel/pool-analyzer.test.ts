@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import type { AnalysisOutcome, SourceInput } from '../../src/engine/analyzer.js';
@@ -6,6 +9,7 @@ import { ScanAbortedError } from '../../src/errors.js';
 import { createPoolAnalyzer } from '../../src/parallel/pool-analyzer.js';
 
 const STAND_IN = new URL('./stand-ins/marker-analysis.js', import.meta.url);
+const CODE_CACHE_STAND_IN = new URL('./stand-ins/code-cache-analysis.js', import.meta.url);
 
 function inputs(count: number, special: Record<number, string> = {}): SourceInput[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -99,4 +103,34 @@ describe('createPoolAnalyzer', () => {
       await analyzer.close();
     }
   });
+
+  it('after an analysis, one worker saves the code cache, once, and close() waits for it', async () => {
+    const codeCacheDir = mkdtempSync(path.join(os.tmpdir(), 'sonde-pool-code-cache-'));
+    try {
+      const analyzer = createPoolAnalyzer(2, { analysisModule: CODE_CACHE_STAND_IN, codeCacheDir });
+      try {
+        await analyzer.analyze(inputs(100), DEFAULT_ANALYSIS_OPTIONS, () => {});
+        await analyzer.analyze(inputs(10), DEFAULT_ANALYSIS_OPTIONS, () => {});
+      } finally {
+        await analyzer.close();
+      }
+      assert.equal(readdirSync(codeCacheDir).filter((name) => name.startsWith('saved-')).length, 1);
+    } finally {
+      rmSync(codeCacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('without a code-cache folder, asks no worker to save one', async () => {
+    const probe = mkdtempSync(path.join(os.tmpdir(), 'sonde-pool-probe-'));
+    process.env.SONDE_STAND_IN_PROBE_DIR = probe;
+    try {
+      const { outcomes } = await collect(inputs(20), 2, { analysisModule: CODE_CACHE_STAND_IN });
+      assert.equal(outcomes.size, 20);
+      assert.deepEqual(readdirSync(probe), []);
+    } finally {
+      delete process.env.SONDE_STAND_IN_PROBE_DIR;
+      rmSync(probe, { recursive: true, force: true });
+    }
+  });
 });
+

@@ -1,0 +1,191 @@
+/**
+ * The parser's V8 code cache as a scan uses it: only with --cache, only in a
+ * v8-code-cache folder beside the cache file, shared by workers and the
+ * in-process analyzer, and never a reason for different results — cold,
+ * warm, damaged or absent.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { codeCacheSupported } from '../../src/analysis/code-cache-store.js';
+import { createScanOptions, scan } from '../../src/index.js';
+import type { ParallelSetting } from '../../src/config/options.js';
+import { codeCacheDirFor } from '../../src/engine/strategy.js';
+import { REPORTERS } from '../../src/reporters/index.js';
+import type { ScanResult } from '../../src/types.js';
+import { FIXTURES, REPO_ROOT, removeTree } from '../helpers/temp-tree.js';
+
+function copyOfFixture(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'sonde-code-cache-'));
+  cpSync(path.join(FIXTURES, 'basic'), root, { recursive: true });
+  return root;
+}
+
+function stablePart(result: ScanResult): string {
+  const report = JSON.parse(REPORTERS.json(result, { color: false })) as { files: unknown; findings: unknown };
+  return JSON.stringify({ files: report.files, findings: report.findings });
+}
+
+function run(root: string, parallel: ParallelSetting, cache: boolean): Promise<ScanResult> {
+  const defaults = createScanOptions(root);
+  return scan(createScanOptions(root, { parallel, sampleIntervalMs: 0, cache: { ...defaults.cache, enabled: cache } }));
+}
+
+function blobs(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.v8')).sort() : [];
+}
+
+/** Every path under root, relative, sorted. */
+function listing(root: string): string[] {
+  return (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).map((name) => name.split(path.sep).join('/')).sort();
+}
+
+/** Removes the facts cache (and its WAL files) but not the code cache beside it. */
+function forgetCachedFacts(root: string): void {
+  const dir = path.join(root, '.sonde');
+  for (const name of readdirSync(dir)) if (name.startsWith('cache.sqlite')) removeTree(path.join(dir, name));
+}
+
+describe('codeCacheDirFor', () => {
+  it('is beside a local cache file, and absent without --cache or with a remote cache', () => {
+    assert.equal(codeCacheDirFor({ enabled: true, location: '/repo/.sonde/cache.sqlite' }), '/repo/.sonde/v8-code-cache');
+    assert.equal(codeCacheDirFor({ enabled: true, location: '/ci/cache/sonde.db' }), '/ci/cache/v8-code-cache');
+    assert.equal(codeCacheDirFor({ enabled: false, location: '/repo/.sonde/cache.sqlite' }), undefined);
+    assert.equal(codeCacheDirFor({ enabled: true, location: 'redis://cache.internal:6379/0' }), undefined);
+    assert.equal(codeCacheDirFor({ enabled: true, location: 'rediss://user:pw@cache.internal' }), undefined);
+  });
+});
+
+describe('the parser code cache in a scan', { skip: !codeCacheSupported() && 'zlib.crc32 needs Node 20.15+' }, () => {
+  it('with --cache, workers write it into .sonde/v8-code-cache and nowhere else in the tree', async () => {
+    const root = copyOfFixture();
+    try {
+      const before = listing(root);
+      await run(root, 2, true);
+      const sondeDir = path.join(root, '.sonde');
+      assert.ok(blobs(path.join(sondeDir, 'v8-code-cache')).length >= 1);
+      const added = listing(root).filter((name) => !before.includes(name));
+      assert.deepEqual(
+        added.filter((name) => !/^\.sonde(\/|$)/.test(name)),
+        [],
+        'nothing outside .sonde/',
+      );
+      assert.deepEqual(
+        readdirSync(sondeDir).filter((name) => !name.startsWith('cache.sqlite')),
+        ['v8-code-cache'],
+      );
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('without --cache, writes no code cache at all', async () => {
+    const root = copyOfFixture();
+    try {
+      const before = listing(root);
+      await run(root, 2, false);
+      assert.deepEqual(listing(root), before);
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('gives identical results cold, with a warm code cache, and with damaged blobs (which it replaces)', async () => {
+    const root = copyOfFixture();
+    try {
+      const expected = stablePart(await run(root, 0, false));
+      const codeCache = path.join(root, '.sonde', 'v8-code-cache');
+      const forgetFacts = () => forgetCachedFacts(root);
+
+      assert.equal(stablePart(await run(root, 2, true)), expected, 'cold: no code cache yet');
+      const written = blobs(codeCache);
+      assert.ok(written.length >= 1);
+
+      forgetFacts();
+      assert.equal(stablePart(await run(root, 2, true)), expected, 'facts cold, code cache warm');
+      assert.deepEqual(blobs(codeCache), written, 'a usable code cache is not rewritten');
+
+      for (const name of written) {
+        const file = path.join(codeCache, name);
+        const bytes = readFileSync(file);
+        for (let offset = 64; offset < bytes.length; offset += 4093) bytes[offset]! ^= 0xff;
+        writeFileSync(file, bytes);
+      }
+      forgetFacts();
+      assert.equal(stablePart(await run(root, 2, true)), expected, 'damaged blobs fall back to compiling');
+      const rewritten = blobs(codeCache);
+      assert.equal(rewritten.length, written.length);
+      assert.ok(rewritten.every((name) => !written.includes(name)), 'every damaged blob was replaced');
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('in-process (a fresh process, so its parser is not loaded yet): writes the code cache, then uses it', () => {
+    const root = copyOfFixture();
+    const sonde = () =>
+      spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'sonde.js'), 'scan', root, '--parallel', '0', '--cache', '--format', 'json'], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+        timeout: 120_000,
+      });
+    const filesAndFindings = (stdout: string) => {
+      const report = JSON.parse(stdout) as { files: unknown; findings: unknown };
+      return JSON.stringify({ files: report.files, findings: report.findings });
+    };
+    try {
+      const cold = sonde();
+      assert.equal(cold.status, 0, cold.stderr);
+      const codeCache = path.join(root, '.sonde', 'v8-code-cache');
+      const written = blobs(codeCache);
+      assert.ok(written.length >= 1);
+
+      forgetCachedFacts(root);
+      const warm = sonde();
+      assert.equal(warm.status, 0, warm.stderr);
+      assert.equal(filesAndFindings(warm.stdout), filesAndFindings(cold.stdout));
+      assert.deepEqual(blobs(codeCache), written, 'the blobs were used, not rewritten');
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('two scans at once both succeed with identical results, and leave blobs the next scan uses', async () => {
+    const root = copyOfFixture();
+    const sonde = () =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'sonde.js'), 'scan', root, '--parallel', '2', '--cache', '--format', 'json'], {
+          env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+    const filesAndFindings = (stdout: string) => {
+      const report = JSON.parse(stdout) as { files: unknown; findings: unknown };
+      return JSON.stringify({ files: report.files, findings: report.findings });
+    };
+    try {
+      const [first, second] = await Promise.all([sonde(), sonde()]);
+      assert.equal(first.code, 0, first.stderr);
+      assert.equal(second.code, 0, second.stderr);
+      assert.equal(filesAndFindings(first.stdout), filesAndFindings(second.stdout));
+      const codeCache = path.join(root, '.sonde', 'v8-code-cache');
+      const written = blobs(codeCache);
+      assert.ok(written.length >= 1);
+
+      forgetCachedFacts(root);
+      const third = await sonde();
+      assert.equal(third.code, 0, third.stderr);
+      assert.equal(filesAndFindings(third.stdout), filesAndFindings(first.stdout));
+      assert.deepEqual(blobs(codeCache), written, 'the surviving blobs were used, not rewritten');
+    } finally {
+      removeTree(root);
+    }
+  });
+});
