@@ -28,7 +28,8 @@ export async function chooseAnalyzer(options: ScanOptions, pending: readonly Sou
  * user did not point it to.
  */
 export function codeCacheDirFor(cache: CacheOptions): string | undefined {
-  if (!cache.enabled || /^[a-z][a-z0-9+.-]*:\/\//i.test(cache.location)) return undefined;
+  // The location was parsed once at the boundary: a store other than SQLite is remote.
+  if (!cache.enabled || (cache.store !== undefined && cache.store.kind !== 'sqlite')) return undefined;
   return path.join(path.dirname(cache.location), 'v8-code-cache');
 }
 

@@ -54,8 +54,8 @@ describe('codeCacheDirFor', () => {
     assert.equal(codeCacheDirFor({ enabled: true, location: '/repo/.sonde/cache.sqlite' }), '/repo/.sonde/v8-code-cache');
     assert.equal(codeCacheDirFor({ enabled: true, location: '/ci/cache/sonde.db' }), '/ci/cache/v8-code-cache');
     assert.equal(codeCacheDirFor({ enabled: false, location: '/repo/.sonde/cache.sqlite' }), undefined);
-    assert.equal(codeCacheDirFor({ enabled: true, location: 'redis://cache.internal:6379/0' }), undefined);
-    assert.equal(codeCacheDirFor({ enabled: true, location: 'rediss://user:pw@cache.internal' }), undefined);
+    assert.equal(codeCacheDirFor({ enabled: true, location: 'redis://cache.internal:6379/0', store: { kind: 'redis', url: 'redis://cache.internal:6379/0' } }), undefined);
+    assert.equal(codeCacheDirFor({ enabled: true, location: 'rediss://user:***@cache.internal', store: { kind: 'redis', url: 'rediss://user:pw@cache.internal' } }), undefined);
   });
 });
 
