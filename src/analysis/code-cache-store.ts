@@ -14,8 +14,9 @@
  *   this code wrote it (temp file, then rename, which keeps both), and the
  *   file must belong to this user. A file put there any other way —
  *   committed to the scanned repository (the default cache folder is its
- *   .sonde/), restored from an archive, written by another user — cannot
- *   match, is ignored and gets replaced.
+ *   .sonde/), restored from an archive, written by another user — gets an
+ *   inode and a nanosecond mtime nobody chose, does not match, and is
+ *   ignored and replaced.
  * - Integrity: a header holds the payload's length and CRC-32.
  * - Size: a writer removes the module's blobs for other versions of its file
  *   and keeps at most RUNTIME_VARIANTS runtimes per file (so `node --cpu-prof`
