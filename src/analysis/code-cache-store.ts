@@ -6,19 +6,24 @@
  * the process (measured: a few flipped bytes → "Fatal error … unreachable
  * code"); a planted one runs whatever it contains. Hence:
  *
- * - Key: Node and V8 versions, arch, this process's flags, and the module
- *   file's path, size, mtime and inode. An edited or reinstalled module, an
- *   upgraded Node or other flags mean another key, never a stale blob.
+ * - Key: the module file (path, size, mtime, inode) and the runtime (Node
+ *   and V8 versions, arch, this process's flags). An edited or reinstalled
+ *   module, an upgraded Node or other flags mean another key, never a stale
+ *   blob.
  * - Trust: a blob's file name records the inode and mtime its file had when
  *   this code wrote it (temp file, then rename, which keeps both), and the
  *   file must belong to this user. A file put there any other way —
  *   committed to the scanned repository (the default cache folder is its
- *   .sonde/), restored from an archive, written by another user — cannot
- *   match, is ignored and gets replaced.
+ *   .sonde/), restored from an archive, written by another user — gets an
+ *   inode and a nanosecond mtime nobody chose, does not match, and is
+ *   ignored and replaced.
  * - Integrity: a header holds the payload's length and CRC-32.
+ * - Size: a writer removes the module's blobs for other versions of its file
+ *   and keeps at most RUNTIME_VARIANTS runtimes per file (so `node --cpu-prof`
+ *   now and then does not evict the usual blob): a few blobs per module.
  * - Concurrency: a writer never overwrites, it renames a file of its own into
- *   place, then removes the module's older blobs, so the folder keeps about
- *   one blob per module. A reader losing a race to that removal just compiles.
+ *   place, and removes only older blobs, so of two scans writing at once the
+ *   later blob stays. A reader losing a race to a removal just compiles.
  * - Nothing here throws: a failure means "no blob" or "not written".
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -33,11 +38,23 @@ const BLOB_SUFFIX = '.v8';
 const TEMP_PREFIX = '.tmp-';
 /** A temp file this old was left by a writer that died; removed by the next writer. */
 const ABANDONED_TEMP_MS = 10 * 60_000;
+/** Blobs kept per module file for different runtimes (Node versions, flags). */
+export const RUNTIME_VARIANTS = 2;
 
-/** Names one module's blob for this process: `<module tag>-<key tag>`; the file adds `-<inode>-<mtime ns>.v8`. */
+/**
+ * Names one module's blob for this process. A blob file is
+ * `<module>-<file>-<runtime>-<inode>-<mtime ns>.v8`: the tags of the module's
+ * path, of its file's stat and of the runtime, then the blob file's own witness.
+ */
 export interface BlobSlot {
   readonly moduleTag: string;
-  readonly prefix: string;
+  readonly fileTag: string;
+  readonly runtimeTag: string;
+}
+
+interface BlobName extends BlobSlot {
+  readonly inode: string;
+  readonly mtimeNs: bigint;
 }
 
 /** zlib.crc32 arrived in Node 20.15; without it there is no code cache (sonde supports 20.12+). */
@@ -53,23 +70,28 @@ function shortHash(text: string): string {
 export function blobSlot(modulePath: string): BlobSlot | undefined {
   try {
     const stat = statSync(modulePath, { bigint: true });
-    const key = JSON.stringify([
-      process.version,
-      process.versions.v8,
-      process.arch,
-      process.execArgv,
-      process.env.NODE_OPTIONS ?? '',
-      modulePath,
-      `${stat.size}`,
-      `${stat.mtimeNs}`,
-      `${stat.ino}`,
-      `${stat.dev}`,
-    ]);
-    const moduleTag = shortHash(modulePath);
-    return { moduleTag, prefix: `${moduleTag}-${shortHash(key)}` };
+    return {
+      moduleTag: shortHash(modulePath),
+      fileTag: shortHash(`${stat.size}:${stat.mtimeNs}:${stat.ino}:${stat.dev}`),
+      runtimeTag: shortHash(
+        JSON.stringify([process.version, process.versions.v8, process.arch, process.execArgv, process.env.NODE_OPTIONS ?? '']),
+      ),
+    };
   } catch {
     return undefined;
   }
+}
+
+function slotPrefix(slot: BlobSlot): string {
+  return `${slot.moduleTag}-${slot.fileTag}-${slot.runtimeTag}-`;
+}
+
+/** A blob file's name → its parts; undefined for anything else. */
+function parseBlobName(name: string): BlobName | undefined {
+  const match = /^([0-9a-f]{16})-([0-9a-f]{16})-([0-9a-f]{16})-(\d+)-(\d+)\.v8$/.exec(name);
+  if (!match) return undefined;
+  const [, moduleTag, fileTag, runtimeTag, inode, mtimeNs] = match as unknown as [string, string, string, string, string, string];
+  return { moduleTag, fileTag, runtimeTag, inode, mtimeNs: BigInt(mtimeNs) };
 }
 
 /** One folder of blobs. */
@@ -84,14 +106,14 @@ export class CodeCacheStore {
   /** The payload of a trusted, intact blob for the slot, or undefined. */
   read(slot: BlobSlot): Buffer | undefined {
     for (const name of this.#list()) {
-      if (!name.startsWith(`${slot.prefix}-`) || !name.endsWith(BLOB_SUFFIX)) continue;
-      const payload = this.#readTrusted(name);
+      const blob = name.startsWith(slotPrefix(slot)) ? parseBlobName(name) : undefined;
+      const payload = blob && this.#readTrusted(name, blob);
       if (payload) return payload;
     }
     return undefined;
   }
 
-  /** Stores a payload for the slot and drops the module's older blobs; false when it could not. */
+  /** Stores a payload for the slot and drops the module's outdated blobs; false when it could not. */
   write(slot: BlobSlot, payload: Buffer): boolean {
     const temp = path.join(this.dir, `${TEMP_PREFIX}${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`);
     try {
@@ -105,10 +127,10 @@ export class CodeCacheStore {
       }
       // Stat'ed after close: some file systems settle mtime only then.
       const witness = statSync(temp, { bigint: true });
-      const name = `${slot.prefix}-${witness.ino}-${witness.mtimeNs}${BLOB_SUFFIX}`;
+      const name = `${slotPrefix(slot)}${witness.ino}-${witness.mtimeNs}${BLOB_SUFFIX}`;
       renameSync(temp, path.join(this.dir, name));
       this.#entries = undefined;
-      this.#removeOlder(slot, name);
+      this.#removeOutdated(name);
       return true;
     } catch {
       removeQuietly(temp);
@@ -125,18 +147,17 @@ export class CodeCacheStore {
     return this.#entries;
   }
 
-  #readTrusted(name: string): Buffer | undefined {
-    const { inode, mtimeNs } = parseBlobName(name);
+  #readTrusted(name: string, blob: BlobName): Buffer | undefined {
     try {
       const file = path.join(this.dir, name);
       const stat = lstatSync(file, { bigint: true });
-      if (!stat.isFile() || `${stat.ino}` !== inode || `${stat.mtimeNs}` !== mtimeNs) return undefined;
+      if (!stat.isFile() || `${stat.ino}` !== blob.inode || stat.mtimeNs !== blob.mtimeNs) return undefined;
       if (process.getuid && stat.uid !== BigInt(process.getuid())) return undefined;
-      const blob = readFileSync(file);
-      if (blob.length < HEADER_BYTES || !blob.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-      const length = blob.readUInt32LE(MAGIC.length);
-      const payload = blob.subarray(HEADER_BYTES);
-      if (payload.length !== length || zlib.crc32(payload) !== blob.readUInt32LE(MAGIC.length + 4)) return undefined;
+      const bytes = readFileSync(file);
+      if (bytes.length < HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+      const length = bytes.readUInt32LE(MAGIC.length);
+      const payload = bytes.subarray(HEADER_BYTES);
+      if (payload.length !== length || zlib.crc32(payload) !== bytes.readUInt32LE(MAGIC.length + 4)) return undefined;
       return payload;
     } catch {
       return undefined;
@@ -144,34 +165,28 @@ export class CodeCacheStore {
   }
 
   /**
-   * Removes the module's blobs under other keys (an older ts-morph, Node or
-   * flags) and older ones under this key (one V8 rejected). Newer ones stay:
-   * of two scans writing at once, the later blob survives both removals.
+   * After writing `kept`: removes the module's blobs for other versions of
+   * its file, older ones for the same runtime (e.g. one V8 rejected), and
+   * beyond RUNTIME_VARIANTS runtimes, the oldest; and abandoned temp files.
    */
-  #removeOlder(slot: BlobSlot, kept: string): void {
-    const keptMtime = BigInt(parseBlobName(kept).mtimeNs);
-    const now = Date.now();
+  #removeOutdated(keptName: string): void {
+    const kept = parseBlobName(keptName)!;
+    const otherRuntimes: { name: string; mtimeNs: bigint }[] = [];
     for (const name of this.#list()) {
-      if (name === kept) continue;
       const file = path.join(this.dir, name);
-      if (name.startsWith(`${slot.moduleTag}-`) && name.endsWith(BLOB_SUFFIX)) {
-        const blob = parseBlobName(name);
-        if (blob.prefix !== slot.prefix || !/^\d+$/.test(blob.mtimeNs) || BigInt(blob.mtimeNs) < keptMtime) removeQuietly(file);
-      } else if (name.startsWith(TEMP_PREFIX)) {
-        try {
-          if (now - statSync(file).mtimeMs > ABANDONED_TEMP_MS) removeQuietly(file);
-        } catch {
-          // Gone already.
-        }
+      if (name.startsWith(TEMP_PREFIX)) {
+        removeIfAbandoned(file);
+        continue;
       }
+      const blob = parseBlobName(name);
+      if (!blob || blob.moduleTag !== kept.moduleTag || name === keptName) continue;
+      if (blob.fileTag !== kept.fileTag) removeQuietly(file);
+      else if (blob.runtimeTag !== kept.runtimeTag) otherRuntimes.push({ name, mtimeNs: blob.mtimeNs });
+      else if (blob.mtimeNs < kept.mtimeNs) removeQuietly(file);
     }
+    otherRuntimes.sort((a, b) => (a.mtimeNs < b.mtimeNs ? 1 : -1));
+    for (const { name } of otherRuntimes.slice(RUNTIME_VARIANTS - 1)) removeQuietly(path.join(this.dir, name));
   }
-}
-
-/** `<module tag>-<key tag>-<inode>-<mtime ns>.v8` → its parts. */
-function parseBlobName(name: string): { prefix: string; inode: string; mtimeNs: string } {
-  const [moduleTag = '', keyTag = '', inode = '', mtimeNs = ''] = name.slice(0, -BLOB_SUFFIX.length).split('-');
-  return { prefix: `${moduleTag}-${keyTag}`, inode, mtimeNs };
 }
 
 function header(payload: Buffer): Buffer {
@@ -184,6 +199,14 @@ function header(payload: Buffer): Buffer {
 
 function writeAll(fd: number, bytes: Buffer): void {
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+}
+
+function removeIfAbandoned(tempFile: string): void {
+  try {
+    if (Date.now() - statSync(tempFile).mtimeMs > ABANDONED_TEMP_MS) removeQuietly(tempFile);
+  } catch {
+    // Gone already.
+  }
 }
 
 function removeQuietly(file: string): void {

@@ -11,7 +11,7 @@ import { copyFileSync, readdirSync, readFileSync, renameSync, statSync, unlinkSy
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { blobSlot, codeCacheSupported, CodeCacheStore } from '../../src/analysis/code-cache-store.js';
+import { blobSlot, codeCacheSupported, CodeCacheStore, RUNTIME_VARIANTS } from '../../src/analysis/code-cache-store.js';
 import { MIN_CACHED_SOURCE_CHARS, requireWithCodeCache } from '../../src/analysis/code-cache.js';
 import { makeTempTree, removeTree } from '../helpers/temp-tree.js';
 
@@ -179,6 +179,26 @@ describe('code cache', { skip: !codeCacheSupported() && 'zlib.crc32 needs Node 2
     }
   });
 
+  it(`keeps blobs for up to ${RUNTIME_VARIANTS} runtimes (Node versions, flags) per module file, the newest`, () => {
+    const { root, cacheDir } = setUp();
+    try {
+      const slot = blobSlot(path.join(root, 'node_modules', 'a.js'))!;
+      const otherRuntime = { ...slot, runtimeTag: 'e'.repeat(16) };
+      const thirdRuntime = { ...slot, runtimeTag: 'f'.repeat(16) };
+      const store = () => new CodeCacheStore(cacheDir);
+      assert.ok(store().write(otherRuntime, Buffer.from('other')));
+      assert.ok(store().write(slot, Buffer.from('this')));
+      assert.equal(store().read(otherRuntime)?.toString(), 'other', 'a blob for another runtime is not evicted by this one');
+      assert.equal(store().read(slot)?.toString(), 'this');
+      assert.ok(store().write(thirdRuntime, Buffer.from('third')));
+      assert.equal(blobs(cacheDir).length, RUNTIME_VARIANTS);
+      assert.equal(store().read(otherRuntime), undefined, 'the oldest runtime went');
+      assert.equal(store().read(thirdRuntime)?.toString(), 'third');
+    } finally {
+      removeTree(root);
+    }
+  });
+
   it("throws a module's syntax error as a plain require would, and always restores Node's compile", () => {
     const { root, parent, cacheDir } = setUp();
     const nodeCompile = (Module.prototype as unknown as { _compile: unknown })._compile;
@@ -215,7 +235,7 @@ function createBlobFor(request: string, parent: string, cacheDir: string): Buffe
 
 /** A blob's file name with the witness (inode, mtime) its file has now. */
 function witnessName(name: string, file: string): string {
-  const [moduleTag, keyTag] = name.split('-');
+  const [moduleTag, fileTag, runtimeTag] = name.split('-');
   const stat = statSync(file, { bigint: true });
-  return `${moduleTag}-${keyTag}-${stat.ino}-${stat.mtimeNs}.v8`;
+  return `${moduleTag}-${fileTag}-${runtimeTag}-${stat.ino}-${stat.mtimeNs}.v8`;
 }
