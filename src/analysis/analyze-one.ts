@@ -1,4 +1,4 @@
-import type { SourceAnalyzer } from '../analysis/analyze-source.js';
+import type { SourceAnalyzer } from './analyze-source.js';
 import type { AnalysisOptions } from '../config/options.js';
 import type { AnalysisOutcome, SourceInput } from './analyzer.js';
 
