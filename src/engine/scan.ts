@@ -6,7 +6,7 @@ import { applyFileRules } from '../rules/index.js';
 import { startSampler, type SamplerOutput } from '../profiler/sampler.js';
 import type { FileFacts, FileResult, Finding, ScanResult } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
-import { PARSER_STACK_OVERFLOW } from '../analysis/analyze-one.js';
+import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
 import { discover } from './discover.js';
 import { ScanEventBus } from './events.js';
