@@ -1,10 +1,10 @@
 import { ScanAbortedError, isUserError } from './errors.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK } from './cli/exit-code.js';
 import { helpText } from './cli/help.js';
-import type { CliIO, CommandHandler } from './cli/io.js';
+import type { CliIO, CommandHandler } from './io.js';
 import { TOOL_VERSION } from './version.js';
 
-export type { CliIO } from './cli/io.js';
+export type { CliIO } from './io.js';
 
 /** Subcommands, loaded on demand so `sonde scan` never pays for the bench or the UI. */
 const COMMANDS: Readonly<Record<string, () => Promise<CommandHandler>>> = {
