@@ -1,7 +1,8 @@
 import { ScanAbortedError, isUserError } from './errors.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK } from './cli/exit-code.js';
 import { helpText } from './cli/help.js';
-import type { CliIO, CommandHandler } from './io.js';
+import type { CommandHandler } from './cli/command.js';
+import type { CliIO } from './io.js';
 import { TOOL_VERSION } from './version.js';
 
 export type { CliIO } from './io.js';

@@ -14,7 +14,8 @@ import { runBench } from '../../bench/runner.js';
 import { UserError } from '../../errors.js';
 import type { BenchReport } from '../../bench/types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED } from '../exit-code.js';
-import type { CliIO, CommandHandler } from '../../io.js';
+import type { CliIO } from '../../io.js';
+import type { CommandHandler } from '../command.js';
 import { useColor } from '../terminal.js';
 
 /** Seams for the lead: e.g. an Ink bench view on a TTY instead of plain lines. */

@@ -8,7 +8,8 @@ import { createPlainProgressListener } from '../../listeners/plain-progress.js';
 import { loadChunkedReporter } from '../../reporters/load-reporter.js';
 import type { ScanResult } from '../../types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, exitCodeFor } from '../exit-code.js';
-import type { CliIO, CommandHandler } from '../../io.js';
+import type { CliIO } from '../../io.js';
+import type { CommandHandler } from '../command.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 
