@@ -3,7 +3,7 @@
  * (knip's shape). The CLI picks one by `--format`; programmatic users can call
  * any of them on a result from `scan()`.
  */
-import { renderDot, renderMermaid } from '../graph/render.js';
+import { renderDot, renderMermaid } from './graph.js';
 import { jsonReporter } from './json.js';
 import { markdownReporter } from './markdown.js';
 import { prettyReporter } from './pretty.js';
