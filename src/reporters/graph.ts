@@ -3,6 +3,8 @@
  * Pure functions, graph in, text out. Type-only edges are dashed in both.
  */
 import type { ModuleGraph } from '../types.js';
+import type { Reporter } from './reporter.js';
+import { sortedGraph } from './report-model.js';
 
 const dotString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -36,3 +38,9 @@ export function renderMermaid(graph: ModuleGraph): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** `--format dot`; sorted, so the output never depends on file completion order. */
+export const dotReporter: Reporter = (result) => renderDot(sortedGraph(result.crossFile.graph));
+
+/** `--format mermaid`; sorted like dot. */
+export const mermaidReporter: Reporter = (result) => renderMermaid(sortedGraph(result.crossFile.graph));

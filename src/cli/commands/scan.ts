@@ -5,7 +5,7 @@ import { ScanEventBus } from '../../engine/events.js';
 import { scan } from '../../engine/scan.js';
 import { createNdjsonListener } from '../../listeners/ndjson.js';
 import { createPlainProgressListener } from '../../listeners/plain-progress.js';
-import { loadChunkedReporter } from '../../reporters/load-reporter.js';
+import { loadChunkedReporter } from '../../reporters/index.js';
 import type { ScanResult } from '../../types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, exitCodeFor } from '../exit-code.js';
 import type { CliIO } from '../../io.js';
