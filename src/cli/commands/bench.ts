@@ -5,11 +5,11 @@
  */
 import { formatBaselineComparison } from '../../bench/format-baseline.js';
 import { compareWithBaseline, defaultBaselineDir, loadBaseline, saveBaseline } from '../../bench/baseline.js';
-import { BENCH_HELP, parseBenchArgs } from '../../bench/bench-args.js';
+import { BENCH_HELP, parseBenchArgs } from '../bench-args.js';
 import type { BenchListener } from '../../bench/events.js';
 import { writeExports } from '../../bench/export/index.js';
 import { formatBenchText } from '../../bench/format-text.js';
-import { createPlainBenchListener } from '../../bench/plain-listener.js';
+import { createPlainBenchListener } from '../../listeners/bench-plain-progress.js';
 import { runBench } from '../../bench/runner.js';
 import { UserError } from '../../errors.js';
 import type { BenchReport } from '../../bench/types.js';

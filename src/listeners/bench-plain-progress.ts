@@ -3,8 +3,8 @@
  * line per finished run, no cursor tricks.
  */
 import type { Writable } from 'node:stream';
-import type { BenchListener } from './events.js';
-import { formatBytes, formatMs } from './units.js';
+import type { BenchListener } from '../bench/events.js';
+import { formatBytes, formatMs } from '../bench/units.js';
 
 export function createPlainBenchListener(stream: Writable): BenchListener {
   const write = (line: string): void => {
