@@ -4,7 +4,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { BenchListener } from './events.js';
-import { formatBytes, formatMs } from './units.js';
+import { formatMebibytes, formatMs } from '../text/index.js';
 
 export function createPlainBenchListener(stream: Writable): BenchListener {
   const write = (line: string): void => {
@@ -24,7 +24,7 @@ export function createPlainBenchListener(stream: Writable): BenchListener {
       case 'run:done': {
         const what = `${event.warmup ? 'warm-up' : 'run'} ${event.run}`;
         if (event.error) write(`  ${event.strategy} ${what}: FAILED ${event.error}`);
-        else write(`  ${event.strategy} ${what}: ${formatMs(event.wallMs)}, peak RSS ${formatBytes(event.peakRssBytes)}`);
+        else write(`  ${event.strategy} ${what}: ${formatMs(event.wallMs)}, peak RSS ${formatMebibytes(event.peakRssBytes)}`);
         break;
       }
       case 'bench:message':

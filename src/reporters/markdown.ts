@@ -6,7 +6,7 @@
 import type { ScanResult } from '../types.js';
 import type { ReporterOptions } from './reporter.js';
 import { DEFAULT_TOP, allFindings, cacheSummaryText, countBySeverity, hotspots, sortedFiles, totals } from './report-model.js';
-import { formatDuration } from './text-style.js';
+import { formatDuration } from '../text/index.js';
 
 /**
  * Makes text safe inside a table cell: `|` would end the cell, a newline the

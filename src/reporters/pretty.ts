@@ -18,17 +18,17 @@ import {
   type SeverityCounts,
 } from './report-model.js';
 import {
-  charLength,
+  formatCount,
   formatDuration,
-  groupDigits,
   padEnd,
   padStart,
   styles,
+  textWidth,
   truncate,
   truncateStart,
   wrap,
   type Styles,
-} from './text-style.js';
+} from '../text/index.js';
 
 const DEFAULT_COLUMNS = 80;
 /** Narrower than this and truncating would leave nothing readable: let lines wrap instead. */
@@ -55,10 +55,10 @@ function summarySection(result: ScanResult, findings: readonly Finding[], s: Sty
     ...(result.skipped.length ? [`${result.skipped.length} skipped`] : []),
   ];
   const rows: [string, string][] = [
-    ['files', `${groupDigits(total.files)}${fileNotes.length ? `  (${fileNotes.join(', ')})` : ''}`],
-    ['lines', groupDigits(total.lines)],
-    ['functions', groupDigits(total.functions)],
-    ['findings', `${groupDigits(findings.length)}${findings.length ? `  (${severityCountsText(counts)})` : ''}`],
+    ['files', `${formatCount(total.files)}${fileNotes.length ? `  (${fileNotes.join(', ')})` : ''}`],
+    ['lines', formatCount(total.lines)],
+    ['functions', formatCount(total.functions)],
+    ['findings', `${formatCount(findings.length)}${findings.length ? `  (${severityCountsText(counts)})` : ''}`],
     ['strategy', result.strategy === 'parallel' ? `parallel, ${plural(result.workers, 'worker')}` : 'sequential'],
     ['cache', cacheSummaryText(result.cache)],
     ['duration', formatDuration(result.durationMs)],
@@ -72,8 +72,8 @@ function hotspotSection(result: ScanResult, top: number, columns: number, s: Sty
   const locations = spots.map((spot) => `${spot.path}:${spot.fn.line}`);
   const fixed = 2 + 5 + 2 + 4 + 2 + 2; // indent, cyclo, gap, cogn, gap, gap before location
   const flex = Math.max(columns - fixed, 2 * MIN_FLEX);
-  const longestName = Math.max(8, ...spots.map((spot) => [...spot.fn.name].length));
-  const longestLocation = Math.max(8, ...locations.map((location) => [...location].length));
+  const longestName = Math.max(8, ...spots.map((spot) => textWidth(spot.fn.name)));
+  const longestLocation = Math.max(8, ...locations.map((location) => textWidth(location)));
   const locationWidth = Math.min(longestLocation, Math.max(MIN_FLEX, flex - Math.min(longestName, flex / 2)));
   const nameWidth = Math.min(longestName, flex - locationWidth);
   const header = `  ${padStart('cyclo', 5)}  ${padStart('cogn', 4)}  ${padEnd('function', nameWidth)}  location`;
@@ -108,7 +108,7 @@ function findingsSection(findings: readonly Finding[], columns: number, s: Style
       positionWidth = Math.max(positionWidth, positions[index].length);
       severityWidth = Math.max(severityWidth, group[index].severity.length);
       ruleWidth = Math.max(ruleWidth, group[index].rule.length);
-      longest = Math.max(longest, charLength(group[index].message));
+      longest = Math.max(longest, textWidth(group[index].message));
     }
     const messageWidth = Math.max(MIN_FLEX, columns - (2 + positionWidth + 2 + severityWidth + 2 + 2 + ruleWidth));
     out.push('', s.underline(path));

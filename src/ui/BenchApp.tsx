@@ -6,7 +6,7 @@ import { benchResultLines, matrixRows } from './bench-lines.js';
 import { applyBenchEvents, initialBench } from './bench-progress.js';
 import { BenchMatrix } from './BenchMatrix.js';
 import { EventChannel } from './event-channel.js';
-import { formatDuration } from './format.js';
+import { formatDuration } from '../text/index.js';
 import { useBatchedEvents } from './hooks/use-batched-events.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { LineList } from './LineList.js';
