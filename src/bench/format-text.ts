@@ -5,7 +5,7 @@
  */
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from './types.js';
 import { suiteGrid } from './table-cells.js';
-import { formatCount, formatMebibytes, formatMs, formatP, formatPercent, formatRatio, padEnd, padStart, textWidth } from '../text/index.js';
+import { escapeTerminal, formatCount, formatMebibytes, formatMs, formatP, formatPercent, formatRatio, padEnd, padStart, textWidth } from '../text/index.js';
 
 /** Hyperfine's error of a ratio of means: r·√((σa/μa)² + (σb/μb)²). */
 export function ratioError(ratio: number, a: StrategyResult, b: StrategyResult): number {
@@ -30,7 +30,7 @@ export function formatStrategyBlock(r: StrategyResult, warmupRuns: number): stri
   const s = r.summary;
   const lines = [`Benchmark: ${r.strategy}  (${s.n} runs, ${warmupRuns} warm-up${warmupRuns === 1 ? '' : 's'} discarded)`];
   if (s.n === 0) {
-    lines.push(`  every run failed: ${r.failures[0]?.error ?? 'unknown error'}`);
+    lines.push(`  every run failed: ${escapeTerminal(r.failures[0]?.error ?? 'unknown error')}`);
     return lines.join('\n');
   }
   lines.push(
@@ -41,8 +41,8 @@ export function formatStrategyBlock(r: StrategyResult, warmupRuns: number): stri
     `  Peak RSS:            ${formatMebibytes(r.peakRss.median)} median, ${formatMebibytes(r.peakRss.max)} max    CPU ${r.cpuUtilization.toFixed(2)} cores`,
   );
   if (r.cacheHitRate !== null) lines.push(`  Cache hit rate:      ${formatPercent(r.cacheHitRate, 1)}`);
-  if (r.failures.length) lines.push(`  Failed runs:         ${r.failures.length} (${r.failures[0].error})`);
-  for (const w of r.warnings) lines.push(`  Warning: ${w.replace(`${r.strategy}: `, '')}`);
+  if (r.failures.length) lines.push(`  Failed runs:         ${r.failures.length} (${escapeTerminal(r.failures[0].error)})`);
+  for (const w of r.warnings) lines.push(`  Warning: ${escapeTerminal(w.replace(`${r.strategy}: `, ''))}`);
   return lines.join('\n');
 }
 
@@ -119,7 +119,7 @@ export function formatBenchText(report: BenchReport): string {
   }
   if (report.recommendations.length) {
     out.push('Recommendations');
-    for (const r of report.recommendations) out.push(`  • ${r}`);
+    for (const r of report.recommendations) out.push(`  • ${escapeTerminal(r)}`);
     out.push('');
   }
   return out.join('\n');
