@@ -21,9 +21,12 @@ import { useColor } from '../terminal.js';
 /** Seams for the lead: e.g. an Ink bench view on a TTY instead of plain lines. */
 export interface BenchCommandDeps {
   readonly createListener?: (io: CliIO) => BenchListener;
+  /** Replaces the measurement (tests inject reports with known samples, so verdicts do not depend on timing). */
+  readonly runBench?: typeof runBench;
 }
 
 export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler {
+  const measure = deps.runBench ?? runBench;
   return async (argv, io) => {
     const options = parseBenchArgs(argv, io.cwd);
     if (options.help) {
@@ -35,13 +38,13 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
     if (interactive) {
       // The Ink bench view drives the run (live matrix, then results) and returns the report on `q`.
       const { runBenchUi } = await import('../../ui/run-bench-ui.js');
-      report = await runBenchUi({ io, color: useColor(io), runBench: (listener, signal) => runBench(options.bench, listener, signal) });
+      report = await runBenchUi({ io, color: useColor(io), runBench: (listener, signal) => measure(options.bench, listener, signal) });
       if (!report) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
     } else {
       const listener: BenchListener = options.quiet
         ? () => {}
         : (deps.createListener?.(io) ?? createPlainBenchListener(io.stderr));
-      report = await runBench(options.bench, listener, io.signal);
+      report = await measure(options.bench, listener, io.signal);
     }
     if (report.results.every((r) => r.samples.length === 0)) {
       const why = report.results[0]?.failures[0]?.error ?? 'no runs';
