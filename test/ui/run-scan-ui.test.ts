@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { CliIO } from '../../src/io.js';
 import type { ScanEventBus } from '../../src/engine/events.js';
 import type { ScanResult } from '../../src/types.js';
-import { runScanUi } from '../../src/ui/run-scan-ui.js';
+import { runScanUi } from '../../src/ui/scan/run-scan-ui.js';
 import { sampleResult } from './fixtures.js';
 import { FakeStdin, FakeStdout, tick, waitFor } from './terminal.js';
 

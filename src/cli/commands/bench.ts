@@ -37,7 +37,7 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
     let report: BenchReport | undefined;
     if (interactive) {
       // The Ink bench view drives the run (live matrix, then results) and returns the report on `q`.
-      const { runBenchUi } = await import('../../ui/run-bench-ui.js');
+      const { runBenchUi } = await import('../../ui/bench/run-bench-ui.js');
       report = await runBenchUi({ io, color: useColor(io), runBench: (listener, signal) => measure(options.bench, listener, signal) });
       if (!report) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
     } else {

@@ -48,7 +48,7 @@ async function scanAndReport(options: ScanCommandOptions, io: CliIO, color: bool
 }
 
 async function scanInteractively(options: ScanCommandOptions, io: CliIO, color: boolean): Promise<ScanResult | undefined> {
-  const { runScanUi } = await import('../../ui/run-scan-ui.js');
+  const { runScanUi } = await import('../../ui/scan/run-scan-ui.js');
   return runScanUi({
     io,
     root: options.scan.root,

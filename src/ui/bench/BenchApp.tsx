@@ -1,17 +1,17 @@
 import { Box, Static, Text, useApp, useInput } from 'ink';
 import { useEffect, useState } from 'react';
-import type { BenchEvent, BenchListener } from '../bench/events.js';
-import type { BenchReport } from '../bench/types.js';
+import type { BenchEvent, BenchListener } from '../../bench/events.js';
+import type { BenchReport } from '../../bench/types.js';
 import { benchResultLines, matrixRows } from './bench-lines.js';
 import { applyBenchEvents, initialBench } from './bench-progress.js';
 import { BenchMatrix } from './BenchMatrix.js';
-import { EventChannel } from './event-channel.js';
-import { escapeTerminal, formatDuration } from '../text/index.js';
-import { useBatchedEvents } from './hooks/use-batched-events.js';
-import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { LineList } from './LineList.js';
-import { LOG_PREFIX } from './ScanningView.js';
-import { createTheme, ThemeContext } from './theme.js';
+import { EventChannel } from '../kit/event-channel.js';
+import { escapeTerminal, formatDuration } from '../../text/index.js';
+import { useBatchedEvents } from '../kit/use-batched-events.js';
+import { useTerminalSize } from '../kit/use-terminal-size.js';
+import { LineList } from '../kit/LineList.js';
+import { LOG_PREFIX } from '../scan/ScanningView.js';
+import { createTheme, ThemeContext } from '../kit/theme.js';
 
 export interface BenchAppProps {
   readonly color: boolean;

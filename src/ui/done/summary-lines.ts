@@ -1,8 +1,8 @@
-import { bar } from './charts.js';
-import { formatBytes, formatCount, formatDuration, formatPercent, padEnd, padStart } from '../text/index.js';
-import { line, type Line } from './line.js';
+import { bar } from '../kit/charts.js';
+import { formatBytes, formatCount, formatDuration, formatPercent, padEnd, padStart } from '../../text/index.js';
+import { line, type Line } from '../kit/line.js';
 import { summarize } from './result-model.js';
-import type { ScanResult } from '../types.js';
+import type { ScanResult } from '../../types.js';
 
 /** The Summary tab: headline numbers, then findings per rule with bars. */
 export function summaryLines(result: ScanResult, width: number): Line[] {

@@ -3,7 +3,7 @@
  * Tabs are built as arrays of lines by pure functions, and one component
  * (LineList) windows and paints them.
  */
-import { escapeTerminal } from '../text/index.js';
+import { escapeTerminal } from '../../text/index.js';
 
 export type Tone = 'error' | 'warning' | 'info' | 'accent' | 'good' | 'muted' | 'heading';
 

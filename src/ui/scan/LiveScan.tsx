@@ -1,5 +1,5 @@
-import type { ScanEventBus } from '../engine/events.js';
-import { useScanProgress } from './hooks/use-scan-progress.js';
+import type { ScanEventBus } from '../../engine/events.js';
+import { useScanProgress } from './use-scan-progress.js';
 import { ScanningView } from './ScanningView.js';
 
 export interface LiveScanProps {

@@ -2,8 +2,8 @@
  * The list tabs (Hotspots, Findings, Files, Directories) as a column header
  * plus one line per row, fitted to the terminal width.
  */
-import { escapeTerminal, formatCount, padEnd, padStart, truncateStart } from '../text/index.js';
-import { line, type Line } from './line.js';
+import { escapeTerminal, formatCount, padEnd, padStart, truncateStart } from '../../text/index.js';
+import { line, type Line } from '../kit/line.js';
 import type { DirectoryRow, FileRow, FileSort, FindingRow, HotspotRow, HotspotSort } from './result-model.js';
 
 /** A list tab ready to paint: its column header and its rows. */

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { toneProps } from './LineList.js';
+import { toneProps } from '../kit/LineList.js';
 import type { MatrixRow } from './bench-lines.js';
-import { useTheme } from './theme.js';
+import { useTheme } from '../kit/theme.js';
 
 /** Strategies × runs: ✓ and the wall ms as runs complete, warm-ups dimmed. */
 export function BenchMatrix({ rows }: { readonly rows: readonly MatrixRow[] }) {

@@ -3,9 +3,9 @@
  * The UI hook batches events and applies them here once per frame, so the
  * cost of an event is a few field updates, never a render.
  */
-import type { ScanEvent } from '../engine/events.js';
-import type { PhaseName, ScanResult, Strategy, WorkerStats } from '../types.js';
-import { escapeTerminal } from '../text/index.js';
+import type { ScanEvent } from '../../engine/events.js';
+import type { PhaseName, ScanResult, Strategy, WorkerStats } from '../../types.js';
+import { escapeTerminal } from '../../text/index.js';
 
 /** How many profiler samples the live sparkline keeps. */
 export const SAMPLE_WINDOW = 120;

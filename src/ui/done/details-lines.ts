@@ -1,6 +1,6 @@
-import { formatCount, padEnd, padStart } from '../text/index.js';
-import { line, type Line } from './line.js';
-import type { ScanResult } from '../types.js';
+import { formatCount, padEnd, padStart } from '../../text/index.js';
+import { line, type Line } from '../kit/line.js';
+import type { ScanResult } from '../../types.js';
 
 /** A file's details: a title, then its functions (most complex first), then its findings. */
 export interface DetailsView {

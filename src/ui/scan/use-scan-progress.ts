@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { ScanEvent, ScanEventBus, ScanListener } from '../../engine/events.js';
-import { applyEvents, initialProgress, type ScanProgress } from '../scan-progress.js';
-import { useBatchedEvents } from './use-batched-events.js';
+import { applyEvents, initialProgress, type ScanProgress } from './scan-progress.js';
+import { useBatchedEvents } from '../kit/use-batched-events.js';
 
 /**
  * The live ScanProgress of the scan behind `bus`, updated at most ~30 times

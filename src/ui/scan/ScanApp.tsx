@@ -1,13 +1,13 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useState } from 'react';
-import { ScanEventBus } from '../engine/events.js';
-import type { ScanResult } from '../types.js';
-import { escapeTerminal } from '../text/index.js';
-import { DoneScreen } from './DoneScreen.js';
-import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { ScanEventBus } from '../../engine/events.js';
+import type { ScanResult } from '../../types.js';
+import { escapeTerminal } from '../../text/index.js';
+import { DoneScreen } from '../done/DoneScreen.js';
+import { useTerminalSize } from '../kit/use-terminal-size.js';
 import { LiveScan } from './LiveScan.js';
-import type { NavCommand } from './navigation.js';
-import { createTheme, ThemeContext } from './theme.js';
+import type { NavCommand } from '../done/navigation.js';
+import { createTheme, ThemeContext } from '../kit/theme.js';
 
 export interface ScanAppProps {
   readonly root: string;

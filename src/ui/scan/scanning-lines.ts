@@ -1,6 +1,6 @@
-import { bar, progressBar, sparkline } from './charts.js';
-import { formatBytes, formatCount, formatDuration, formatPercent, formatRate, padStart } from '../text/index.js';
-import { line, type Line } from './line.js';
+import { bar, progressBar, sparkline } from '../kit/charts.js';
+import { formatBytes, formatCount, formatDuration, formatPercent, formatRate, padStart } from '../../text/index.js';
+import { line, type Line } from '../kit/line.js';
 import { progressRates, type ScanProgress } from './scan-progress.js';
 
 /**

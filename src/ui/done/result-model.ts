@@ -4,8 +4,8 @@
  * directory aggregates. Each takes the result (and the user's choices) and
  * returns plain rows.
  */
-import type { FileResult, Finding, ScanResult, Severity } from '../types.js';
-import { compareCodeUnits } from '../util/compare.js';
+import type { FileResult, Finding, ScanResult, Severity } from '../../types.js';
+import { compareCodeUnits } from '../../util/compare.js';
 
 /** A finding with the file it belongs to. */
 export interface LocatedFinding extends Finding {

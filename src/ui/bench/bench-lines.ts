@@ -2,10 +2,10 @@
  * `sonde bench` as text: the live matrix of strategies × runs, and the final
  * results (table with CI and bars, speedup chart, recommendations).
  */
-import type { BenchReport } from '../bench/types.js';
-import { bar } from './charts.js';
-import { formatCount, formatDuration, padEnd, padStart, wrap } from '../text/index.js';
-import { line, type Line, type Tone } from './line.js';
+import type { BenchReport } from '../../bench/types.js';
+import { bar } from '../kit/charts.js';
+import { formatCount, formatDuration, padEnd, padStart, wrap } from '../../text/index.js';
+import { line, type Line, type Tone } from '../kit/line.js';
 import type { BenchCell, BenchProgress } from './bench-progress.js';
 
 /** One cell of the matrix. */

@@ -1,9 +1,9 @@
 import { createElement } from 'react';
-import type { BenchListener } from '../bench/events.js';
-import type { BenchReport } from '../bench/types.js';
-import type { CliIO } from '../io.js';
+import type { BenchListener } from '../../bench/events.js';
+import type { BenchReport } from '../../bench/types.js';
+import type { CliIO } from '../../io.js';
 import { BenchApp } from './BenchApp.js';
-import { createTrackedTask, runInkApp } from './run-ink-app.js';
+import { createTrackedTask, runInkApp } from '../kit/run-ink-app.js';
 
 /** What the CLI hands the interactive bench view. */
 export interface BenchUiParams {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Severity } from '../types.js';
+import type { Severity } from '../../types.js';
 
 /**
  * Colours of the UI. With colour off (NO_COLOR, `color: false`) every colour

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { TAB_LABELS, TABS, type TabId } from './navigation.js';
-import { useTheme } from './theme.js';
+import { useTheme } from '../kit/theme.js';
 
 /** "[1 Summary]  2 Hotspots  …": the current tab in brackets (and inverse with colour). */
 export function TabBar({ current }: { readonly current: TabId }) {

@@ -4,13 +4,13 @@
  * page that scrolls. Also the NavContext the key reducer needs from it.
  */
 import { detailsLines } from './details-lines.js';
-import type { Line } from './line.js';
+import type { Line } from '../kit/line.js';
 import { directoryLines, fileLines, findingLines, hotspotLines, MARKER_WIDTH, type ListView } from './list-lines.js';
 import { activeFilter, type NavContext, type NavState } from './navigation.js';
 import { profileLines } from './profile-lines.js';
 import { directoryRows, fileRows, findingRows, hotspots } from './result-model.js';
 import { summaryLines } from './summary-lines.js';
-import type { ScanResult } from '../types.js';
+import type { ScanResult } from '../../types.js';
 
 export interface BodyView {
   readonly header: string;

@@ -1,8 +1,8 @@
 import { createElement } from 'react';
-import type { CliIO } from '../io.js';
-import type { ScanEventBus } from '../engine/events.js';
-import type { ScanResult } from '../types.js';
-import { createTrackedTask, runInkApp } from './run-ink-app.js';
+import type { CliIO } from '../../io.js';
+import type { ScanEventBus } from '../../engine/events.js';
+import type { ScanResult } from '../../types.js';
+import { createTrackedTask, runInkApp } from '../kit/run-ink-app.js';
 import { ScanApp } from './ScanApp.js';
 
 /** What the CLI hands the interactive scan view. */

@@ -2,9 +2,9 @@
  * The live state of `sonde bench`, folded from BenchEvents by a pure reducer
  * (applied once per frame by the batching hook).
  */
-import type { BenchEvent } from '../bench/events.js';
-import type { LogLine } from './scan-progress.js';
-import { escapeTerminal } from '../text/index.js';
+import type { BenchEvent } from '../../bench/events.js';
+import type { LogLine } from '../scan/scan-progress.js';
+import { escapeTerminal } from '../../text/index.js';
 
 /** One run of one strategy. */
 export interface BenchCell {

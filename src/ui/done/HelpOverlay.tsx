@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useTheme } from './theme.js';
+import { useTheme } from '../kit/theme.js';
 
 export const HELP_KEYS: readonly (readonly [string, string])[] = [
   ['1–6  Tab  ← →', 'switch tab (Shift-Tab: back)'],

@@ -2,10 +2,10 @@ import { useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { bodyView, navContext } from './body-view.js';
 import { DoneView } from './DoneView.js';
-import { bodyHeight } from './layout.js';
+import { bodyHeight } from '../kit/layout.js';
 import { splitKeys } from './key-presses.js';
 import { initialNav, navigate, type NavCommand, type NavState } from './navigation.js';
-import type { ScanResult } from '../types.js';
+import type { ScanResult } from '../../types.js';
 
 export interface DoneScreenProps {
   readonly result: ScanResult;

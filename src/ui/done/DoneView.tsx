@@ -1,14 +1,14 @@
 import { Box, Text } from 'ink';
 import type { BodyView } from './body-view.js';
 import { bodyCursor } from './body-view.js';
-import { escapeTerminal, formatCount, formatDuration, truncate, truncateStart } from '../text/index.js';
+import { escapeTerminal, formatCount, formatDuration, truncate, truncateStart } from '../../text/index.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import { bodyHeight } from './layout.js';
-import { LineList } from './LineList.js';
+import { bodyHeight } from '../kit/layout.js';
+import { LineList } from '../kit/LineList.js';
 import { activeFilter, type NavState } from './navigation.js';
 import { TabBar } from './TabBar.js';
-import { useTheme } from './theme.js';
-import type { ScanResult } from '../types.js';
+import { useTheme } from '../kit/theme.js';
+import type { ScanResult } from '../../types.js';
 
 export interface DoneViewProps {
   readonly result: ScanResult;

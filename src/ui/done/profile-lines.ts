@@ -1,7 +1,7 @@
-import { bar, sparkline } from './charts.js';
-import { formatBytes, formatCount, formatDuration, formatPercent, padEnd, padStart } from '../text/index.js';
-import { line, type Line } from './line.js';
-import type { ScanResult } from '../types.js';
+import { bar, sparkline } from '../kit/charts.js';
+import { formatBytes, formatCount, formatDuration, formatPercent, padEnd, padStart } from '../../text/index.js';
+import { line, type Line } from '../kit/line.js';
+import type { ScanResult } from '../../types.js';
 
 /** The Profile tab: memory and CPU over time as sparklines, phase and worker bars. */
 export function profileLines(result: ScanResult, width: number): Line[] {

@@ -1,8 +1,8 @@
 import { Box, Static, Text } from 'ink';
-import { LineList } from './LineList.js';
+import { LineList } from '../kit/LineList.js';
 import type { ScanProgress } from './scan-progress.js';
 import { scanningLines } from './scanning-lines.js';
-import { useTheme } from './theme.js';
+import { useTheme } from '../kit/theme.js';
 
 /** Marks a log line's level without colour. */
 export const LOG_PREFIX = { info: '· ', warning: '! ', error: '✗ ' } as const;
