@@ -1,6 +1,6 @@
 /** `--export-markdown`: the report as GitHub-flavoured Markdown tables. */
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
-import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../table-cells.js';
+import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../report/table-cells.js';
 import { formatMebibytes, formatMs, formatP, formatPercent, formatRatio } from '../../text/index.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

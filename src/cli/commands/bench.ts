@@ -3,12 +3,12 @@
  * hyperfine-like report on stdout, write exports, save or compare baselines.
  * Exit 1 only for a significant regression against `--compare`.
  */
-import { formatBaselineComparison } from '../../bench/format-baseline.js';
-import { compareWithBaseline, defaultBaselineDir, loadBaseline, saveBaseline } from '../../bench/baseline.js';
+import { formatBaselineComparison } from '../../bench/report/format-baseline.js';
+import { compareWithBaseline, defaultBaselineDir, loadBaseline, saveBaseline } from '../../bench/results/baseline.js';
 import { BENCH_HELP, parseBenchArgs } from '../bench-args.js';
 import type { BenchListener } from '../../bench/events.js';
 import { writeExports } from '../../bench/export/index.js';
-import { formatBenchText } from '../../bench/format-text.js';
+import { formatBenchText } from '../../bench/report/format-text.js';
 import { createPlainBenchListener } from '../../listeners/bench-plain-progress.js';
 import { runBench } from '../../bench/runner.js';
 import { UserError } from '../../errors.js';

@@ -3,8 +3,8 @@
  * table of assumed factors. A strategy is advised only when its verdict is
  * significant (Welch p < α and a bootstrap CI that excludes 1).
  */
-import type { StrategyComparison, StrategyResult } from './types.js';
-import { formatRatio as x } from '../text/index.js';
+import type { StrategyComparison, StrategyResult } from '../types.js';
+import { formatRatio as x } from '../../text/index.js';
 
 const ci = (c: StrategyComparison): string => `${x(c.speedup.ratio)}× (95% CI ${x(c.speedup.low)}–${x(c.speedup.high)})`;
 const slowCi = (c: StrategyComparison): string =>

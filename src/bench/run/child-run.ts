@@ -5,11 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { JsonReport } from '../reporters/json.js';
-import type { BenchSample } from './types.js';
+import type { JsonReport } from '../../reporters/json.js';
+import type { BenchSample } from '../types.js';
 
-/** dist/src/bench/child-run.js → <repo>/bin/sonde.js */
-export const DEFAULT_SONDE_BIN = fileURLToPath(new URL('../../../bin/sonde.js', import.meta.url));
+/** dist/src/bench/run/child-run.js → <repo>/bin/sonde.js */
+export const DEFAULT_SONDE_BIN = fileURLToPath(new URL('../../../../bin/sonde.js', import.meta.url));
 
 /** What one child scan measured, before it gets a run number. */
 export type RunMeasurement = Omit<BenchSample, 'run'> & {

@@ -2,9 +2,9 @@
  * Comparing two strategies: Welch's t-test (unequal variances, the honest
  * default for timings) and a percentile-bootstrap CI of the ratio of means.
  */
-import { createRng } from '../util/rng.js';
-import { studentTTwoSidedP } from './stats-distributions.js';
-import { mean, variance } from './stats-summary.js';
+import { createRng } from '../../util/rng.js';
+import { studentTTwoSidedP } from './distributions.js';
+import { mean, variance } from './summary.js';
 
 /** Two-sided Welch's t-test of mean(a) vs mean(b); both samples need n ≥ 2. */
 export function welchTTest(a: readonly number[], b: readonly number[]): { t: number; df: number; pValue: number } {

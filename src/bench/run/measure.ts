@@ -3,13 +3,13 @@
  * round-robin (so drift — thermal, background load — hits every strategy
  * alike), with hyperfine's run count and an optional adaptive stop.
  */
-import { UserError } from '../errors.js';
-import { buildStrategyResult } from './analyze.js';
+import { UserError } from '../../errors.js';
+import { buildStrategyResult } from '../results/analyze.js';
 import { runChildScan, type RunMeasurement } from './child-run.js';
-import type { BenchListener } from './events.js';
-import { summarize } from './stats.js';
-import { needsPrimedCache, needsTreeCopy, scanArgs, type StrategySpec } from './strategy.js';
-import type { BenchSample, StrategyResult } from './types.js';
+import type { BenchListener } from '../events.js';
+import { summarize } from '../stats/index.js';
+import { needsPrimedCache, needsTreeCopy, scanArgs, type StrategySpec } from '../strategy.js';
+import type { BenchSample, StrategyResult } from '../types.js';
 import { PartialChanger, type Workspace } from './workspace.js';
 
 /** The knobs of the loop (a subset of BenchSettings). */

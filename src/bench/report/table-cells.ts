@@ -2,8 +2,8 @@
  * The cells the text, Markdown and HTML reports share, so a column means the
  * same thing in every export; each format only wraps names and verdicts.
  */
-import type { StrategyResult, SuiteReport } from './types.js';
-import { formatCount, formatMebibytes, formatMs, formatPercent } from '../text/index.js';
+import type { StrategyResult, SuiteReport } from '../types.js';
+import { formatCount, formatMebibytes, formatMs, formatPercent } from '../../text/index.js';
 
 /** Headers of `measuredCells`, after the strategy column. */
 export const MEASURED_COLUMNS = ['n', 'mean ± σ', '95% CI', 'median', 'min … max', 'files/s', 'lines/s', 'peak RSS (median / max)', 'CPU', 'cache hits'] as const;

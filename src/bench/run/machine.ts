@@ -6,11 +6,11 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TOOL_VERSION } from '../version.js';
-import type { MachineInfo } from './types.js';
+import { TOOL_VERSION } from '../../version.js';
+import type { MachineInfo } from '../types.js';
 
 /** The sonde checkout: dist/src/bench → repo root. */
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '');
 
 function git(args: string[], cwd: string): string | null {
   try {

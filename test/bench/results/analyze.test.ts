@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildStrategyResult, compareWithReference, downsample } from '../../src/bench/analyze.js';
-import { recommend } from '../../src/bench/recommend.js';
-import { makeReport, samples } from './helpers.js';
+import { buildStrategyResult, compareWithReference, downsample } from '../../../src/bench/results/analyze.js';
+import { recommend } from '../../../src/bench/results/recommend.js';
+import { makeReport, samples } from '../helpers.js';
 
 test('a strategy result carries the statistics, throughput, memory, CPU and cache rate', () => {
   const r = buildStrategyResult('cache:warm', samples([100, 110, 90, 105, 95], { cacheHits: 9, cacheMisses: 1 }), []);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRng } from './stats.js';
+import { createRng } from '../stats/index.js';
 
 /** Directories never copied: VCS data, dependencies, sonde's own state. */
 const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '.sonde']);

@@ -3,9 +3,9 @@
  * range, throughput and memory; then "X ± Y times faster" against the
  * reference, warnings and recommendations. Pure: report in, text out.
  */
-import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from './types.js';
+import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
 import { suiteGrid } from './table-cells.js';
-import { escapeTerminal, formatCount, formatMebibytes, formatMs, formatP, formatPercent, formatRatio, padEnd, padStart, textWidth } from '../text/index.js';
+import { escapeTerminal, formatCount, formatMebibytes, formatMs, formatP, formatPercent, formatRatio, padEnd, padStart, textWidth } from '../../text/index.js';
 
 /** Hyperfine's error of a ratio of means: r·√((σa/μa)² + (σb/μb)²). */
 export function ratioError(ratio: number, a: StrategyResult, b: StrategyResult): number {

@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { BenchEvent } from '../../src/bench/events.js';
-import { measureStrategies, plannedRuns } from '../../src/bench/measure.js';
-import { parseStrategies } from '../../src/bench/strategy.js';
-import { createWorkspace } from '../../src/bench/workspace.js';
-import { makeTinyTree, tempDir, treeDigest } from './helpers.js';
+import type { BenchEvent } from '../../../src/bench/events.js';
+import { measureStrategies, plannedRuns } from '../../../src/bench/run/measure.js';
+import { parseStrategies } from '../../../src/bench/strategy.js';
+import { createWorkspace } from '../../../src/bench/run/workspace.js';
+import { makeTinyTree, tempDir, treeDigest } from '../helpers.js';
 
 /** A child that behaves like `sonde scan --format json`: a cache file = hits, else misses; logs argv. */
 function fakeBin(dir: string, options: { failStrategy?: string } = {}): { bin: string; log: string } {

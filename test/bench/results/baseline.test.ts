@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { compareWithBaseline, defaultBaselineDir, loadBaseline, saveBaseline } from '../../src/bench/baseline.js';
-import { formatBaselineComparison } from '../../src/bench/format-baseline.js';
-import { UserError } from '../../src/errors.js';
-import { makeReport, tempDir } from './helpers.js';
+import { compareWithBaseline, defaultBaselineDir, loadBaseline, saveBaseline } from '../../../src/bench/results/baseline.js';
+import { formatBaselineComparison } from '../../../src/bench/report/format-baseline.js';
+import { UserError } from '../../../src/errors.js';
+import { makeReport, tempDir } from '../helpers.js';
 
 const OPTS = { name: 'main', thresholdPercent: 5, alpha: 0.05, seed: 1 };
 const BASE = { sequential: [1000, 1010, 990, 1005, 995], 'parallel:2': [700, 710, 690, 705, 695] };

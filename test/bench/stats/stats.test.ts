@@ -11,7 +11,7 @@ import {
   studentTQuantile,
   summarize,
   welchTTest,
-} from '../../src/bench/stats.js';
+} from '../../../src/bench/stats/index.js';
 
 function near(actual: number, expected: number, tolerance: number, label = ''): void {
   assert.ok(Math.abs(actual - expected) <= tolerance, `${label} expected ${expected} ± ${tolerance}, got ${actual}`);

@@ -3,7 +3,7 @@
  * mean ± SD with a Student-t confidence interval, median, MAD, and outliers by
  * the modified z-score.
  */
-import { studentTQuantile } from './stats-distributions.js';
+import { studentTQuantile } from './distributions.js';
 
 /** What a benchmark reports about one set of samples. */
 export interface Summary {

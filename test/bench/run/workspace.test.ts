@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { createWorkspace, listSourceFiles, PartialChanger } from '../../src/bench/workspace.js';
-import { makeTinyTree, treeDigest } from './helpers.js';
+import { createWorkspace, listSourceFiles, PartialChanger } from '../../../src/bench/run/workspace.js';
+import { makeTinyTree, treeDigest } from '../helpers.js';
 
 test('copyTree copies sources but not .git, node_modules or .sonde, and leaves the original untouched', () => {
   const root = makeTinyTree();

@@ -2,8 +2,8 @@
  * From raw samples to per-strategy results and comparisons: pure functions
  * over the statistics in stats.ts.
  */
-import { compareSamples, median, summarize } from './stats.js';
-import type { BenchSample, StrategyComparison, StrategyResult, SummaryStats } from './types.js';
+import { compareSamples, median, summarize } from '../stats/index.js';
+import type { BenchSample, StrategyComparison, StrategyResult, SummaryStats } from '../types.js';
 
 /** Relative margin of error above which a strategy's numbers are called noisy. */
 export const NOISY_RME = 0.1;

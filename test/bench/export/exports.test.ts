@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { CSV_COLUMNS, csvField, exportCsv } from '../../src/bench/export/csv.js';
-import { exportHtml } from '../../src/bench/export/html.js';
-import { writeExports } from '../../src/bench/export/index.js';
-import { exportJson } from '../../src/bench/export/json.js';
-import { exportMarkdown } from '../../src/bench/export/markdown.js';
-import { formatBenchText } from '../../src/bench/format-text.js';
-import { scalingFits, suitePoints } from '../../src/bench/suite.js';
-import type { BenchReport, SuiteReport } from '../../src/bench/types.js';
-import { makeReport, tempDir } from './helpers.js';
+import { CSV_COLUMNS, csvField, exportCsv } from '../../../src/bench/export/csv.js';
+import { exportHtml } from '../../../src/bench/export/html.js';
+import { writeExports } from '../../../src/bench/export/index.js';
+import { exportJson } from '../../../src/bench/export/json.js';
+import { exportMarkdown } from '../../../src/bench/export/markdown.js';
+import { formatBenchText } from '../../../src/bench/report/format-text.js';
+import { scalingFits, suitePoints } from '../../../src/bench/run/suite.js';
+import type { BenchReport, SuiteReport } from '../../../src/bench/types.js';
+import { makeReport, tempDir } from '../helpers.js';
 
 const SERIES = {
   sequential: [1000, 1010, 990, 1005, 995],

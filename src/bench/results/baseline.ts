@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.js';
-import { exportJson } from './export/json.js';
-import { compareSamples, mean } from './stats.js';
-import type { BaselineChange, BaselineComparison, BenchReport, StrategyResult } from './types.js';
+import { UserError } from '../../errors.js';
+import { exportJson } from '../export/json.js';
+import { compareSamples, mean } from '../stats/index.js';
+import type { BaselineChange, BaselineComparison, BenchReport, StrategyResult } from '../types.js';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 

@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { compareWithReference } from './analyze.js';
-import type { BenchListener } from './events.js';
+import { compareWithReference } from '../results/analyze.js';
+import type { BenchListener } from '../events.js';
 import { measureStrategies, type MeasureSettings } from './measure.js';
-import type { SuiteSize } from './options.js';
-import { fitLinear, fitPowerLaw, median } from './stats.js';
-import type { StrategySpec } from './strategy.js';
-import type { ScalingFit, SuitePoint, SuiteReport, SuiteSizeResult } from './types.js';
+import type { SuiteSize } from '../options.js';
+import { fitLinear, fitPowerLaw, median } from '../stats/index.js';
+import type { StrategySpec } from '../strategy.js';
+import type { ScalingFit, SuitePoint, SuiteReport, SuiteSizeResult } from '../types.js';
 import { listSourceFiles, type Workspace } from './workspace.js';
 
 /** Writes one synthetic project into outDir (the generator of src/generate, injected for tests). */
