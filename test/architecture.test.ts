@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { findCycleGroups, toAdjacency } from '../src/graph/cycles.js';
@@ -14,6 +15,12 @@ interface Edge {
 function topFolder(file: string): string {
   const slash = file.indexOf('/');
   return slash === -1 ? file : file.slice(0, slash);
+}
+
+/** The sub-folder one level down (`ui/kit/line.ts` → `ui/kit`); a file directly in a top-level folder is its own node. */
+function subFolder(file: string): string {
+  const parts = file.split('/');
+  return parts.length > 2 ? parts.slice(0, 2).join('/') : file;
 }
 
 /**
@@ -49,6 +56,11 @@ function importCycles(edges: readonly Edge[], group: (file: string) => string): 
       .flatMap(([from, row]) => [...row.keys()].filter((to) => inGroup.has(to)).map((to) => describe(from, to)));
     return `cycle ${cycle.map((m) => names[m]).join(' → ')}: ${inner.join(', ')}`;
   });
+}
+
+/** Source without comments, so a comment that names `process.exit` is no use of it. */
+function stripComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
 describe('the cycle check itself', () => {
@@ -95,8 +107,24 @@ describe('architecture', async () => {
     assert.deepEqual(importCycles(edges, topFolder), []);
   });
 
+  it('no import cycle between the sub-folders of a src/ folder (ui/kit, bench/stats, …)', () => {
+    assert.deepEqual(importCycles(edges, subFolder), []);
+  });
+
   it('no import cycle between files (type-only imports count)', () => {
     assert.deepEqual(importCycles(edges, (file) => file), []);
+  });
+
+  it('ui/kit, the Ink building blocks, imports no other part of the UI', () => {
+    const violations = edges.filter((edge) => inLayer(edge.from, 'ui/kit/') && inLayer(edge.to, 'ui/') && !inLayer(edge.to, 'ui/kit/'));
+    assert.deepEqual(violations, []);
+  });
+
+  it('only bin-main touches the process: its streams, exit and signals', () => {
+    const touching = result.crossFile.graph.nodes.filter(
+      (file) => file !== 'bin-main.ts' && /\bprocess\.(stdout|stderr|stdin|exit|exitCode|on|once)\b/.test(stripComments(readFileSync(path.join(REPO_ROOT, 'src', file), 'utf8'))),
+    );
+    assert.deepEqual(touching, []);
   });
 
   it('the engine, analysis, cache, graph and workers import no UI, reporter or CLI module', () => {
