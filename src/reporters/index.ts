@@ -9,7 +9,7 @@ import type { ReportFormat, Reporter, ReporterOptions } from './reporter.js';
 import type { ScanResult } from '../types.js';
 
 export { REPORT_FORMATS, type ReportFormat, type Reporter, type ReporterOptions } from './reporter.js';
-export type { JsonReport } from './json.js';
+export type { JsonReport } from './json-report.js';
 
 const LOADERS: Readonly<Record<ReportFormat, () => Promise<Reporter>>> = {
   pretty: async () => (await import('./pretty.js')).prettyReporter,

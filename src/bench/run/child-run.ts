@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { JsonReport } from '../../reporters/json.js';
+import type { JsonReport } from '../../reporters/json-report.js';
 import type { BenchSample } from '../types.js';
 
 /** dist/src/bench/run/child-run.js → <repo>/bin/sonde.js */
