@@ -6,8 +6,6 @@ import type { CliIO } from './io.js';
 import { escapeTerminal } from './text/index.js';
 import { TOOL_VERSION } from './version.js';
 
-export type { CliIO } from './io.js';
-
 /** Subcommands, loaded on demand so `sonde scan` never pays for the bench or the UI. */
 const COMMANDS: Readonly<Record<string, () => Promise<CommandHandler>>> = {
   scan: async () => (await import('./cli/commands/scan.js')).scanCommand,

@@ -17,7 +17,7 @@ import { BENCH_SCHEMA_VERSION, type BenchReport, type BenchSettings } from './ty
 import { createWorkspace } from './run/workspace.js';
 
 /** Seams for tests; real defaults. */
-export interface BenchDeps {
+interface BenchDeps {
   readonly generate?: ProjectGenerator;
   readonly now?: () => Date;
 }

@@ -26,7 +26,7 @@ export function loadReporter(format: ReportFormat): Promise<Reporter> {
 }
 
 /** A reporter's text in pieces, in order; joined, they are exactly the reporter's string. */
-export type ChunkedReporter = (result: ScanResult, options: ReporterOptions) => Iterable<string>;
+type ChunkedReporter = (result: ScanResult, options: ReporterOptions) => Iterable<string>;
 
 /**
  * What the CLI writes with: the JSON report streams one file entry at a time

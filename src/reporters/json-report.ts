@@ -12,7 +12,7 @@ export const JSON_SCHEMA_VERSION = 1;
  * from FunctionFacts on purpose: a field added to the facts (and the cache)
  * must not reach the public contract without a decision here.
  */
-export interface JsonFunction {
+interface JsonFunction {
   readonly name: string;
   readonly line: number;
   readonly column: number;

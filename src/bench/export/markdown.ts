@@ -6,7 +6,7 @@ import { formatMebibytes, formatMs, formatP, formatPercent, formatRatio } from '
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** A Markdown table; columns after the first are right-aligned. */
-export function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const head = `| ${header.map(cell).join(' | ')} |`;
   const rule = `|${header.map((_, i) => (i === 0 ? ':---' : '---:')).join('|')}|`;
   return [head, rule, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');

@@ -8,7 +8,7 @@ import { suiteGrid } from './table-cells.js';
 import { escapeTerminal, formatCount, formatMebibytes, formatMs, formatP, formatPercent, formatRatio, padEnd, padStart, textWidth } from '../../text/index.js';
 
 /** Hyperfine's error of a ratio of means: r·√((σa/μa)² + (σb/μb)²). */
-export function ratioError(ratio: number, a: StrategyResult, b: StrategyResult): number {
+function ratioError(ratio: number, a: StrategyResult, b: StrategyResult): number {
   const ra = a.summary.sd / a.summary.mean;
   const rb = b.summary.sd / b.summary.mean;
   return ratio * Math.sqrt(ra * ra + rb * rb);
@@ -26,7 +26,7 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
 }
 
 /** One strategy's block. */
-export function formatStrategyBlock(r: StrategyResult, warmupRuns: number): string {
+function formatStrategyBlock(r: StrategyResult, warmupRuns: number): string {
   const s = r.summary;
   const lines = [`Benchmark: ${r.strategy}  (${s.n} runs, ${warmupRuns} warm-up${warmupRuns === 1 ? '' : 's'} discarded)`];
   if (s.n === 0) {
@@ -60,7 +60,7 @@ function comparisonLine(c: StrategyComparison, results: readonly StrategyResult[
 }
 
 /** A compact one-row-per-strategy table (used per suite size and in Markdown). */
-export function resultsTable(results: readonly StrategyResult[], comparisons: readonly StrategyComparison[]): string {
+function resultsTable(results: readonly StrategyResult[], comparisons: readonly StrategyComparison[]): string {
   const rows = results.map((r) => {
     const c = comparisons.find((x) => x.strategy === r.strategy);
     return [
@@ -78,7 +78,7 @@ export function resultsTable(results: readonly StrategyResult[], comparisons: re
 }
 
 /** The suite's size × strategy table of median wall times, then the scaling fits. */
-export function suiteTables(suite: SuiteReport): string {
+function suiteTables(suite: SuiteReport): string {
   const { strategies, rows: timeRows } = suiteGrid(suite);
   const fitRows = suite.scaling.map((f) => [
     f.strategy,

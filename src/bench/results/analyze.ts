@@ -6,7 +6,7 @@ import { compareSamples, median, summarize } from '../stats/index.js';
 import type { BenchSample, StrategyComparison, StrategyResult, SummaryStats } from '../types.js';
 
 /** Relative margin of error above which a strategy's numbers are called noisy. */
-export const NOISY_RME = 0.1;
+const NOISY_RME = 0.1;
 /** Most points kept of a memory timeline in the report. */
 const TIMELINE_POINTS = 120;
 
@@ -25,7 +25,7 @@ const EMPTY_SUMMARY: SummaryStats = {
 };
 
 /** summarize() that tolerates an empty series (every run failed). */
-export function safeSummary(values: readonly number[]): SummaryStats {
+function safeSummary(values: readonly number[]): SummaryStats {
   return values.length === 0 ? EMPTY_SUMMARY : summarize(values);
 }
 
@@ -37,7 +37,7 @@ export function downsample<T>(points: readonly T[], max = TIMELINE_POINTS): T[] 
 }
 
 /** Hyperfine-like warnings for one strategy's wall times. */
-export function strategyWarnings(strategy: string, summary: SummaryStats): string[] {
+function strategyWarnings(strategy: string, summary: SummaryStats): string[] {
   const warnings: string[] = [];
   if (summary.n === 0) return warnings;
   const outliers = summary.outliers;

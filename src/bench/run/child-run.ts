@@ -9,7 +9,7 @@ import type { JsonReport } from '../../reporters/json-report.js';
 import type { BenchSample } from '../types.js';
 
 /** dist/src/bench/run/child-run.js → <repo>/bin/sonde.js */
-export const DEFAULT_SONDE_BIN = fileURLToPath(new URL('../../../../bin/sonde.js', import.meta.url));
+const DEFAULT_SONDE_BIN = fileURLToPath(new URL('../../../../bin/sonde.js', import.meta.url));
 
 /** What one child scan measured, before it gets a run number. */
 export type RunMeasurement = Omit<BenchSample, 'run'> & {
@@ -17,7 +17,7 @@ export type RunMeasurement = Omit<BenchSample, 'run'> & {
   readonly timeline: readonly { readonly t: number; readonly rss: number }[];
 };
 
-export interface ChildRunOptions {
+interface ChildRunOptions {
   /** The sonde entry script (bin/sonde.js). */
   readonly bin?: string;
   readonly target: string;
@@ -37,7 +37,7 @@ interface ScanJson {
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 /** Extracts the sample fields from a `sonde scan --format json` document. */
-export function parseScanJson(text: string, wallMs: number): RunMeasurement {
+function parseScanJson(text: string, wallMs: number): RunMeasurement {
   let doc: ScanJson;
   try {
     doc = JSON.parse(text) as ScanJson;
@@ -66,7 +66,7 @@ export function parseScanJson(text: string, wallMs: number): RunMeasurement {
 }
 
 /** The informative lines of a child's stderr: messages, not stack frames. */
-export function errorGist(stderr: string): string {
+function errorGist(stderr: string): string {
   const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at ') && !/^\^+$/.test(l));
   return lines.slice(0, 3).join(' | ').slice(0, 500);
 }

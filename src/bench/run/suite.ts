@@ -17,7 +17,7 @@ import { listSourceFiles, type Workspace } from './workspace.js';
 /** Writes one synthetic project into outDir (the generator of src/generate, injected for tests). */
 export type ProjectGenerator = (size: SuiteSize, seed: number, outDir: string) => Promise<unknown> | unknown;
 
-export interface SuiteSettings extends MeasureSettings {
+interface SuiteSettings extends MeasureSettings {
   readonly sizes: readonly SuiteSize[];
   readonly reference: string;
   readonly alpha: number;

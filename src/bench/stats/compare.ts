@@ -67,7 +67,7 @@ export function bootstrapRatioCI(
 }
 
 /** How a candidate compares with a reference. */
-export type Verdict = 'faster' | 'slower' | 'within noise';
+type Verdict = 'faster' | 'slower' | 'within noise';
 
 /**
  * Compare candidate timings with reference timings. speedup = mean(reference)

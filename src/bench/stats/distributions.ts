@@ -5,7 +5,7 @@
  */
 
 /** ln Γ(x) by the Lanczos approximation (g = 7, n = 9), |error| < 1e-15 for x > 0. */
-export function logGamma(x: number): number {
+function logGamma(x: number): number {
   const g = 7;
   const c = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
@@ -58,7 +58,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 }
 
 /** Regularized incomplete beta function I_x(a, b) for a, b > 0 and x in [0, 1]. */
-export function incompleteBeta(x: number, a: number, b: number): number {
+function incompleteBeta(x: number, a: number, b: number): number {
   if (!(a > 0 && b > 0)) throw new RangeError(`incompleteBeta: a and b must be > 0 (got ${a}, ${b})`);
   if (x <= 0) return 0;
   if (x >= 1) return 1;
@@ -70,7 +70,7 @@ export function incompleteBeta(x: number, a: number, b: number): number {
 }
 
 /** Standard normal CDF via erfc (W. J. Cody's rational approximation is overkill here; NR erfc, |ε| < 1.2e-7). */
-export function normalCdf(z: number): number {
+function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.5 * x);
   const erfc =

@@ -6,7 +6,7 @@
 import { studentTQuantile } from './distributions.js';
 
 /** What a benchmark reports about one set of samples. */
-export interface Summary {
+interface Summary {
   n: number;
   mean: number;
   /** Sample standard deviation (n − 1 denominator); 0 when n = 1. */
@@ -27,7 +27,7 @@ export interface Summary {
 }
 
 /** Modified z-score threshold recommended by Iglewicz and Hoaglin, used by hyperfine. */
-export const OUTLIER_THRESHOLD = 3.5;
+const OUTLIER_THRESHOLD = 3.5;
 
 /** Median of a sample (mean of the two middle values for even n). */
 export function median(samples: readonly number[]): number {

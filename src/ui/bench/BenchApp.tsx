@@ -13,7 +13,7 @@ import { LineList } from '../kit/LineList.js';
 import { LOG_PREFIX } from '../scan/ScanningView.js';
 import { createTheme, ThemeContext } from '../kit/theme.js';
 
-export interface BenchAppProps {
+interface BenchAppProps {
   readonly color: boolean;
   readonly runBench: (listener: BenchListener, signal: AbortSignal) => Promise<BenchReport>;
   readonly onOutcome: (report: BenchReport | undefined) => void;

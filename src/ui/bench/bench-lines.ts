@@ -9,7 +9,7 @@ import { line, type Line, type Tone } from '../kit/line.js';
 import type { BenchCell, BenchProgress } from './bench-progress.js';
 
 /** One cell of the matrix. */
-export interface MatrixCell {
+interface MatrixCell {
   readonly text: string;
   readonly tone?: Tone;
   /** Warm-up runs are drawn dimmed. */

@@ -6,7 +6,7 @@ import { BenchApp } from './BenchApp.js';
 import { createTrackedTask, runInkApp } from '../kit/run-ink-app.js';
 
 /** What the CLI hands the interactive bench view. */
-export interface BenchUiParams {
+interface BenchUiParams {
   readonly io: CliIO;
   readonly color: boolean;
   /** Runs the whole benchmark, reporting progress to the listener. */

@@ -7,7 +7,7 @@ import { splitKeys } from './key-presses.js';
 import { initialNav, navigate, type NavCommand, type NavState } from './navigation.js';
 import type { ScanResult } from '../../types.js';
 
-export interface DoneScreenProps {
+interface DoneScreenProps {
   readonly result: ScanResult;
   readonly width: number;
   readonly height: number;

@@ -10,7 +10,7 @@ import { TabBar } from './TabBar.js';
 import { useTheme } from '../kit/theme.js';
 import type { ScanResult } from '../../types.js';
 
-export interface DoneViewProps {
+interface DoneViewProps {
   readonly result: ScanResult;
   readonly nav: NavState;
   readonly body: BodyView;

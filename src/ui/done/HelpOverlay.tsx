@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useTheme } from '../kit/theme.js';
 
-export const HELP_KEYS: readonly (readonly [string, string])[] = [
+const HELP_KEYS: readonly (readonly [string, string])[] = [
   ['1–6  Tab  ← →', 'switch tab (Shift-Tab: back)'],
   ['↑ ↓  j k', 'move (PgUp/PgDn, space, Home/End, G)'],
   ['Enter', 'details of the file (Directories: its files)'],

@@ -3,7 +3,7 @@ import { line, type Line } from '../kit/line.js';
 import type { ScanResult } from '../../types.js';
 
 /** A file's details: a title, then its functions (most complex first), then its findings. */
-export interface DetailsView {
+interface DetailsView {
   readonly title: string;
   readonly lines: readonly Line[];
 }

@@ -1,7 +1,7 @@
 import type { KeyFlags } from './navigation.js';
 
 /** One key as the navigation reducer sees it. */
-export interface KeyPress {
+interface KeyPress {
   readonly input: string;
   readonly key: KeyFlags;
 }

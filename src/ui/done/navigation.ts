@@ -71,7 +71,7 @@ export interface NavContext {
 
 export type NavCommand = 'quit' | 'rescan';
 
-export interface NavOutcome {
+interface NavOutcome {
   readonly state: NavState;
   readonly command?: NavCommand;
 }

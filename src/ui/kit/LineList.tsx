@@ -3,7 +3,7 @@ import type { Line, Tone } from './line.js';
 import { windowStart } from './line.js';
 import { useTheme, type Theme } from './theme.js';
 
-export interface LineListProps {
+interface LineListProps {
   readonly lines: readonly Line[];
   /** Rows the list occupies (it always takes exactly this many, so what is below it does not jump). */
   readonly height: number;

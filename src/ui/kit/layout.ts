@@ -3,7 +3,7 @@
  * terminal: a frame as tall as the terminal makes Ink clear the whole screen
  * on every update (flicker) and scrolls the first row away.
  */
-export const CHROME_ROWS = 4; // header, tabs, column header, footer
+const CHROME_ROWS = 4; // header, tabs, column header, footer
 
 /** Rows left for the body of the done screen at terminal height `rows`. */
 export function bodyHeight(rows: number): number {

@@ -6,7 +6,7 @@ import type { CliIO } from '../../io.js';
  * Tracks the one long task an interactive view runs (a scan, a benchmark):
  * whether it is still running, and a promise that settles when it does.
  */
-export interface TrackedTask {
+interface TrackedTask {
   /** Wraps a task start so the view's runs are observed. */
   track<T>(promise: Promise<T>): Promise<T>;
   readonly running: boolean;

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 
 /** ~30 frames per second: the most often a live view re-renders. */
-export const FRAME_MS = 33;
+const FRAME_MS = 33;
 /** How often the clock advances without events, so elapsed time and ETA keep moving. */
 const TICK_MS = 250;
 
 /** Subscribes a listener and returns the unsubscribe function. */
-export type Subscribe<E> = (listener: (event: E) => void) => () => void;
+type Subscribe<E> = (listener: (event: E) => void) => () => void;
 
 /**
  * Folds a fast event stream into React state with at most one update per

@@ -2,9 +2,9 @@ import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 
 /** Terminal size used when the stream does not say (pipes, test streams): the 80×24 the UI is designed for. */
-export const DEFAULT_SIZE = { columns: 80, rows: 24 } as const;
+const DEFAULT_SIZE = { columns: 80, rows: 24 } as const;
 
-export interface TerminalSize {
+interface TerminalSize {
   readonly columns: number;
   readonly rows: number;
 }

@@ -2,7 +2,7 @@ import type { ScanEventBus } from '../../engine/events.js';
 import { useScanProgress } from './use-scan-progress.js';
 import { ScanningView } from './ScanningView.js';
 
-export interface LiveScanProps {
+interface LiveScanProps {
   readonly bus: ScanEventBus;
   readonly root: string;
   readonly width: number;

@@ -9,7 +9,7 @@ import { LiveScan } from './LiveScan.js';
 import type { NavCommand } from '../done/navigation.js';
 import { createTheme, ThemeContext } from '../kit/theme.js';
 
-export interface ScanAppProps {
+interface ScanAppProps {
   readonly root: string;
   readonly color: boolean;
   readonly runScan: (bus: ScanEventBus, signal: AbortSignal) => Promise<ScanResult>;

@@ -7,7 +7,7 @@ import { useTheme } from '../kit/theme.js';
 /** Marks a log line's level without colour. */
 export const LOG_PREFIX = { info: '· ', warning: '! ', error: '✗ ' } as const;
 
-export interface ScanningViewProps {
+interface ScanningViewProps {
   readonly progress: ScanProgress;
   readonly width: number;
   readonly height: number;

@@ -6,7 +6,7 @@ import { createTrackedTask, runInkApp } from '../kit/run-ink-app.js';
 import { ScanApp } from './ScanApp.js';
 
 /** What the CLI hands the interactive scan view. */
-export interface ScanUiParams {
+interface ScanUiParams {
   readonly io: CliIO;
   readonly root: string;
   /** Runs one scan, emitting events on the bus; called again for `r` (rescan). */

@@ -8,7 +8,7 @@ import type { PhaseName, ScanResult, Strategy, WorkerStats } from '../../types.j
 import { escapeTerminal } from '../../text/index.js';
 
 /** How many profiler samples the live sparkline keeps. */
-export const SAMPLE_WINDOW = 120;
+const SAMPLE_WINDOW = 120;
 
 /** One finished log line (warning or per-file error), shown above the live area. */
 export interface LogLine {
@@ -154,7 +154,7 @@ export function applyEvents(state: ScanProgress, events: readonly ScanEvent[], n
 }
 
 /** Derived rates for the progress line. */
-export interface ProgressRates {
+interface ProgressRates {
   readonly elapsedMs: number;
   readonly filesPerSecond: number;
   readonly linesPerSecond: number;
