@@ -58,6 +58,39 @@ function importCycles(edges: readonly Edge[], group: (file: string) => string): 
   });
 }
 
+/**
+ * The house, bottom to top: a module may import only from a lower rung.
+ * Every top-level folder and top-level file of src/ is on exactly one rung;
+ * docs/architecture.md draws the same ladder.
+ */
+const LADDER: readonly (readonly string[])[] = [
+  ['types.ts', 'errors.ts', 'version.ts', 'io.ts', 'util', 'text'],
+  ['rules', 'profiler', 'generate'],
+  ['config', 'graph', 'reporters'],
+  ['analysis', 'cache'],
+  ['parallel'],
+  ['engine'],
+  ['bench'],
+  ['listeners', 'ui'],
+  ['cli'],
+  ['cli.ts', 'index.ts'],
+  ['bin-main.ts'],
+];
+
+/** Every import between two rungs that does not go down, as `from → to (file imports file)`. */
+function upwardImports(edges: readonly Edge[]): string[] {
+  const rung = new Map(LADDER.flatMap((names, i) => names.map((name) => [name, i] as const)));
+  const problems = new Set<string>();
+  for (const edge of edges) {
+    const from = topFolder(edge.from);
+    const to = topFolder(edge.to);
+    if (from === to) continue;
+    for (const node of [from, to]) if (!rung.has(node)) problems.add(`${node} is on no rung of LADDER (test/architecture.test.ts, docs/architecture.md)`);
+    if (rung.has(from) && rung.has(to) && rung.get(from)! <= rung.get(to)!) problems.add(`${from} → ${to} (${edge.from} imports ${edge.to})`);
+  }
+  return [...problems];
+}
+
 /** Source without comments, so a comment that names `process.exit` is no use of it. */
 function stripComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
@@ -76,6 +109,13 @@ describe('the cycle check itself', () => {
         'parallel → engine (parallel/worker.ts imports engine/analyze-one.ts)',
     ]);
     assert.deepEqual(importCycles(edges.slice(1), topFolder), []);
+  });
+
+  it('names an import that goes up the ladder, and a folder that is on no rung', () => {
+    assert.deepEqual(upwardImports([{ from: 'engine/scan.ts', to: 'ui/kit/line.ts' }, { from: 'cli/x.ts', to: 'newroom/y.ts' }]), [
+      'engine → ui (engine/scan.ts imports ui/kit/line.ts)',
+      'newroom is on no rung of LADDER (test/architecture.test.ts, docs/architecture.md)',
+    ]);
   });
 
   it('finds a file cycle, and a file that imports itself', () => {
@@ -105,6 +145,10 @@ describe('architecture', async () => {
 
   it('no import cycle between src/ folders (type-only imports count)', () => {
     assert.deepEqual(importCycles(edges, topFolder), []);
+  });
+
+  it('every import between src/ folders goes down the ladder', () => {
+    assert.deepEqual(upwardImports(edges), []);
   });
 
   it('no import cycle between the sub-folders of a src/ folder (ui/kit, bench/stats, …)', () => {
