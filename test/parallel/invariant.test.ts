@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createScanOptions, scan } from '../../src/index.js';
 import type { ParallelSetting } from '../../src/config/options.js';
 import { jsonReporter } from '../../src/reporters/json.js';
+import type { JsonReport } from '../../src/reporters/json-report.js';
 import type { ScanResult } from '../../src/types.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -24,7 +25,7 @@ function copyTree(source: string): string {
 
 /** The strategy-invariant part of the JSON report, as text. */
 function stablePart(result: ScanResult): string {
-  const report = JSON.parse(jsonReporter(result, { color: false })) as { files: unknown; findings: unknown };
+  const report = JSON.parse(jsonReporter(result, { color: false })) as JsonReport;
   return JSON.stringify({ files: report.files, findings: report.findings });
 }
 
