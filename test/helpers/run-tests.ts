@@ -8,7 +8,7 @@
  *   node dist/test/helpers/run-tests.js [node --test args / files…]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './temp-tree.js';
@@ -30,6 +30,9 @@ export function testFiles(): string[] {
 function main(): void {
   const args = process.argv.slice(2);
   const runDir = mkdtempSync(path.join(os.tmpdir(), 'sonde-test-run-'));
+  // mkdtemp makes it 0700; the tests that run sonde as `nobody` (unreadable
+  // files bite only then) must still reach their trees inside it.
+  chmodSync(runDir, 0o755);
   const reporter = path.join(import.meta.dirname, 'reporter.js');
   const child = spawn(
     process.execPath,
