@@ -8,7 +8,7 @@
  *   node dist/test/helpers/run-tests.js [node --test args / files…]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './temp-tree.js';
@@ -30,6 +30,8 @@ export function testFiles(): string[] {
 function main(): void {
   const args = process.argv.slice(2);
   const runDir = mkdtempSync(path.join(os.tmpdir(), 'sonde-test-run-'));
+  // Like /tmp: some tests run a scan as an unprivileged user on files in here.
+  chmodSync(runDir, 0o1777);
   const reporter = path.join(import.meta.dirname, 'reporter.js');
   const child = spawn(
     process.execPath,
