@@ -4,11 +4,52 @@
  * equal (same line:column), and per function the cyclomatic number and the
  * name in ESLint's message. `max-depth` and `max-params` (threshold 0) check
  * maxDepth and params on the same functions. No allow-list: no known mismatch.
+ *
+ * Oracle: eslint-plugin-sonarjs 4 `cognitive-complexity` (S3776), threshold
+ * 0, so every function with a score above 0 is reported. sonarjs reports a
+ * function at another token than ESLint's `complexity` (a declaration's name,
+ * a method's key); the pairing rule in oracle-setup.ts asks both libraries'
+ * own location helpers to map one to the other. Equal per reported function,
+ * and every sonde function with cognitive > 0 must be reported. No allow-list.
+ *
+ * Both share one sonde analysis and one ESLint pass over the corpus (oracleCorpus).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FunctionFacts } from '../../src/types.js';
-import { type Container, type LintMessage, analyzeCorpus, corpus, createOracle, newAgreement, offsetOf, printAgreement } from './oracle-setup.js';
+import { type Container, type LintMessage, newAgreement, offsetOf, oracleCorpus, printAgreement } from './oracle-setup.js';
+
+describe('oracle: sonarjs cognitive-complexity', () => {
+  it('gives every function the cognitive complexity sonarjs reports for it', async () => {
+    const { files, facts, runs } = await oracleCorpus();
+    const agreement = newAgreement();
+    for (const file of files) {
+      const functions = facts.get(file.path)!.functions;
+      const mine = new Map(functions.map((f) => [`${f.line}:${f.column}`, f]));
+      const { messages, sonarToEslint } = runs.get(file.path)!;
+      const reported = new Set<string>();
+      agreement.files++;
+      for (const m of messages) {
+        if (m.ruleId !== 'sonarjs/cognitive-complexity') continue;
+        agreement.compared++;
+        const expected = Number(/from (\d+) to/.exec(m.message)![1]);
+        const key = sonarToEslint.get(`${m.line}:${m.column}`);
+        const f = key === undefined ? undefined : mine.get(key);
+        if (key !== undefined) reported.add(key);
+        if (f !== undefined && f.cognitive === expected) agreement.matches++;
+        else agreement.mismatches.push(`${file.path}:${m.line}:${m.column} sonarjs ${expected}, sonde ${f ? `${f.name}=${f.cognitive}` : 'no function'}`);
+      }
+      for (const f of functions) {
+        if (f.cognitive > 0 && !reported.has(`${f.line}:${f.column}`)) {
+          agreement.mismatches.push(`${file.path}:${f.line}:${f.column} sonde ${f.name}=${f.cognitive}, sonarjs reports nothing`);
+        }
+      }
+    }
+    printAgreement('sonarjs cognitive-complexity', 'functions', agreement);
+    assert.ok(agreement.compared > 700, `too few functions compared: ${agreement.compared}`);
+    assert.deepEqual(agreement.mismatches, []);
+  });
+});
 
 /** The name sonde stores, derived from ESLint's message ("Method 'm'" → m). */
 function expectedName(label: string): string {
@@ -22,15 +63,13 @@ function expectedName(label: string): string {
 
 describe('oracle: ESLint complexity / max-depth / max-params', () => {
   it('reports the same functions with the same cyclomatic complexity, name, depth and params', async () => {
-    const files = corpus();
-    const facts = await analyzeCorpus(files);
-    const lint = createOracle({ complexity: ['error', 0], 'max-params': ['error', 0] });
-    const depthLint = createOracle({ 'max-depth': ['error', 0] });
+    const { files, facts, runs } = await oracleCorpus();
     const complexity = newAgreement();
     const details = newAgreement();
     for (const file of files) {
       const mine = new Map<string, FunctionFacts>(facts.get(file.path)!.functions.map((f) => [`${f.line}:${f.column}`, f]));
-      const { messages } = lint(file);
+      const run = runs.get(file.path)!;
+      const { messages } = run;
       const reported = new Map<string, { complexity: number; label: string }>();
       const params = new Map<string, number>();
       for (const m of messages) {
@@ -52,8 +91,7 @@ describe('oracle: ESLint complexity / max-depth / max-params', () => {
       for (const key of mine.keys()) {
         if (!reported.has(key)) complexity.mismatches.push(`${file.path}:${key} sonde has a function ESLint does not report`);
       }
-      const depthRun = depthLint(file);
-      const depth = maxDepthByFunction(file.text, depthRun.messages, depthRun.containers);
+      const depth = maxDepthByFunction(file.text, messages, run.containers);
       details.files++;
       for (const [key, f] of mine) {
         details.compared++;
