@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { BodyView } from './body-view.js';
 import { bodyCursor } from './body-view.js';
-import { escapeTerminal, formatCount, formatDuration, truncate, truncateStart } from '../../text/index.js';
+import { escapeTerminal, formatCount, formatDuration, padEnd, truncate, truncateStart } from '../../text/index.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { bodyHeight } from '../kit/layout.js';
 import { LineList } from '../kit/LineList.js';
@@ -65,7 +65,7 @@ function subheader(body: BodyView, nav: NavState, cursor: number, width: number)
   const room = Math.max(0, width - status.length - 2);
   const header = escapeTerminal(body.header);
   const head = nav.details !== undefined ? truncateStart(header, room) : truncate(header, room);
-  return status ? `${head.padEnd(room)}  ${status}` : head;
+  return status ? `${padEnd(head, room)}  ${status}` : head;
 }
 
 function footer(nav: NavState): string {

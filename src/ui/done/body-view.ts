@@ -8,7 +8,7 @@ import type { Line } from '../kit/line.js';
 import { directoryLines, fileLines, findingLines, hotspotLines, MARKER_WIDTH, type ListView } from './list-lines.js';
 import { activeFilter, type NavContext, type NavState } from './navigation.js';
 import { profileLines } from './profile-lines.js';
-import { directoryRows, fileRows, findingRows, hotspots } from './result-model.js';
+import { directoryRows, fileRows, findingRows, hotspotRows } from './result-model.js';
 import { summaryLines } from './summary-lines.js';
 import type { ScanResult } from '../../types.js';
 
@@ -33,7 +33,7 @@ export function bodyView(result: ScanResult, nav: NavState, width: number): Body
     case 'profile':
       return { header: 'Profile', lines: profileLines(result, width), selectable: false, emptyText: '' };
     case 'hotspots':
-      return { ...indent(hotspotLines(hotspots(result, nav.hotspotSort, filter), nav.hotspotSort, width)), selectable: true, emptyText: filter ? none : 'No functions found.' };
+      return { ...indent(hotspotLines(hotspotRows(result, nav.hotspotSort, filter), nav.hotspotSort, width)), selectable: true, emptyText: filter ? none : 'No functions found.' };
     case 'findings':
       return { ...findingLines(findingRows(result, nav.group, filter), nav.group, width), selectable: true, emptyText: filter ? none : 'No findings. ✓' };
     case 'files':

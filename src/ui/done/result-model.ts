@@ -4,25 +4,11 @@
  * directory aggregates. Each takes the result (and the user's choices) and
  * returns plain rows.
  */
-import type { FileResult, Finding, ScanResult, Severity } from '../../types.js';
+import type { FileResult, ScanResult, Severity } from '../../types.js';
+import { allFindings, hotspots, type HotspotSort, type LocatedFinding } from '../../reporters/report-model.js';
 import { compareCodeUnits } from '../../util/compare.js';
 
-/** A finding with the file it belongs to. */
-export interface LocatedFinding extends Finding {
-  readonly path: string;
-}
-
-/** All findings of a result: per-file ones (path filled in) then cross-file ones, sorted by path, line, rule. */
-export function allFindings(result: ScanResult): LocatedFinding[] {
-  const out: LocatedFinding[] = [];
-  for (const [path, findings] of result.fileFindings) {
-    for (const finding of findings) out.push({ ...finding, path });
-  }
-  for (const finding of result.crossFile.findings) out.push({ ...finding, path: finding.path ?? '' });
-  return out.sort(
-    (a, b) => compareCodeUnits(a.path, b.path) || a.line - b.line || a.column - b.column || compareCodeUnits(a.rule, b.rule),
-  );
-}
+export type { HotspotSort, LocatedFinding } from '../../reporters/report-model.js';
 
 /** The headline numbers of the Summary tab. */
 export interface SummaryModel {
@@ -91,21 +77,11 @@ export interface HotspotRow {
   readonly params: number;
 }
 
-export type HotspotSort = 'cyclomatic' | 'cognitive';
-
-/** Every function, most complex first (by the chosen metric, the other breaks ties). */
-export function hotspots(result: ScanResult, sort: HotspotSort, filter = ''): HotspotRow[] {
-  const rows: HotspotRow[] = [];
-  for (const file of result.files) {
-    for (const fn of file.facts?.functions ?? []) {
-      const row = { path: file.path, ...fn };
-      if (matches(filter, row.path, row.name)) rows.push(row);
-    }
-  }
-  const other: HotspotSort = sort === 'cyclomatic' ? 'cognitive' : 'cyclomatic';
-  return rows.sort(
-    (a, b) => b[sort] - a[sort] || b[other] - a[other] || compareCodeUnits(a.path, b.path) || a.line - b.line,
-  );
+/** Every function as a Hotspots-tab row, in the reporters' hotspot order for the chosen metric, filtered. */
+export function hotspotRows(result: ScanResult, sort: HotspotSort, filter = ''): HotspotRow[] {
+  return hotspots(result, Number.POSITIVE_INFINITY, sort)
+    .filter(({ path, fn }) => matches(filter, path, fn.name))
+    .map(({ path, fn }) => ({ path, ...fn }));
 }
 
 export type FindingsGroup = 'rule' | 'file';
