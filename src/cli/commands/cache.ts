@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheStats, clearCache, pruneCache, type CacheStats } from '../../cache/maintenance.js';
-import { isCorruptionError } from '../../cache/sqlite-store.js';
+import { ForeignCacheFileError, isCorruptionError, isSondeDatabaseFile } from '../../cache/sqlite-store.js';
 import { formatByteSize, parseByteSize } from '../../config/byte-size.js';
 import { describeCacheLocation, parseCacheLocation } from '../../config/cache-location.js';
 import type { CacheStoreLocation } from '../../config/options.js';
@@ -116,9 +116,13 @@ export const cacheCommand: CommandHandler = async (argv, io) => {
       io.stdout.write(`Removed ${result.removed} of ${result.before.entries} entries; ${formatByteSize(result.before.bytes)} → ${formatByteSize(result.after.bytes)}\n`);
     }
   } catch (error) {
+    if (error instanceof ForeignCacheFileError) {
+      throw new UserError('CACHE_FOREIGN', `${error.message}; sonde leaves it untouched`, 'Point --cache-location at a file sonde created, or remove this one yourself.');
+    }
     if (args.location.kind !== 'sqlite' || !isCorruptionError(error)) throw error;
     const file = args.location.path;
-    if (args.action === 'clear') {
+    // Deleted only when its header says it is sonde's: never someone else's file.
+    if (args.action === 'clear' && isSondeDatabaseFile(file)) {
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
       io.stdout.write(`The cache file was damaged; deleted ${file}\n`);
       return 0;
