@@ -30,7 +30,9 @@ function open(location: string, warnings: string[], busyTimeoutMs = 1000) {
 }
 
 function child(args: string[], options: { uid?: number; gid?: number } = {}): ChildProcess {
-  return spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  // The secret from the environment: a child running as "nobody" has no private cache folder of its own.
+  const env = { ...process.env, SONDE_CACHE_SECRET: 'test-secret-test-secret-test-secret' };
+  return spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env, ...options });
 }
 
 /** Resolves with the child's stdout once it exits; rejects on a non-zero exit. */
