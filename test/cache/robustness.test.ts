@@ -17,6 +17,10 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import { sampleFacts, sampleKey } from './helpers/sample-facts.js';
 
 const CHILD = fileURLToPath(new URL('./helpers/cache-child.js', import.meta.url));
+// The entry-signing key from the environment, shared with the child processes:
+// one running as "nobody" has no private cache folder of its own.
+process.env.SONDE_CACHE_SECRET = 'test-secret-test-secret-test-secret';
+
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sonde-cache-'));
 
 function open(location: string, warnings: string[], busyTimeoutMs = 1000) {
@@ -30,9 +34,7 @@ function open(location: string, warnings: string[], busyTimeoutMs = 1000) {
 }
 
 function child(args: string[], options: { uid?: number; gid?: number } = {}): ChildProcess {
-  // The secret from the environment: a child running as "nobody" has no private cache folder of its own.
-  const env = { ...process.env, SONDE_CACHE_SECRET: 'test-secret-test-secret-test-secret' };
-  return spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env, ...options });
+  return spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...options });
 }
 
 /** Resolves with the child's stdout once it exits; rejects on a non-zero exit. */
