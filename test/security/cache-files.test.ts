@@ -10,6 +10,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { openSqliteStore } from '../../src/cache/sqlite-store.js';
+import { runCli } from '../../src/cli.js';
+import { fakeIO } from '../helpers/fake-io.js';
 import { removeTree } from '../helpers/temp-tree.js';
 import { listing, makeRepo, scanInProcess, sql, tempDir } from './cache-helpers.js';
 
@@ -104,5 +107,38 @@ describe('cache files', () => {
     const root = makeRepo();
     cleanup.push(root);
     await expectNoCache(root, ['--cache-location', '/proc/sonde-test.sqlite'], /^Cache disabled for this scan: \/proc\/sonde-test\.sqlite is not usable/);
+  });
+
+  it('every statement has a deadline: a runaway query is interrupted', async () => {
+    const dir = tempDir();
+    cleanup.push(dir);
+    const store = await openSqliteStore(path.join(dir, 'cache.sqlite'), 1000, 300);
+    const started = performance.now();
+    try {
+      await assert.rejects(
+        store.query('WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r'),
+        (error: NodeJS.ErrnoException) => error.code === 'SQLITE_INTERRUPT',
+      );
+    } finally {
+      await store.close();
+    }
+    assert.ok(performance.now() - started < 10_000, 'generous bound');
+  });
+
+  it('`sonde cache stats|clear` on a file that is not sonde\'s: exit 2 with one line, the file unchanged', async () => {
+    const outside = tempDir();
+    cleanup.push(outside);
+    const db = await victimDatabase(outside);
+    const text = path.join(outside, 'notes.sqlite');
+    writeFileSync(text, 'SQLite format 3\0 but not really a database, and not sonde\'s'.repeat(10));
+    const before = [readFileSync(db), readFileSync(text)];
+    for (const [action, file] of [['stats', db], ['clear', db], ['clear', text]] as const) {
+      const fake = fakeIO({ cwd: outside });
+      const code = await runCli(['cache', action, '--cache-location', file], fake.io);
+      assert.equal(code, 2, `${action} ${file}: ${fake.stderr}`);
+      assert.doesNotMatch(fake.stderr, /\n\s+at /, 'no stack trace');
+    }
+    assert.deepEqual([readFileSync(db), readFileSync(text)], before);
+    assert.deepEqual(listing(outside), ['app.db', 'notes.sqlite']);
   });
 });

@@ -127,6 +127,9 @@ export const cacheCommand: CommandHandler = async (argv, io) => {
       io.stdout.write(`The cache file was damaged; deleted ${file}\n`);
       return 0;
     }
+    if (!isSondeDatabaseFile(file)) {
+      throw new UserError('CACHE_FOREIGN', `${file} is not a readable sonde cache (${(error as Error).message}); sonde leaves it untouched`, 'Remove it yourself if it is a cache you no longer need.');
+    }
     throw new UserError('CACHE_CORRUPT', `${file} is not a readable cache (${(error as Error).message})`, 'Run `sonde cache clear`; the next scan with --cache rebuilds it.');
   }
   return 0;
