@@ -9,7 +9,9 @@ import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../src/cli.js';
 import { parseScanArgs } from '../../src/cli/scan-args.js';
+import { fakeIO } from '../helpers/fake-io.js';
 import { removeTree } from '../helpers/temp-tree.js';
 import { listing, makeRepo, scanInProcess, scanSpawned, tempDir } from './cache-helpers.js';
 
@@ -66,6 +68,14 @@ describe("a repository's config and the cache location", () => {
     assert.equal(fromEnv.scan.cache.location, path.join(elsewhere, 'c.sqlite'));
     const fromFlag = parseScanArgs(['.', '--cache-location', path.join(elsewhere, 'f.sqlite')], root, { SONDE_CACHE_LOCATION: 'ignored.sqlite' });
     assert.equal(fromFlag.scan.cache.location, path.join(elsewhere, 'f.sqlite'), 'the flag wins over the environment');
+  });
+
+  it('`sonde cache` reads SONDE_CACHE_LOCATION too', async () => {
+    const elsewhere = tempDir();
+    cleanup.push(elsewhere);
+    const fake = fakeIO({ cwd: elsewhere, env: { SONDE_CACHE_LOCATION: path.join(elsewhere, 'env.sqlite') } });
+    assert.equal(await runCli(['cache', 'stats'], fake.io), 0, fake.stderr);
+    assert.match(fake.stdout, /env\.sqlite/);
   });
 
   it('--config naming a file inside the root is still the repository\'s; one outside the root is the user\'s', () => {

@@ -58,7 +58,7 @@ function formatStats(stats: CacheStats): string {
   return `${lines.join('\n')}\n`;
 }
 
-function parse(argv: readonly string[], cwd: string) {
+function parse(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}) {
   let parsed;
   try {
     parsed = parseArgs({
@@ -87,7 +87,9 @@ function parse(argv: readonly string[], cwd: string) {
   const root = path.resolve(cwd, target ?? '.');
   const location: CacheStoreLocation = values['cache-location']
     ? parseCacheLocation(values['cache-location'], cwd, '--cache-location')
-    : { kind: 'sqlite', path: path.join(root, '.sonde', 'cache.sqlite') };
+    : env.SONDE_CACHE_LOCATION
+      ? parseCacheLocation(env.SONDE_CACHE_LOCATION, cwd, 'SONDE_CACHE_LOCATION')
+      : { kind: 'sqlite', path: path.join(root, '.sonde', 'cache.sqlite') };
   return {
     help: false as const,
     action,
@@ -98,7 +100,7 @@ function parse(argv: readonly string[], cwd: string) {
 }
 
 export const cacheCommand: CommandHandler = async (argv, io) => {
-  const args = parse(argv, io.cwd);
+  const args = parse(argv, io.cwd, io.env);
   if (args.help) {
     io.stdout.write(CACHE_HELP);
     return 0;
