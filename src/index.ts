@@ -2,6 +2,7 @@
 export { scan, type ScanContext } from './engine/scan.js';
 export { createScanOptions, defaultCacheLocation } from './config/create-options.js';
 export { ScanEventBus, type ScanEvent, type ScanListener } from './engine/events.js';
-export type { ScanOptions, AnalysisOptions, RulesConfig, RuleConfig } from './config/options.js';
+export type { ScanOptions, AnalysisOptions } from './config/options.js';
+export type { RulesConfig, RuleConfig } from './rules/rule.js';
 export type * from './types.js';
 export { UserError } from './errors.js';

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { JsonReport } from '../reporters/json.js';
 import type { BenchSample } from './types.js';
 
 /** dist/src/bench/child-run.js → <repo>/bin/sonde.js */
@@ -27,21 +28,10 @@ export interface ChildRunOptions {
   readonly now?: () => number;
 }
 
+/** The parts of `sonde scan --format json` a sample reads; Partial, since a child of another version may lack some. */
 interface ScanJson {
-  summary?: {
-    files?: number;
-    lines?: number;
-    durationMs?: number;
-    peakRssBytes?: number;
-    cache?: { hits?: number; misses?: number };
-  };
-  profile?: {
-    cpuUserMs?: number;
-    cpuSystemMs?: number;
-    processCpuMs?: number;
-    peakRssBytes?: number;
-    samples?: readonly { t?: number; rss?: number }[];
-  };
+  readonly summary?: Partial<JsonReport['summary']>;
+  readonly profile?: Partial<JsonReport['profile']>;
 }
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);

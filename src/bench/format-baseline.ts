@@ -1,7 +1,7 @@
 /** The baseline compare as a text table (pure). */
 import { textTable } from './format-text.js';
 import type { BaselineComparison } from './types.js';
-import { formatMs, formatP, formatRatio } from './units.js';
+import { formatMs, formatP, formatRatio } from '../text/index.js';
 
 export function formatBaselineComparison(c: BaselineComparison): string {
   const hasSizes = c.changes.some((x) => x.size !== '');

@@ -5,7 +5,7 @@
  */
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from './types.js';
 import { suiteGrid } from './table-cells.js';
-import { formatBytes, formatMs, formatP, formatPercent, formatRate, formatRatio } from './units.js';
+import { escapeTerminal, formatCount, formatMebibytes, formatMs, formatP, formatPercent, formatRatio, padEnd, padStart, textWidth } from '../text/index.js';
 
 /** Hyperfine's error of a ratio of means: r·√((σa/μa)² + (σb/μb)²). */
 export function ratioError(ratio: number, a: StrategyResult, b: StrategyResult): number {
@@ -14,16 +14,12 @@ export function ratioError(ratio: number, a: StrategyResult, b: StrategyResult):
   return ratio * Math.sqrt(ra * ra + rb * rb);
 }
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
-
 /** A plain aligned table: first column left, the rest right-aligned. */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = header.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ''))));
   const line = (cells: readonly string[]): string =>
     cells
-      .map((c, i) => (i === 0 ? pad(c, widths[i]) : ' '.repeat(widths[i] - c.length) + c))
+      .map((c, i) => (i === 0 ? padEnd(c, widths[i]) : padStart(c, widths[i])))
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -34,19 +30,19 @@ export function formatStrategyBlock(r: StrategyResult, warmupRuns: number): stri
   const s = r.summary;
   const lines = [`Benchmark: ${r.strategy}  (${s.n} runs, ${warmupRuns} warm-up${warmupRuns === 1 ? '' : 's'} discarded)`];
   if (s.n === 0) {
-    lines.push(`  every run failed: ${r.failures[0]?.error ?? 'unknown error'}`);
+    lines.push(`  every run failed: ${escapeTerminal(r.failures[0]?.error ?? 'unknown error')}`);
     return lines.join('\n');
   }
   lines.push(
     `  Time (mean ± σ):     ${formatMs(s.mean)} ± ${formatMs(s.sd)}    [95% CI ${formatMs(s.ci95[0])} … ${formatMs(s.ci95[1])}]`,
     `  Range (min … max):   ${formatMs(s.min)} … ${formatMs(s.max)}    median ${formatMs(s.median)}, MAD ${formatMs(s.mad)}`,
     `  Scan (in process):   ${formatMs(r.scanSummary.median)} median`,
-    `  Throughput:          ${formatRate(r.filesPerSecond)} files/s, ${formatRate(r.linesPerSecond)} lines/s`,
-    `  Peak RSS:            ${formatBytes(r.peakRss.median)} median, ${formatBytes(r.peakRss.max)} max    CPU ${r.cpuUtilization.toFixed(2)} cores`,
+    `  Throughput:          ${formatCount(r.filesPerSecond)} files/s, ${formatCount(r.linesPerSecond)} lines/s`,
+    `  Peak RSS:            ${formatMebibytes(r.peakRss.median)} median, ${formatMebibytes(r.peakRss.max)} max    CPU ${r.cpuUtilization.toFixed(2)} cores`,
   );
-  if (r.cacheHitRate !== null) lines.push(`  Cache hit rate:      ${formatPercent(r.cacheHitRate)}`);
-  if (r.failures.length) lines.push(`  Failed runs:         ${r.failures.length} (${r.failures[0].error})`);
-  for (const w of r.warnings) lines.push(`  Warning: ${w.replace(`${r.strategy}: `, '')}`);
+  if (r.cacheHitRate !== null) lines.push(`  Cache hit rate:      ${formatPercent(r.cacheHitRate, 1)}`);
+  if (r.failures.length) lines.push(`  Failed runs:         ${r.failures.length} (${escapeTerminal(r.failures[0].error)})`);
+  for (const w of r.warnings) lines.push(`  Warning: ${escapeTerminal(w.replace(`${r.strategy}: `, ''))}`);
   return lines.join('\n');
 }
 
@@ -72,8 +68,8 @@ export function resultsTable(results: readonly StrategyResult[], comparisons: re
       String(r.summary.n),
       `${formatMs(r.summary.mean)} ± ${formatMs(r.summary.sd)}`,
       formatMs(r.summary.median),
-      formatRate(r.filesPerSecond),
-      formatBytes(r.peakRss.median),
+      formatCount(r.filesPerSecond),
+      formatMebibytes(r.peakRss.median),
       r.cacheHitRate === null ? '–' : formatPercent(r.cacheHitRate, 0),
       c ? `${formatRatio(c.speedup.ratio)}× ${c.verdict}` : 'reference',
     ];
@@ -123,7 +119,7 @@ export function formatBenchText(report: BenchReport): string {
   }
   if (report.recommendations.length) {
     out.push('Recommendations');
-    for (const r of report.recommendations) out.push(`  • ${r}`);
+    for (const r of report.recommendations) out.push(`  • ${escapeTerminal(r)}`);
     out.push('');
   }
   return out.join('\n');

@@ -4,7 +4,7 @@
  * significant (Welch p < α and a bootstrap CI that excludes 1).
  */
 import type { StrategyComparison, StrategyResult } from './types.js';
-import { formatRatio as x } from './units.js';
+import { formatRatio as x } from '../text/index.js';
 
 const ci = (c: StrategyComparison): string => `${x(c.speedup.ratio)}× (95% CI ${x(c.speedup.low)}–${x(c.speedup.high)})`;
 const slowCi = (c: StrategyComparison): string =>

@@ -2,7 +2,7 @@
  * Comparing two strategies: Welch's t-test (unequal variances, the honest
  * default for timings) and a percentile-bootstrap CI of the ratio of means.
  */
-import { createRng } from './stats-random.js';
+import { createRng } from '../util/rng.js';
 import { studentTTwoSidedP } from './stats-distributions.js';
 import { mean, variance } from './stats-summary.js';
 

@@ -2,7 +2,7 @@
  * Benchmark statistics: pure functions, no dependencies. The bench runner and
  * its exports import only from this module; the pieces live in stats-*.ts.
  */
-export { createRng } from './stats-random.js';
+export { createRng } from '../util/rng.js';
 export { studentTQuantile, studentTCdf, studentTTwoSidedP, incompleteBeta } from './stats-distributions.js';
 export { summarize, modifiedZScores, median, mean, variance, OUTLIER_THRESHOLD } from './stats-summary.js';
 export type { Summary } from './stats-summary.js';

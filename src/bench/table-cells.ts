@@ -3,7 +3,7 @@
  * same thing in every export; each format only wraps names and verdicts.
  */
 import type { StrategyResult, SuiteReport } from './types.js';
-import { formatBytes, formatMs, formatPercent, formatRate } from './units.js';
+import { formatCount, formatMebibytes, formatMs, formatPercent } from '../text/index.js';
 
 /** Headers of `measuredCells`, after the strategy column. */
 export const MEASURED_COLUMNS = ['n', 'mean ± σ', '95% CI', 'median', 'min … max', 'files/s', 'lines/s', 'peak RSS (median / max)', 'CPU', 'cache hits'] as const;
@@ -17,9 +17,9 @@ export function measuredCells(result: StrategyResult): string[] {
     `${formatMs(s.ci95[0])} … ${formatMs(s.ci95[1])}`,
     formatMs(s.median),
     `${formatMs(s.min)} … ${formatMs(s.max)}`,
-    formatRate(result.filesPerSecond),
-    formatRate(result.linesPerSecond),
-    `${formatBytes(result.peakRss.median)} / ${formatBytes(result.peakRss.max)}`,
+    formatCount(result.filesPerSecond),
+    formatCount(result.linesPerSecond),
+    `${formatMebibytes(result.peakRss.median)} / ${formatMebibytes(result.peakRss.max)}`,
     result.cpuUtilization.toFixed(2),
     result.cacheHitRate === null ? '–' : formatPercent(result.cacheHitRate, 0),
   ];
@@ -34,7 +34,7 @@ export function suiteGrid(suite: SuiteReport): { strategies: string[]; rows: str
     s.lines.toLocaleString('en-US'),
     ...strategies.map((strategy) => {
       const point = s.points.find((p) => p.strategy === strategy);
-      return point ? `${formatMs(point.medianWallMs)} / ${formatBytes(point.medianPeakRssBytes)}` : '–';
+      return point ? `${formatMs(point.medianWallMs)} / ${formatMebibytes(point.medianPeakRssBytes)}` : '–';
     }),
   ]);
   return { strategies, rows };

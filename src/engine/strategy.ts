@@ -4,7 +4,7 @@ import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
 import type { CacheOptions, ScanOptions } from '../config/options.js';
 import { TOOL_VERSION } from '../version.js';
-import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
+import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
 import { createSequentialAnalyzer } from './sequential-analyzer.js';
 
 /** In-process or a worker pool, for the work left after the cache (so a warm scan never pays for a pool). */

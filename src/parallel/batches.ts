@@ -11,7 +11,7 @@
  * results stream while the scan runs. MAX_BATCH_BYTES bounds the work lost
  * and redone when a worker dies.
  */
-import type { SourceInput } from '../engine/analyzer.js';
+import type { SourceInput } from '../analysis/analyzer.js';
 
 export const MIN_BATCH_BYTES = 32 * 1024;
 export const MAX_BATCH_BYTES = 512 * 1024;

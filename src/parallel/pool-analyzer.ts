@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { AnalysisOptions } from '../config/options.js';
-import type { AnalysisOutcome, Analyzer, SourceInput } from '../engine/analyzer.js';
+import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
 import { ScanAbortedError } from '../errors.js';
 import type { WorkerStats } from '../types.js';
 import { planBatches } from './batches.js';

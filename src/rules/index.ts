@@ -1,4 +1,3 @@
-import type { RuleConfig, RulesConfig } from '../config/options.js';
 import type { FileFacts, Finding } from '../types.js';
 import { cognitiveComplexityRule } from './cognitive-complexity.js';
 import { complexityRule } from './complexity.js';
@@ -9,7 +8,7 @@ import { maxLinesRule } from './max-lines.js';
 import { maxParamsRule } from './max-params.js';
 import { noExplicitAnyRule } from './no-explicit-any.js';
 import { parseErrorRule } from './parse-error.js';
-import type { CrossFileRuleMeta, FileRule } from './rule.js';
+import type { CrossFileRuleMeta, FileRule, RuleConfig, RulesConfig } from './rule.js';
 import { todoCommentRule } from './todo-comment.js';
 import { compareCodeUnits } from '../util/compare.js';
 

@@ -6,7 +6,7 @@ import { benchResultLines, matrixRows } from './bench-lines.js';
 import { applyBenchEvents, initialBench } from './bench-progress.js';
 import { BenchMatrix } from './BenchMatrix.js';
 import { EventChannel } from './event-channel.js';
-import { formatDuration } from './format.js';
+import { escapeTerminal, formatDuration } from '../text/index.js';
 import { useBatchedEvents } from './hooks/use-batched-events.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { LineList } from './LineList.js';
@@ -81,7 +81,7 @@ export function BenchApp({ color, runBench, onOutcome }: BenchAppProps) {
         </Text>
         <BenchMatrix rows={matrix} />
         {outcome.kind === 'done' ? <LineList lines={results} height={Math.min(resultHeight, results.length)} top={top} /> : null}
-        {outcome.kind === 'failed' ? <Text color={theme.severity.error}>✗ The benchmark failed: {outcome.message}</Text> : null}
+        {outcome.kind === 'failed' ? <Text color={theme.severity.error}>✗ The benchmark failed: {escapeTerminal(outcome.message)}</Text> : null}
         <Text dimColor={theme.muted}>{outcome.kind === 'running' ? 'q abort' : results.length > resultHeight ? '↑↓ scroll · q quit' : 'q quit'}</Text>
       </Box>
     </ThemeContext.Provider>

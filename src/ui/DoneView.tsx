@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { BodyView } from './body-view.js';
 import { bodyCursor } from './body-view.js';
-import { formatCount, formatDuration, truncate, truncateLeft } from './format.js';
+import { escapeTerminal, formatCount, formatDuration, truncate, truncateStart } from '../text/index.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { bodyHeight } from './layout.js';
 import { LineList } from './LineList.js';
@@ -53,7 +53,7 @@ function headerText(result: ScanResult, width: number): string {
   const how = result.strategy === 'parallel' ? `parallel ×${result.workers}` : 'sequential';
   const cache = result.cache.enabled ? `cache ${formatCount(result.cache.hits)}/${formatCount(result.cache.hits + result.cache.misses)} hits` : 'no cache';
   const tail = ` · ${formatCount(result.files.length)} files · ${formatDuration(result.durationMs)} · ${how} · ${cache}`;
-  return `sonde ${truncateLeft(result.root, Math.max(8, width - tail.length - 7))}${tail}`;
+  return `sonde ${truncateStart(escapeTerminal(result.root), Math.max(8, width - tail.length - 7))}${tail}`;
 }
 
 function subheader(body: BodyView, nav: NavState, cursor: number, width: number): string {
@@ -63,7 +63,8 @@ function subheader(body: BodyView, nav: NavState, cursor: number, width: number)
   if (body.selectable && body.lines.length > 0) parts.push(`${cursor + 1}/${formatCount(body.lines.length)}`);
   const status = parts.join(' · ');
   const room = Math.max(0, width - status.length - 2);
-  const head = nav.details !== undefined ? truncateLeft(body.header, room) : truncate(body.header, room);
+  const header = escapeTerminal(body.header);
+  const head = nav.details !== undefined ? truncateStart(header, room) : truncate(header, room);
   return status ? `${head.padEnd(room)}  ${status}` : head;
 }
 

@@ -2,6 +2,7 @@ import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useState } from 'react';
 import { ScanEventBus } from '../engine/events.js';
 import type { ScanResult } from '../types.js';
+import { escapeTerminal } from '../text/index.js';
 import { DoneScreen } from './DoneScreen.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { LiveScan } from './LiveScan.js';
@@ -70,7 +71,7 @@ export function ScanApp({ root, color, runScan, onOutcome }: ScanAppProps) {
         <DoneScreen key={stage.run} result={stage.result} width={columns} height={rows} onCommand={command} />
       ) : (
         <Box flexDirection="column" width={columns}>
-          <Text color={color ? 'red' : undefined}>✗ The scan failed: {stage.message}</Text>
+          <Text color={color ? 'red' : undefined}>✗ The scan failed: {escapeTerminal(stage.message)}</Text>
           <Text>r retry · q quit</Text>
         </Box>
       )}

@@ -4,7 +4,7 @@
  */
 import type { BenchReport } from '../bench/types.js';
 import { bar } from './charts.js';
-import { formatCount, formatDuration, padEnd, padStart, wrapText } from './format.js';
+import { formatCount, formatDuration, padEnd, padStart, wrap } from '../text/index.js';
 import { line, type Line, type Tone } from './line.js';
 import type { BenchCell, BenchProgress } from './bench-progress.js';
 
@@ -88,10 +88,16 @@ export function benchResultLines(report: BenchReport, width: number): Line[] {
   }
   out.push(line(''), line('Recommendations', 'heading'));
   if (report.recommendations.length === 0) out.push(line('  (none: no strategy differed beyond the noise)', 'muted'));
-  for (const r of report.recommendations) out.push(...wrapText(`  • ${r}`, width, '    ').map((t) => line(t)));
+  for (const r of report.recommendations) out.push(...bullet('  • ', r, width).map((t) => line(t)));
   // Warnings last, so the table, speedups and advice fit on the first screen.
   const warnings = [...report.warnings, ...results.flatMap((r) => r.warnings.map((w) => (w.startsWith(`${r.strategy}:`) ? w : `${r.strategy}: ${w}`)))];
   if (warnings.length > 0) out.push(line(''), line('Warnings', 'heading'));
-  for (const w of warnings) out.push(...wrapText(`  ! ${w}`, width, '    ').map((t) => line(t, 'warning')));
+  for (const w of warnings) out.push(...bullet('  ! ', w, width).map((t) => line(t, 'warning')));
   return out;
+}
+
+/** A wrapped list item: `marker` before the first line, continuation lines indented as far. */
+function bullet(marker: string, text: string, width: number): string[] {
+  const indent = ' '.repeat(marker.length);
+  return wrap(text, width - marker.length).map((part, index) => (index === 0 ? marker : indent) + part);
 }

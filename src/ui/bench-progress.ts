@@ -4,6 +4,7 @@
  */
 import type { BenchEvent } from '../bench/events.js';
 import type { LogLine } from './scan-progress.js';
+import { escapeTerminal } from '../text/index.js';
 
 /** One run of one strategy. */
 export interface BenchCell {
@@ -41,12 +42,12 @@ export function applyBenchEvents(state: BenchProgress, events: readonly BenchEve
   const mutable = (): Map<string, BenchCell[]> => (cells ??= new Map([...next.cells].map(([k, v]) => [k, [...v]])));
   const message = (level: LogLine['level'], text: string): void => {
     const last = next.messages[next.messages.length - 1];
-    next = { ...next, messages: [...next.messages, { id: (last?.id ?? -1) + 1, level, text }] };
+    next = { ...next, messages: [...next.messages, { id: (last?.id ?? -1) + 1, level, text: escapeTerminal(text) }] };
   };
   for (const event of events) {
     switch (event.type) {
       case 'bench:start':
-        next = { ...next, target: event.target, strategies: event.strategies, plannedRuns: event.plannedRuns, warmupRuns: event.warmupRuns, startedAt: now };
+        next = { ...next, target: escapeTerminal(event.target), strategies: event.strategies, plannedRuns: event.plannedRuns, warmupRuns: event.warmupRuns, startedAt: now };
         break;
       case 'suite:size':
         // A new size starts a fresh matrix; the previous size's line stays in the log.

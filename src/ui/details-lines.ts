@@ -1,4 +1,4 @@
-import { formatCount, padEnd, padStart } from './format.js';
+import { formatCount, padEnd, padStart } from '../text/index.js';
 import { line, type Line } from './line.js';
 import type { ScanResult } from '../types.js';
 

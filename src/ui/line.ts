@@ -3,6 +3,8 @@
  * Tabs are built as arrays of lines by pure functions, and one component
  * (LineList) windows and paints them.
  */
+import { escapeTerminal } from '../text/index.js';
+
 export type Tone = 'error' | 'warning' | 'info' | 'accent' | 'good' | 'muted' | 'heading';
 
 export interface Line {
@@ -14,8 +16,9 @@ export interface Line {
   readonly dir?: string;
 }
 
+/** A line of the screen; control and bidi characters in it (a hostile file name) are shown as escapes. */
 export function line(text: string, tone?: Tone, extra?: Pick<Line, 'path' | 'dir'>): Line {
-  return { text, ...(tone ? { tone } : {}), ...extra };
+  return { text: escapeTerminal(text), ...(tone ? { tone } : {}), ...extra };
 }
 
 /** First visible row so that `selected` stays in a window of `height` rows (selection kept near the middle). */

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import type { BenchListener } from '../bench/events.js';
 import type { BenchReport } from '../bench/types.js';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io.js';
 import { BenchApp } from './BenchApp.js';
 import { createTrackedTask, runInkApp } from './run-ink-app.js';
 

@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import type { ReactElement } from 'react';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io.js';
 
 /**
  * Tracks the one long task an interactive view runs (a scan, a benchmark):

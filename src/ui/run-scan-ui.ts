@@ -1,5 +1,5 @@
 import { createElement } from 'react';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io.js';
 import type { ScanEventBus } from '../engine/events.js';
 import type { ScanResult } from '../types.js';
 import { createTrackedTask, runInkApp } from './run-ink-app.js';

@@ -5,6 +5,7 @@
  */
 import type { ScanEvent } from '../engine/events.js';
 import type { PhaseName, ScanResult, Strategy, WorkerStats } from '../types.js';
+import { escapeTerminal } from '../text/index.js';
 
 /** How many profiler samples the live sparkline keeps. */
 export const SAMPLE_WINDOW = 120;
@@ -93,12 +94,12 @@ export function applyEvents(state: ScanProgress, events: readonly ScanEvent[], n
       return;
     }
     const last = logs[logs.length - 1];
-    logs.push({ id: (last?.id ?? -1) + 1, level, text });
+    logs.push({ id: (last?.id ?? -1) + 1, level, text: escapeTerminal(text) });
   };
   for (const event of events) {
     switch (event.type) {
       case 'scan:start':
-        next.root = event.root;
+        next.root = escapeTerminal(event.root);
         next.strategy = event.strategy;
         next.workers = event.workers;
         next.cache = event.cache;

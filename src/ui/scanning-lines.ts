@@ -1,5 +1,5 @@
 import { bar, progressBar, sparkline } from './charts.js';
-import { formatBytes, formatCount, formatDuration, formatPercent, formatRate, padStart } from './format.js';
+import { formatBytes, formatCount, formatDuration, formatPercent, formatRate, padStart } from '../text/index.js';
 import { line, type Line } from './line.js';
 import { progressRates, type ScanProgress } from './scan-progress.js';
 

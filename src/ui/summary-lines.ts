@@ -1,5 +1,5 @@
 import { bar } from './charts.js';
-import { formatBytes, formatCount, formatDuration, formatPercent, padEnd, padStart } from './format.js';
+import { formatBytes, formatCount, formatDuration, formatPercent, padEnd, padStart } from '../text/index.js';
 import { line, type Line } from './line.js';
 import { summarize } from './result-model.js';
 import type { ScanResult } from '../types.js';

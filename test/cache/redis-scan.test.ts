@@ -15,6 +15,7 @@ import { scan } from '../../src/engine/scan.js';
 import { fakeIO } from '../helpers/fake-io.js';
 import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';
 import { freePort, startRedisServer, type RedisServer } from './helpers/redis-server.js';
+import { requireProgram } from '../helpers/require-program.js';
 
 /** Characters that must be percent-encoded in a URL, so redaction is tested on both forms. */
 const PASSWORD = 'pa:ss@w/rd#1';
@@ -37,7 +38,7 @@ async function scanJson(root: string, ...args: string[]): Promise<{ report: Repo
 /** What must be byte-identical whatever the cache did. */
 const stable = (report: Report) => JSON.stringify({ files: report.files, findings: report.findings, graph: report.graph });
 
-describe('scans through a Redis cache', () => {
+describe('scans through a Redis cache', { skip: requireProgram('redis-server') }, () => {
   let server: RedisServer;
   let root: string;
   let reference: string;

@@ -12,6 +12,7 @@ import { closeRedis, connectRedis, type RedisClient } from '../../src/cache/redi
 import { DEFAULT_ANALYSIS_OPTIONS, type CacheStoreLocation } from '../../src/config/options.js';
 import { sampleFacts, sampleKey } from './helpers/sample-facts.js';
 import { freePort, startRedisServer, type RedisServer } from './helpers/redis-server.js';
+import { requireProgram } from '../helpers/require-program.js';
 
 const PASSWORD = 'sonde-test-secret';
 const redis = (url: string): CacheStoreLocation => ({ kind: 'redis', url });
@@ -36,7 +37,7 @@ async function raw<T>(url: string, use: (client: RedisClient) => Promise<T>): Pr
   }
 }
 
-describe('Redis facts store', () => {
+describe('Redis facts store', { skip: requireProgram('redis-server') }, () => {
   let server: RedisServer;
   before(async () => {
     server = await startRedisServer({ password: PASSWORD });

@@ -14,7 +14,7 @@ import { codeCacheSupported } from '../../src/analysis/code-cache-store.js';
 import { createScanOptions, scan } from '../../src/index.js';
 import type { ParallelSetting } from '../../src/config/options.js';
 import { codeCacheDirFor } from '../../src/engine/strategy.js';
-import { REPORTERS } from '../../src/reporters/index.js';
+import { jsonReporter } from '../../src/reporters/json.js';
 import type { ScanResult } from '../../src/types.js';
 import { FIXTURES, REPO_ROOT, removeTree } from '../helpers/temp-tree.js';
 
@@ -25,7 +25,7 @@ function copyOfFixture(): string {
 }
 
 function stablePart(result: ScanResult): string {
-  const report = JSON.parse(REPORTERS.json(result, { color: false })) as { files: unknown; findings: unknown };
+  const report = JSON.parse(jsonReporter(result, { color: false })) as { files: unknown; findings: unknown };
   return JSON.stringify({ files: report.files, findings: report.findings });
 }
 

@@ -5,24 +5,28 @@
  */
 import { formatBaselineComparison } from '../../bench/format-baseline.js';
 import { compareWithBaseline, defaultBaselineDir, loadBaseline, saveBaseline } from '../../bench/baseline.js';
-import { BENCH_HELP, parseBenchArgs } from '../../bench/bench-args.js';
+import { BENCH_HELP, parseBenchArgs } from '../bench-args.js';
 import type { BenchListener } from '../../bench/events.js';
 import { writeExports } from '../../bench/export/index.js';
 import { formatBenchText } from '../../bench/format-text.js';
-import { createPlainBenchListener } from '../../bench/plain-listener.js';
+import { createPlainBenchListener } from '../../listeners/bench-plain-progress.js';
 import { runBench } from '../../bench/runner.js';
 import { UserError } from '../../errors.js';
 import type { BenchReport } from '../../bench/types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED } from '../exit-code.js';
-import type { CliIO, CommandHandler } from '../io.js';
+import type { CliIO } from '../../io.js';
+import type { CommandHandler } from '../command.js';
 import { useColor } from '../terminal.js';
 
 /** Seams for the lead: e.g. an Ink bench view on a TTY instead of plain lines. */
 export interface BenchCommandDeps {
   readonly createListener?: (io: CliIO) => BenchListener;
+  /** Replaces the measurement (tests inject reports with known samples, so verdicts do not depend on timing). */
+  readonly runBench?: typeof runBench;
 }
 
 export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler {
+  const measure = deps.runBench ?? runBench;
   return async (argv, io) => {
     const options = parseBenchArgs(argv, io.cwd);
     if (options.help) {
@@ -34,13 +38,13 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
     if (interactive) {
       // The Ink bench view drives the run (live matrix, then results) and returns the report on `q`.
       const { runBenchUi } = await import('../../ui/run-bench-ui.js');
-      report = await runBenchUi({ io, color: useColor(io), runBench: (listener, signal) => runBench(options.bench, listener, signal) });
+      report = await runBenchUi({ io, color: useColor(io), runBench: (listener, signal) => measure(options.bench, listener, signal) });
       if (!report) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
     } else {
       const listener: BenchListener = options.quiet
         ? () => {}
         : (deps.createListener?.(io) ?? createPlainBenchListener(io.stderr));
-      report = await runBench(options.bench, listener, io.signal);
+      report = await measure(options.bench, listener, io.signal);
     }
     if (report.results.every((r) => r.samples.length === 0)) {
       const why = report.results[0]?.failures[0]?.error ?? 'no runs';

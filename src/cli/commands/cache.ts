@@ -12,7 +12,7 @@ import { describeCacheLocation, parseCacheLocation } from '../../config/cache-lo
 import type { CacheStoreLocation } from '../../config/options.js';
 import { UserError } from '../../errors.js';
 import { TOOL_VERSION } from '../../version.js';
-import type { CommandHandler } from '../io.js';
+import type { CommandHandler } from '../command.js';
 
 export const CACHE_HELP = `Usage: sonde cache <stats|clear|prune> [options] [path]
 

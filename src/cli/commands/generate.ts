@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../errors.js';
 import { GROUND_TRUTH_FILE, PROJECT_SIZES, generateProject, type ProjectSize } from '../../generate/index.js';
-import type { CommandHandler } from '../io.js';
+import type { CommandHandler } from '../command.js';
 
 export const GENERATE_HELP = `Usage: sonde generate --size S --seed N --out DIR [--force]
 

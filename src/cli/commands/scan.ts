@@ -5,10 +5,11 @@ import { ScanEventBus } from '../../engine/events.js';
 import { scan } from '../../engine/scan.js';
 import { createNdjsonListener } from '../../listeners/ndjson.js';
 import { createPlainProgressListener } from '../../listeners/plain-progress.js';
-import { loadChunkedReporter } from '../../reporters/load-reporter.js';
+import { loadChunkedReporter } from '../../reporters/index.js';
 import type { ScanResult } from '../../types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, exitCodeFor } from '../exit-code.js';
-import type { CliIO, CommandHandler } from '../io.js';
+import type { CliIO } from '../../io.js';
+import type { CommandHandler } from '../command.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 
@@ -32,27 +33,18 @@ export const scanCommand: CommandHandler = async (argv, io) => {
   }
 };
 
-/**
- * Scans with progress on stderr, then renders the report — timed as the
- * `report` phase for the progress listeners (the report itself cannot
- * contain the time it takes to render itself).
- */
+/** Scans with progress on stderr and writes the report as the scan's `report` phase. */
 async function scanAndReport(options: ScanCommandOptions, io: CliIO, color: boolean): Promise<ScanResult> {
   const bus = new ScanEventBus();
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
-  const result = await scan(options.scan, { bus, ...(io.signal ? { signal: io.signal } : {}) });
-
-  bus.emit({ type: 'phase:start', phase: 'report' });
-  const started = performance.now();
-  const reporter = await loadChunkedReporter(options.format);
-  const chunks = reporter(result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
-  if (options.output) writeReport(options.output, chunks);
-  else await writeChunks(io.stdout, chunks);
-  bus.emit({ type: 'phase:end', phase: 'report', durationMs: performance.now() - started });
-
-  bus.emit({ type: 'scan:done', result });
-  return result;
+  const report = async (result: ScanResult) => {
+    const reporter = await loadChunkedReporter(options.format);
+    const chunks = reporter(result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
+    if (options.output) writeReport(options.output, chunks);
+    else await writeChunks(io.stdout, chunks);
+  };
+  return scan(options.scan, { bus, report, ...(io.signal ? { signal: io.signal } : {}) });
 }
 
 async function scanInteractively(options: ScanCommandOptions, io: CliIO, color: boolean): Promise<ScanResult | undefined> {
@@ -61,11 +53,7 @@ async function scanInteractively(options: ScanCommandOptions, io: CliIO, color: 
     io,
     root: options.scan.root,
     color,
-    runScan: async (bus, signal) => {
-      const result = await scan(options.scan, { bus, signal });
-      bus.emit({ type: 'scan:done', result });
-      return result;
-    },
+    runScan: (bus, signal) => scan(options.scan, { bus, signal }),
   });
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderDot, renderMermaid } from '../../src/graph/render.js';
+import { renderDot, renderMermaid } from '../../src/reporters/graph.js';
 import type { ModuleGraph } from '../../src/types.js';
 
 const graph: ModuleGraph = {

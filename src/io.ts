@@ -16,6 +16,3 @@ export interface CliIO {
   /** Aborted on Ctrl-C. */
   readonly signal?: AbortSignal;
 }
-
-/** A subcommand: parses its own argv (after the command name) and returns an exit code. */
-export type CommandHandler = (argv: readonly string[], io: CliIO) => Promise<number>;

@@ -3,8 +3,8 @@
  * line per finished run, no cursor tricks.
  */
 import type { Writable } from 'node:stream';
-import type { BenchListener } from './events.js';
-import { formatBytes, formatMs } from './units.js';
+import type { BenchListener } from '../bench/events.js';
+import { escapeTerminal, formatMebibytes, formatMs } from '../text/index.js';
 
 export function createPlainBenchListener(stream: Writable): BenchListener {
   const write = (line: string): void => {
@@ -14,7 +14,7 @@ export function createPlainBenchListener(stream: Writable): BenchListener {
     switch (event.type) {
       case 'bench:start':
         write(
-          `sonde bench: ${event.target} — ${event.strategies.join(', ')}; ` +
+          `sonde bench: ${escapeTerminal(event.target)} — ${event.strategies.join(', ')}; ` +
             `${event.warmupRuns} warm-up, at least ${event.plannedRuns} runs each (round-robin, one process per run)`,
         );
         break;
@@ -23,12 +23,12 @@ export function createPlainBenchListener(stream: Writable): BenchListener {
         break;
       case 'run:done': {
         const what = `${event.warmup ? 'warm-up' : 'run'} ${event.run}`;
-        if (event.error) write(`  ${event.strategy} ${what}: FAILED ${event.error}`);
-        else write(`  ${event.strategy} ${what}: ${formatMs(event.wallMs)}, peak RSS ${formatBytes(event.peakRssBytes)}`);
+        if (event.error) write(`  ${event.strategy} ${what}: FAILED ${escapeTerminal(event.error)}`);
+        else write(`  ${event.strategy} ${what}: ${formatMs(event.wallMs)}, peak RSS ${formatMebibytes(event.peakRssBytes)}`);
         break;
       }
       case 'bench:message':
-        write(event.level === 'warning' ? `warning: ${event.message}` : event.message);
+        write(escapeTerminal(event.level === 'warning' ? `warning: ${event.message}` : event.message));
         break;
       case 'run:start':
       case 'bench:done':

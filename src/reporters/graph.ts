@@ -2,9 +2,13 @@
  * Graph reporters: the module graph as Graphviz DOT or a Mermaid flowchart.
  * Pure functions, graph in, text out. Type-only edges are dashed in both.
  */
+import { escapeTerminal } from '../text/index.js';
 import type { ModuleGraph } from '../types.js';
+import type { Reporter } from './reporter.js';
+import { sortedGraph } from './report-model.js';
 
-const dotString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+/** Control and bidi characters of a file name become visible escapes: the graph is often printed to a terminal. */
+const dotString = (s: string) => `"${escapeTerminal(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /** Graphviz DOT (`dot -Tsvg`), nodes and edges in the graph's (sorted) order. */
 export function renderDot(graph: ModuleGraph): string {
@@ -18,7 +22,7 @@ export function renderDot(graph: ModuleGraph): string {
 }
 
 /** Mermaid has no escape for `"` inside a label except its HTML-entity codes. */
-const mermaidLabel = (s: string) => `"${s.replace(/"/g, '#quot;')}"`;
+const mermaidLabel = (s: string) => `"${escapeTerminal(s).replace(/"/g, '#quot;')}"`;
 
 /** A Mermaid `flowchart LR`; node ids are n0, n1, … in node order, labelled with the path. */
 export function renderMermaid(graph: ModuleGraph): string {
@@ -36,3 +40,9 @@ export function renderMermaid(graph: ModuleGraph): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** `--format dot`; sorted, so the output never depends on file completion order. */
+export const dotReporter: Reporter = (result) => renderDot(sortedGraph(result.crossFile.graph));
+
+/** `--format mermaid`; sorted like dot. */
+export const mermaidReporter: Reporter = (result) => renderMermaid(sortedGraph(result.crossFile.graph));

@@ -1,9 +1,7 @@
-import type { SourceAnalyzer } from '../analysis/analyze-source.js';
+import type { SourceAnalyzer } from './analyze-source.js';
 import type { AnalysisOptions } from '../config/options.js';
 import type { AnalysisOutcome, SourceInput } from './analyzer.js';
-
-/** Error code of ParserStackOverflowError (src/analysis/parser-overflow.ts), kept here so workers need not import it. */
-export const PARSER_STACK_OVERFLOW = 'parser-stack-overflow';
+import { PARSER_STACK_OVERFLOW } from './parser-overflow.js';
 
 /**
  * Analyzes one file and never throws: a failure of the analysis (a bug, or

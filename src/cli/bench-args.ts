@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import type { BenchOptions } from './options.js';
+import type { BenchOptions } from '../bench/options.js';
 
 /** What the command does besides measuring: exports and baselines. */
 export interface BenchCommandOptions {
