@@ -33,10 +33,11 @@
  * - Nothing here throws: a failure means "no blob" or "not written".
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import zlib from 'node:zlib';
+import { makeDirs } from '../util/make-dirs.js';
 
 const MAGIC = Buffer.from('SONDEV8\x01', 'latin1');
 const HEADER_BYTES = MAGIC.length + 8;
@@ -134,7 +135,7 @@ export class CodeCacheStore {
   write(slot: BlobSlot, payload: Buffer): boolean {
     const temp = path.join(this.dir, `${TEMP_PREFIX}${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`);
     try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      makeDirs(this.dir, 0o700);
       if (!this.#isPrivate()) return false;
       const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
       try {

@@ -16,6 +16,7 @@ import { describeError, KeyvFactsCache, type FactsStore } from './keyv-facts-cac
 import { cacheNamespace } from './namespace.js';
 import { cacheSecret, type CacheEnv } from './private-dir.js';
 import { ForeignCacheFileError, isCorruptionError, isSondeDatabaseFile, openSqliteStore, SIDE_SUFFIXES, type CacheStore } from './sqlite-store.js';
+import { makeDirs } from '../util/make-dirs.js';
 
 export { CACHE_BATCH_SIZE, type CacheEntry } from './keyv-facts-cache.js';
 
@@ -134,7 +135,7 @@ function prepareFolder(dir: string, root: string | undefined): string | undefine
   const inside = relative !== undefined && !relative.startsWith('..') && !path.isAbsolute(relative);
   try {
     if (!inside) {
-      mkdirSync(path.dirname(dir), { recursive: true });
+      makeDirs(path.dirname(dir));
       return makeRealFolder(dir);
     }
     let current = root!;

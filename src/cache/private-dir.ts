@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeDirs } from '../util/make-dirs.js';
 
 /** The environment variables this module reads. */
 export type CacheEnv = Readonly<Record<string, string | undefined>>;
@@ -47,7 +48,7 @@ export function unsafeDirReason(dir: string): string | undefined {
  */
 export function ensurePrivateDir(dir: string): string | undefined {
   try {
-    mkdirSync(path.dirname(dir), { recursive: true });
+    makeDirs(path.dirname(dir));
     mkdirSync(dir, { mode: 0o700 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {

@@ -107,6 +107,15 @@ describe('cache files', () => {
     const root = makeRepo();
     cleanup.push(root);
     await expectNoCache(root, ['--cache-location', '/proc/sonde-test.sqlite'], /^Cache disabled for this scan: \/proc\/sonde-test\.sqlite is not usable/);
+    // Node's own recursive mkdir spins for good under /proc: these must end too.
+    await expectNoCache(root, ['--cache-location', '/proc/sonde-a/b/c.sqlite'], /^Cache disabled for this scan: cannot create \/proc\/sonde-a\/b/);
+    const home = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = '/proc/sonde-xdg';
+    try {
+      await expectNoCache(root, [], /^Cache disabled for this scan: the private cache folder is not safe: cannot create \/proc\/sonde-xdg\/sonde/);
+    } finally {
+      process.env.XDG_CACHE_HOME = home;
+    }
   });
 
   it('every statement has a deadline: a runaway query is interrupted', async () => {
