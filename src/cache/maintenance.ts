@@ -11,6 +11,9 @@ import { toolPrefix } from './namespace.js';
 
 export type { CacheStats, PruneOptions, PruneResult } from './maintenance-types.js';
 
+/** Per statement in `sonde cache` commands. */
+const MAINTENANCE_DEADLINE_MS = 10 * 60_000;
+
 const WRITTEN_AT = "json_extract(value, '$.value.t')";
 
 /** Bytes of the database and its WAL side files. */
@@ -19,7 +22,8 @@ function diskBytes(location: string): number {
 }
 
 async function withStore<T>(location: string, use: (store: CacheStore) => Promise<T>): Promise<T> {
-  const store = await openSqliteStore(location, 5000);
+  // VACUUM of a large cache may take minutes; a hostile schema is refused before any statement runs.
+  const store = await openSqliteStore(location, 5000, MAINTENANCE_DEADLINE_MS);
   try {
     return await use(store);
   } finally {

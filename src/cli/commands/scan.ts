@@ -15,7 +15,7 @@ import { useColor } from '../terminal.js';
 
 /** `sonde scan`: the interactive UI in a terminal, reports and progress lines everywhere else. */
 export const scanCommand: CommandHandler = async (argv, io) => {
-  const options = parseScanArgs(argv, io.cwd);
+  const options = parseScanArgs(argv, io.cwd, io.env);
   const color = useColor(io);
   const interactive = options.ui && options.format === 'pretty' && !options.output && io.stdout.isTTY === true && !io.env.CI;
 
