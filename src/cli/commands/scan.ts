@@ -1,6 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
-import path from 'node:path';
 import { ScanEventBus } from '../../engine/events.js';
 import { scan } from '../../engine/scan.js';
 import { createNdjsonListener } from '../../listeners/ndjson.js';
@@ -11,11 +9,15 @@ import { EXIT_ERROR, EXIT_INTERRUPTED, exitCodeFor } from '../exit-code.js';
 import type { CliIO, CommandHandler } from '../io.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
+import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
 
 /** `sonde scan`: the interactive UI in a terminal, reports and progress lines everywhere else. */
 export const scanCommand: CommandHandler = async (argv, io) => {
   const options = parseScanArgs(argv, io.cwd);
   const color = useColor(io);
+  // Checked before any work: an unwritable -o must not cost a whole scan first.
+  const output = options.output ? checkOutputTarget(options.output, 'the report') : undefined;
+  if (options.cpuProf) checkOutputTarget(options.cpuProf, 'the CPU profile');
   const interactive = options.ui && options.format === 'pretty' && !options.output && io.stdout.isTTY === true && !io.env.CI;
 
   const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
@@ -26,7 +28,7 @@ export const scanCommand: CommandHandler = async (argv, io) => {
       if (!result) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
       return exitCodeFor(result, options.failOn);
     }
-    return exitCodeFor(await scanAndReport(options, io, color), options.failOn);
+    return exitCodeFor(await scanAndReport(options, output, io, color), options.failOn);
   } finally {
     await profiler?.stop(options.cpuProf!);
   }
@@ -37,7 +39,7 @@ export const scanCommand: CommandHandler = async (argv, io) => {
  * `report` phase for the progress listeners (the report itself cannot
  * contain the time it takes to render itself).
  */
-async function scanAndReport(options: ScanCommandOptions, io: CliIO, color: boolean): Promise<ScanResult> {
+async function scanAndReport(options: ScanCommandOptions, output: OutputTarget | undefined, io: CliIO, color: boolean): Promise<ScanResult> {
   const bus = new ScanEventBus();
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
@@ -46,8 +48,8 @@ async function scanAndReport(options: ScanCommandOptions, io: CliIO, color: bool
   bus.emit({ type: 'phase:start', phase: 'report' });
   const started = performance.now();
   const reporter = await loadChunkedReporter(options.format);
-  const chunks = reporter(result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
-  if (options.output) writeReport(options.output, chunks);
+  const chunks = reporter(result, { color: color && !output, columns: io.stdout.columns ?? 80, top: options.top });
+  if (output) writeOutput(output, chunks);
   else await writeChunks(io.stdout, chunks);
   bus.emit({ type: 'phase:end', phase: 'report', durationMs: performance.now() - started });
 
@@ -67,19 +69,6 @@ async function scanInteractively(options: ScanCommandOptions, io: CliIO, color: 
       return result;
     },
   });
-}
-
-/** Writes through a temporary file so a reader never sees half a report. */
-function writeReport(file: string, chunks: Iterable<string>): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
-    for (const chunk of chunks) writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
 }
 
 /** Writes in order, waiting for the stream to drain so a large report never sits whole in memory. */
