@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors.js';
+import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
 import { exportJson } from '../export/json.js';
 import { compareSamples, mean } from '../stats/index.js';
 import type { BaselineChange, BaselineComparison, BenchReport, StrategyResult } from '../types.js';
@@ -14,7 +15,7 @@ import type { BaselineChange, BaselineComparison, BenchReport, StrategyResult } 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** Default folder: `.sonde/baselines` under the scanned root (sonde's own folder), or under cwd for a suite. */
-export function defaultBaselineDir(report: Pick<BenchReport, 'settings'>, cwd: string): string {
+export function defaultBaselineDir(report: { readonly settings: Pick<BenchReport['settings'], 'suite' | 'target'> }, cwd: string): string {
   return path.join(report.settings.suite ? cwd : report.settings.target, '.sonde', 'baselines');
 }
 
@@ -25,11 +26,24 @@ function baselinePath(dir: string, name: string): string {
   return path.join(dir, `${name}.json`);
 }
 
+/**
+ * Checks where `--save-baseline` will write, before the benchmark runs. The
+ * default folder lies in the scanned (untrusted) root, so there no symbolic
+ * link is followed; a `--baseline-dir` the user names is followed like `-o`.
+ */
+export function checkBaselineTarget(dir: string, name: string, chosenByUser: boolean, root: string): OutputTarget {
+  return checkOutputTarget(baselinePath(dir, name), 'the baseline', chosenByUser ? {} : { noLinksBelow: root });
+}
+
+/** Saves to a target checked by checkBaselineTarget; returns the file. */
+export function saveBaselineTo(report: BenchReport, target: OutputTarget): string {
+  writeOutput(target, exportJson(report));
+  return target.file;
+}
+
+/** Checks and saves in one go (for callers with nothing to do in between). */
 export function saveBaseline(report: BenchReport, dir: string, name: string): string {
-  const file = baselinePath(dir, name);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(file, exportJson(report));
-  return file;
+  return saveBaselineTo(report, checkOutputTarget(baselinePath(dir, name), 'the baseline'));
 }
 
 export function loadBaseline(dir: string, name: string): BenchReport {
