@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { dotReporter, mermaidReporter } from '../../src/reporters/graph.js';
 import { loadChunkedReporter, loadReporter, REPORT_FORMATS } from '../../src/reporters/index.js';
@@ -46,5 +48,15 @@ describe('reporter table', () => {
     const chunks = [...(await loadChunkedReporter('json'))(result, { color: false })];
     assert.equal(chunks.join(''), `${JSON.stringify(toJsonReport(result), null, 2)}\n`);
     assert.equal(chunks.length, result.files.length + 2);
+  });
+
+  it('loads only the reporter asked for: dot and mermaid load the graph module, no other reporter', () => {
+    const script = fileURLToPath(new URL('./load-one-reporter.js', import.meta.url));
+    const modules = { pretty: 'pretty.js', json: 'json.js', sarif: 'sarif.js', markdown: 'markdown.js', dot: 'graph.js', mermaid: 'graph.js' };
+    for (const format of REPORT_FORMATS) {
+      const loaded = JSON.parse(execFileSync(process.execPath, [script, format], { encoding: 'utf8' })) as string[];
+      const reporters = loaded.filter((file) => file.startsWith('reporters/') && Object.values(modules).includes(file.slice('reporters/'.length)));
+      assert.deepEqual(reporters, [`reporters/${modules[format]}`], format);
+    }
   });
 });
