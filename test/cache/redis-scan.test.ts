@@ -72,12 +72,19 @@ describe('scans through a Redis cache', { skip: requireProgram('redis-server') }
     }
   });
 
-  it('a config file can point at Redis; the reported location hides the password', async () => {
+  it("the repository's config cannot point at Redis; SONDE_CACHE_LOCATION and a --config outside the root can, and the password stays hidden", async () => {
     const project = makeTempTree({});
+    const outside = makeTempTree({ 'ci.json': JSON.stringify({ cache: true, cacheLocation: `${server.url}/2` }) });
     try {
       cpSync(root, project, { recursive: true });
       writeFileSync(path.join(project, 'sonde.config.json'), JSON.stringify({ cache: true, cacheLocation: `${server.url}/2` }));
-      const options = parseScanArgs(['.'], project);
+      assert.throws(() => parseScanArgs(['.'], project), (error: Error) => error.name === 'UserError' && /cacheLocation: a URL is not allowed here/.test(error.message));
+      assert.throws(() => parseScanArgs(['.', '--config', 'sonde.config.json'], project), /a URL is not allowed here/, 'named, but inside the root: still the repository\'s');
+      const trusted = parseScanArgs(['.', '--config', path.join(outside, 'ci.json')], project);
+      assert.equal(trusted.scan.cache.location, `redis://:***@127.0.0.1:${server.port}/2`);
+
+      writeFileSync(path.join(project, 'sonde.config.json'), JSON.stringify({ cache: true }));
+      const options = parseScanArgs(['.'], project, { SONDE_CACHE_LOCATION: `${server.url}/2` });
       assert.equal(options.scan.cache.location, `redis://:***@127.0.0.1:${server.port}/2`);
       const cold = await scan({ ...options.scan, sampleIntervalMs: 0 });
       const warm = await scan({ ...options.scan, sampleIntervalMs: 0 });
@@ -86,6 +93,7 @@ describe('scans through a Redis cache', { skip: requireProgram('redis-server') }
       assert.equal(warm.cache.location, `redis://:***@127.0.0.1:${server.port}/2`);
     } finally {
       removeTree(project);
+      removeTree(outside);
     }
   });
 

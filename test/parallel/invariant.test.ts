@@ -11,7 +11,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createScanOptions, scan } from '../../src/index.js';
 import type { ParallelSetting } from '../../src/config/options.js';
-import { REPORTERS } from '../../src/reporters/index.js';
+import { jsonReporter } from '../../src/reporters/json.js';
+import type { JsonReport } from '../../src/reporters/json-report.js';
 import type { ScanResult } from '../../src/types.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -24,7 +25,7 @@ function copyTree(source: string): string {
 
 /** The strategy-invariant part of the JSON report, as text. */
 function stablePart(result: ScanResult): string {
-  const report = JSON.parse(REPORTERS.json(result, { color: false })) as { files: unknown; findings: unknown };
+  const report = JSON.parse(jsonReporter(result, { color: false })) as JsonReport;
   return JSON.stringify({ files: report.files, findings: report.findings });
 }
 

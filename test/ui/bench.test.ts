@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BenchListener } from '../../src/bench/events.js';
 import type { BenchReport } from '../../src/bench/types.js';
-import type { CliIO } from '../../src/cli/io.js';
-import { benchResultLines, cellText, matrixRows } from '../../src/ui/bench-lines.js';
-import { applyBenchEvents, initialBench } from '../../src/ui/bench-progress.js';
-import { runBenchUi } from '../../src/ui/run-bench-ui.js';
+import type { CliIO } from '../../src/io.js';
+import { benchResultLines, cellText, matrixRows } from '../../src/ui/bench/bench-lines.js';
+import { applyBenchEvents, initialBench } from '../../src/ui/bench/bench-progress.js';
+import { runBenchUi } from '../../src/ui/bench/run-bench-ui.js';
 import { benchEvents, benchReport } from './bench-fixtures.js';
 import { FakeStdin, FakeStdout, waitFor } from './terminal.js';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
-import { DoneScreen } from '../../src/ui/DoneScreen.js';
-import type { NavCommand } from '../../src/ui/navigation.js';
-import { createTheme, ThemeContext } from '../../src/ui/theme.js';
+import { DoneScreen } from '../../src/ui/done/DoneScreen.js';
+import type { NavCommand } from '../../src/ui/done/navigation.js';
+import { createTheme, ThemeContext } from '../../src/ui/kit/theme.js';
 import type { ScanResult } from '../../src/types.js';
 import { emptyResult, largeResult, sampleResult } from './fixtures.js';
 import { stripAnsi, waitFor } from './terminal.js';

@@ -1,10 +1,10 @@
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/io.js';
 import type { ScanEventBus } from '../../src/engine/events.js';
 import type { ScanResult } from '../../src/types.js';
-import { runScanUi } from '../../src/ui/run-scan-ui.js';
+import { runScanUi } from '../../src/ui/scan/run-scan-ui.js';
 import { sampleResult } from './fixtures.js';
 import { FakeStdin, FakeStdout, waitFor } from './terminal.js';
 
