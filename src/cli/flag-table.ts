@@ -23,12 +23,12 @@ interface FlagBase {
 }
 
 /** A flag that is present or not. */
-export interface BooleanFlag extends FlagBase {
+interface BooleanFlag extends FlagBase {
   readonly type: 'boolean';
 }
 
 /** A flag with a value, named in the help by `arg` (`N|auto`, `FILE`, …). */
-export interface StringFlag extends FlagBase {
+interface StringFlag extends FlagBase {
   readonly type: 'string';
   readonly arg: string;
   /** May be given more than once; the values are collected in order. */
@@ -39,7 +39,7 @@ export interface StringFlag extends FlagBase {
 export type Flag = BooleanFlag | StringFlag;
 
 /** The `options` of node:util `parseArgs`, with the literal types it needs to type the parsed values. */
-export type ParseOptionsOf<T extends readonly Flag[]> = {
+type ParseOptionsOf<T extends readonly Flag[]> = {
   readonly [F in T[number] as F['name']]: {
     readonly type: F['type'];
     readonly multiple: F extends { readonly multiple: true } ? true : false;
@@ -61,14 +61,14 @@ export function parseOptions<const T extends readonly Flag[]>(table: T): ParseOp
 }
 
 /** Columns the help is laid out in: it reads the same in any terminal and in the README. */
-export const HELP_WIDTH = 100;
+const HELP_WIDTH = 100;
 const INDENT = 2;
 /** The flag column; a longer flag puts its description on the next line. */
 const FLAG_COLUMN = 25;
 const GAP = 2;
 
 /** `-p, --parallel N|auto` (four spaces stand in for a missing short alias, so long names align). */
-export function flagLabel(flag: Flag): string {
+function flagLabel(flag: Flag): string {
   const alias = flag.short ? `-${flag.short}, ` : '    ';
   return `${alias}--${flag.name}${flag.type === 'string' ? ` ${flag.arg}` : ''}`;
 }
@@ -103,7 +103,3 @@ export function renderFlags(table: readonly Flag[], group?: string, width = HELP
   return lines.join('\n');
 }
 
-/** The groups of a table in their first-appearance order. */
-export function flagGroups(table: readonly Flag[]): (string | undefined)[] {
-  return [...new Set(table.map((flag) => flag.group))];
-}
