@@ -1,10 +1,9 @@
 import { ScanAbortedError, isUserError } from './errors.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK } from './cli/exit-code.js';
-import type { CliIO, CommandHandler } from './cli/io.js';
+import type { CommandHandler } from './cli/command.js';
+import type { CliIO } from './io.js';
 import { escapeTerminal } from './text/index.js';
 import { TOOL_VERSION } from './version.js';
-
-export type { CliIO } from './cli/io.js';
 
 /** Subcommands, loaded on demand so `sonde scan` never pays for the bench or the UI. */
 const COMMANDS: Readonly<Record<string, () => Promise<CommandHandler>>> = {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfigFile } from '../config/config-file.js';
+import { boundRepoParallel, loadConfigFile } from '../config/config-file.js';
 import { parseByteSize } from '../config/byte-size.js';
-import { cacheOptions, parseCacheLocation } from '../config/cache-location.js';
-import { createScanOptions, defaultCacheLocation } from '../config/create-options.js';
+import { cacheOptions, chooseCacheLocation, isTrustedConfig } from '../config/cache-location.js';
+import { createScanOptions } from '../config/create-options.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type CacheStoreLocation, type ParallelSetting, type ScanOptions } from '../config/options.js';
 import { resolveRules } from '../config/resolve-rules.js';
 import { UserError } from '../errors.js';
@@ -63,7 +63,7 @@ export const SCAN_FLAGS = [
 ] as const satisfies readonly Flag[];
 
 /** Parses `sonde scan` argv (after the command name) against the working directory. */
-export function parseScanArgs(argv: readonly string[], cwd: string): ScanCommandOptions {
+export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}): ScanCommandOptions {
   const { values, positionals } = parseOrThrow(argv);
   if (positionals.length > 1) {
     throw new UserError('INVALID_OPTION', `Expected one path, got ${positionals.length}: ${positionals.join(' ')}`, 'Scan one directory at a time.');
@@ -72,18 +72,24 @@ export function parseScanArgs(argv: readonly string[], cwd: string): ScanCommand
   // Validate the root first: a missing root is the clearest message there is.
   createScanOptions(root);
   const { config, path: configPath } = values['no-config'] ? { config: {}, path: undefined } : loadConfigFile(root, values.config && path.resolve(cwd, values.config));
+  // A config inside the root is the repository's: it may not pick where sonde writes, nor size the machine.
+  const configTrusted = isTrustedConfig(configPath, Boolean(values.config), root);
 
   const parallel: ParallelSetting = values.sequential
     ? 0
     : values.parallel !== undefined
       ? parseParallel(values.parallel)
-      : (config.parallel ?? 'auto');
+      : ((configTrusted ? config.parallel : boundRepoParallel(config.parallel)) ?? 'auto');
   const cacheEnabled = values['no-cache'] ? false : (values.cache ?? config.cache ?? false);
-  const cacheStore: CacheStoreLocation = values['cache-location']
-    ? parseCacheLocation(values['cache-location'], cwd, '--cache-location')
-    : config.cacheLocation
-      ? parseCacheLocation(config.cacheLocation, root, `${configPath}: cacheLocation`)
-      : { kind: 'sqlite', path: defaultCacheLocation(root) };
+  const cacheStore: CacheStoreLocation = chooseCacheLocation({
+    flag: values['cache-location'],
+    env,
+    configValue: config.cacheLocation,
+    configPath,
+    configTrusted,
+    cwd,
+    root,
+  });
   const maxFileSize = values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : config.maxFileSize;
 
   const scan = createScanOptions(root, {

@@ -1,5 +1,5 @@
 import type { ScanEvent, ScanListener } from '../engine/events.js';
-import type { OutputStream } from '../cli/io.js';
+import type { OutputStream } from '../io.js';
 import { escapeTerminal } from '../text/index.js';
 
 /** At most one progress line per interval: CI logs stay readable on 100k-file scans. */

@@ -75,7 +75,7 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
 }
 
 /** Totals over the files that have facts. */
-export interface Totals {
+interface Totals {
   readonly files: number;
   readonly lines: number;
   readonly functions: number;
@@ -98,7 +98,7 @@ export function totals(result: ScanResult): Totals {
 }
 
 /** A function and the file it lives in. */
-export interface Hotspot {
+interface Hotspot {
   readonly path: string;
   readonly fn: FunctionFacts;
 }

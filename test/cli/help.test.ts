@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BENCH_FLAGS } from '../../src/bench/bench-args.js';
+import { BENCH_FLAGS } from '../../src/cli/bench-args.js';
 import { runCli } from '../../src/cli.js';
 import { CACHE_FLAGS } from '../../src/cli/commands/cache.js';
 import { GENERATE_FLAGS } from '../../src/cli/commands/generate.js';

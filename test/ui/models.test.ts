@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ScanEvent } from '../../src/engine/events.js';
-import { activeFilter, initialNav, navigate, type NavContext, type NavState } from '../../src/ui/navigation.js';
-import { directoryRows, fileRows, findingRows, hotspotRows, summarize } from '../../src/ui/result-model.js';
+import { activeFilter, initialNav, navigate, type NavContext, type NavState } from '../../src/ui/done/navigation.js';
+import { directoryRows, fileRows, findingRows, hotspotRows, summarize } from '../../src/ui/done/result-model.js';
 import { allFindings, countBySeverity, hotspots } from '../../src/reporters/report-model.js';
-import { applyEvents, initialProgress, MAX_LOG_LINES, progressRates } from '../../src/ui/scan-progress.js';
+import { applyEvents, initialProgress, MAX_LOG_LINES, progressRates } from '../../src/ui/scan/scan-progress.js';
 import { emptyResult, sampleResult } from './fixtures.js';
 
 describe('scan progress reducer', () => {

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheStats, clearCache, pruneCache, type CacheStats } from '../../cache/maintenance.js';
-import { isCorruptionError } from '../../cache/sqlite-store.js';
+import { ForeignCacheFileError, isCorruptionError, isSondeDatabaseFile } from '../../cache/sqlite-store.js';
 import { formatByteSize, parseByteSize } from '../../config/byte-size.js';
 import { describeCacheLocation, parseCacheLocation } from '../../config/cache-location.js';
 import type { CacheStoreLocation } from '../../config/options.js';
@@ -14,7 +14,7 @@ import { UserError } from '../../errors.js';
 import { escapeTerminal } from '../../text/index.js';
 import { TOOL_VERSION } from '../../version.js';
 import { parseOptions, renderFlags, type Flag } from '../flag-table.js';
-import type { CommandHandler } from '../io.js';
+import type { CommandHandler } from '../command.js';
 
 /** `sonde cache`'s flags: the parser's options and the options of `sonde cache --help`. */
 export const CACHE_FLAGS = [
@@ -75,7 +75,7 @@ function formatStats(stats: CacheStats): string {
   return `${lines.join('\n')}\n`;
 }
 
-function parse(argv: readonly string[], cwd: string) {
+function parse(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}) {
   let parsed;
   try {
     parsed = parseArgs({
@@ -99,7 +99,9 @@ function parse(argv: readonly string[], cwd: string) {
   const root = path.resolve(cwd, target ?? '.');
   const location: CacheStoreLocation = values['cache-location']
     ? parseCacheLocation(values['cache-location'], cwd, '--cache-location')
-    : { kind: 'sqlite', path: path.join(root, '.sonde', 'cache.sqlite') };
+    : env.SONDE_CACHE_LOCATION
+      ? parseCacheLocation(env.SONDE_CACHE_LOCATION, cwd, 'SONDE_CACHE_LOCATION')
+      : { kind: 'sqlite', path: path.join(root, '.sonde', 'cache.sqlite') };
   return {
     help: false as const,
     action,
@@ -110,7 +112,7 @@ function parse(argv: readonly string[], cwd: string) {
 }
 
 export const cacheCommand: CommandHandler = async (argv, io) => {
-  const args = parse(argv, io.cwd);
+  const args = parse(argv, io.cwd, io.env);
   if (args.help) {
     io.stdout.write(CACHE_HELP);
     return 0;
@@ -128,12 +130,19 @@ export const cacheCommand: CommandHandler = async (argv, io) => {
       io.stdout.write(`Removed ${result.removed} of ${result.before.entries} entries; ${formatByteSize(result.before.bytes)} → ${formatByteSize(result.after.bytes)}\n`);
     }
   } catch (error) {
+    if (error instanceof ForeignCacheFileError) {
+      throw new UserError('CACHE_FOREIGN', `${error.message}; sonde leaves it untouched`, 'Point --cache-location at a file sonde created, or remove this one yourself.');
+    }
     if (args.location.kind !== 'sqlite' || !isCorruptionError(error)) throw error;
     const file = args.location.path;
-    if (args.action === 'clear') {
+    // Deleted only when its header says it is sonde's: never someone else's file.
+    if (args.action === 'clear' && isSondeDatabaseFile(file)) {
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
       io.stdout.write(`The cache file was damaged; deleted ${escapeTerminal(file)}\n`);
       return 0;
+    }
+    if (!isSondeDatabaseFile(file)) {
+      throw new UserError('CACHE_FOREIGN', `${file} is not a readable sonde cache (${(error as Error).message}); sonde leaves it untouched`, 'Remove it yourself if it is a cache you no longer need.');
     }
     throw new UserError('CACHE_CORRUPT', `${file} is not a readable cache (${(error as Error).message})`, 'Run `sonde cache clear`; the next scan with --cache rebuilds it.');
   }

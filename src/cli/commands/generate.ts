@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../../errors.js';
 import { GROUND_TRUTH_FILE, PROJECT_SIZES, generateProject, type ProjectSize } from '../../generate/index.js';
 import { parseOptions, renderFlags, type Flag } from '../flag-table.js';
-import type { CommandHandler } from '../io.js';
+import type { CommandHandler } from '../command.js';
 
 /** `sonde generate`'s flags: the parser's options and the options of `sonde generate --help`. */
 export const GENERATE_FLAGS = [
