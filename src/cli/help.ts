@@ -34,7 +34,8 @@ Environment
   NO_COLOR   no colours      CI   never start the interactive UI
   SONDE_CACHE_LOCATION       as --cache-location (the flag wins); a config file inside the scanned
                              folder may only name a cache file inside it
-  SONDE_CACHE_SECRET         key that signs cache entries (32+ characters), the same on every machine
-                             sharing a Redis cache (default: a random key in $XDG_CACHE_HOME/sonde)
+  SONDE_CACHE_SECRET         key that signs cache entries (32+ characters), the same on every
+                             machine sharing a Redis cache (default: a random key in
+                             $XDG_CACHE_HOME/sonde)
 `;
 }
