@@ -2,6 +2,7 @@
 export { escapeTerminal } from './escape.js';
 export { type Styles, styles } from './style.js';
 export {
+  formatBinaryBytes,
   formatBytes,
   formatCount,
   formatDuration,
