@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
 import { formatBaselineComparison } from '../../src/bench/report/format-baseline.js';
 import { runCli } from '../../src/cli.js';
+import { createPlainBenchListener } from '../../src/listeners/bench-plain-progress.js';
 import { createScanOptions, scan } from '../../src/index.js';
 import type { ScanResult } from '../../src/types.js';
 import { DoneScreen } from '../../src/ui/done/DoneScreen.js';
@@ -165,5 +167,23 @@ describe('terminal safety: repository strings in human output', () => {
     assertNoRawControls(text, 'baseline comparison');
     assert.ok(!text.split('\n').some((line) => line.startsWith('REGRESSION: none')), 'a date split a line');
     assert.ok(text.includes('main\\x1b]0;pwned\\x07') && text.includes('cache:warm\\x1b[31m'), text);
+  });
+
+  it('plain bench progress escapes the target, run errors and messages', () => {
+    let text = '';
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        text += chunk.toString();
+        done();
+      },
+    });
+    const listener = createPlainBenchListener(stream);
+    listener({ type: 'bench:start', target: `/tmp/${OSC_FILE}`, strategies: ['sequential'], plannedRuns: 1, warmupRuns: 0 });
+    listener({ type: 'run:done', strategy: 'sequential', run: 1, warmup: false, wallMs: 1, peakRssBytes: 1, error: `cannot read ${NEWLINE_FILE}` });
+    listener({ type: 'bench:message', level: 'warning', message: `skipped ${BIDI_FILE}` });
+    assertNoRawControls(text, 'bench progress');
+    assertNoForgedLine(text, 'bench progress');
+    assert.equal(text.split('\n').length, 4, text);
+    assert.ok(text.includes('\\x1b]0;pwned\\x07.ts') && text.includes('evil\\u202egnp.ts'), text);
   });
 });
