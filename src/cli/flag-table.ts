@@ -73,7 +73,7 @@ function flagLabel(flag: Flag): string {
   return `${alias}--${flag.name}${flag.type === 'string' ? ` ${flag.arg}` : ''}`;
 }
 
-function describe(flag: Flag): string {
+function description(flag: Flag): string {
   const notes = [
     ...(flag.type === 'string' && flag.multiple ? ['repeatable'] : []),
     ...(flag.default !== undefined ? [`default: ${flag.default}`] : []),
@@ -94,7 +94,7 @@ export function renderFlags(table: readonly Flag[], group?: string, width = HELP
   const margin = ' '.repeat(INDENT + column + GAP);
   const lines: string[] = [];
   flags.forEach((flag, index) => {
-    const [first, ...rest] = wrap(describe(flag), descriptionWidth);
+    const [first, ...rest] = wrap(description(flag), descriptionWidth);
     const label = labels[index];
     if (label.length > column) lines.push(`${' '.repeat(INDENT)}${label}`, `${margin}${first}`);
     else lines.push(`${' '.repeat(INDENT)}${padEnd(label, column)}${' '.repeat(GAP)}${first}`);
