@@ -52,7 +52,7 @@ export const SCAN_FLAGS = [
   { name: 'config', short: 'c', type: 'string', arg: 'FILE', description: 'config file', default: '<path>/sonde.config.json if present' },
   { name: 'no-config', type: 'boolean', description: 'ignore sonde.config.json' },
   { name: 'ignore-type-only-cycles', type: 'boolean', description: 'leave `import type` edges out of import-cycle detection' },
-  { name: 'progress', type: 'string', arg: 'MODE', description: 'auto | plain | ndjson | none (stderr)', default: 'plain when not interactive' },
+  { name: 'progress', type: 'string', arg: 'MODE', description: 'progress on stderr: auto | plain | ndjson | none', default: 'plain when not interactive' },
   { name: 'no-ui', type: 'boolean', description: 'plain output even in a terminal' },
   { name: 'sample-interval', type: 'string', arg: 'MS', description: 'profiler sampling interval; 0 = off', default: '100' },
   { name: 'cpu-prof', type: 'string', arg: 'FILE', description: 'write a V8 CPU profile of the scan (open in Chrome DevTools or speedscope)' },
