@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs } from '../src/cli/bench-args.js';
 import { writeExports } from '../src/bench/export/index.js';
-import { formatBenchText } from '../src/bench/format-text.js';
+import { formatBenchText } from '../src/bench/report/format-text.js';
 import { createPlainBenchListener } from '../src/listeners/bench-plain-progress.js';
 import { runBench } from '../src/bench/runner.js';
 

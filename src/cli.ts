@@ -1,12 +1,9 @@
 import { ScanAbortedError, isUserError } from './errors.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK } from './cli/exit-code.js';
-import { helpText } from './cli/help.js';
 import type { CommandHandler } from './cli/command.js';
 import type { CliIO } from './io.js';
 import { escapeTerminal } from './text/index.js';
 import { TOOL_VERSION } from './version.js';
-
-export type { CliIO } from './io.js';
 
 /** Subcommands, loaded on demand so `sonde scan` never pays for the bench or the UI. */
 const COMMANDS: Readonly<Record<string, () => Promise<CommandHandler>>> = {
@@ -23,15 +20,16 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandHandler>>> = {
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === '--version' || first === '-v') {
-    io.stdout.write(`${TOOL_VERSION}\n`);
-    return EXIT_OK;
-  }
   const isCommand = first !== undefined && first in COMMANDS;
   const command = isCommand ? first : 'scan';
   const commandArgv = isCommand ? rest : argv;
+  if (first === '--version' || first === '-v' || (command === 'scan' && (commandArgv.includes('--version') || commandArgv.includes('-v')))) {
+    io.stdout.write(`${TOOL_VERSION}\n`);
+    return EXIT_OK;
+  }
   if (command === 'scan' && (commandArgv.includes('--help') || commandArgv.includes('-h') || first === 'help')) {
-    io.stdout.write(helpText(TOOL_VERSION));
+    // Loaded on demand: the help renders the scan flag table, which no other command needs.
+    io.stdout.write((await import('./cli/help.js')).helpText(TOOL_VERSION));
     return EXIT_OK;
   }
   try {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { findCycleGroups, toAdjacency } from '../src/graph/cycles.js';
@@ -14,6 +15,12 @@ interface Edge {
 function topFolder(file: string): string {
   const slash = file.indexOf('/');
   return slash === -1 ? file : file.slice(0, slash);
+}
+
+/** The sub-folder one level down (`ui/kit/line.ts` → `ui/kit`); a file directly in a top-level folder is its own node. */
+function subFolder(file: string): string {
+  const parts = file.split('/');
+  return parts.length > 2 ? parts.slice(0, 2).join('/') : file;
 }
 
 /**
@@ -51,6 +58,45 @@ function importCycles(edges: readonly Edge[], group: (file: string) => string): 
   });
 }
 
+/**
+ * The house, bottom to top: a module may import only from a lower rung.
+ * Every top-level folder and top-level file of src/ is on exactly one rung;
+ * docs/architecture.md draws the same ladder.
+ */
+const LADDER: readonly (readonly string[])[] = [
+  ['types.ts', 'errors.ts', 'version.ts', 'io.ts'],
+  ['util', 'text'],
+  ['rules', 'profiler', 'generate'],
+  ['config', 'graph', 'reporters'],
+  ['analysis', 'cache'],
+  ['parallel'],
+  ['engine'],
+  ['bench'],
+  ['listeners', 'ui'],
+  ['cli'],
+  ['cli.ts', 'index.ts'],
+  ['bin-main.ts'],
+];
+
+/** Every import between two rungs that does not go down, as `from → to (file imports file)`. */
+function upwardImports(edges: readonly Edge[]): string[] {
+  const rung = new Map(LADDER.flatMap((names, i) => names.map((name) => [name, i] as const)));
+  const problems = new Set<string>();
+  for (const edge of edges) {
+    const from = topFolder(edge.from);
+    const to = topFolder(edge.to);
+    if (from === to) continue;
+    for (const node of [from, to]) if (!rung.has(node)) problems.add(`${node} is on no rung of LADDER (test/architecture.test.ts, docs/architecture.md)`);
+    if (rung.has(from) && rung.has(to) && rung.get(from)! <= rung.get(to)!) problems.add(`${from} → ${to} (${edge.from} imports ${edge.to})`);
+  }
+  return [...problems];
+}
+
+/** Source without comments, so a comment that names `process.exit` is no use of it. */
+function stripComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
 describe('the cycle check itself', () => {
   it('names the folder edges of a cycle and ignores imports inside one folder', () => {
     const edges = [
@@ -64,6 +110,13 @@ describe('the cycle check itself', () => {
         'parallel → engine (parallel/worker.ts imports engine/analyze-one.ts)',
     ]);
     assert.deepEqual(importCycles(edges.slice(1), topFolder), []);
+  });
+
+  it('names an import that goes up the ladder, and a folder that is on no rung', () => {
+    assert.deepEqual(upwardImports([{ from: 'engine/scan.ts', to: 'ui/kit/line.ts' }, { from: 'cli/x.ts', to: 'newroom/y.ts' }]), [
+      'engine → ui (engine/scan.ts imports ui/kit/line.ts)',
+      'newroom is on no rung of LADDER (test/architecture.test.ts, docs/architecture.md)',
+    ]);
   });
 
   it('finds a file cycle, and a file that imports itself', () => {
@@ -95,8 +148,28 @@ describe('architecture', async () => {
     assert.deepEqual(importCycles(edges, topFolder), []);
   });
 
+  it('every import between src/ folders goes down the ladder', () => {
+    assert.deepEqual(upwardImports(edges), []);
+  });
+
+  it('no import cycle between the sub-folders of a src/ folder (ui/kit, bench/stats, …)', () => {
+    assert.deepEqual(importCycles(edges, subFolder), []);
+  });
+
   it('no import cycle between files (type-only imports count)', () => {
     assert.deepEqual(importCycles(edges, (file) => file), []);
+  });
+
+  it('ui/kit, the Ink building blocks, imports no other part of the UI', () => {
+    const violations = edges.filter((edge) => inLayer(edge.from, 'ui/kit/') && inLayer(edge.to, 'ui/') && !inLayer(edge.to, 'ui/kit/'));
+    assert.deepEqual(violations, []);
+  });
+
+  it('only bin-main touches the process: its streams, exit and signals', () => {
+    const touching = result.crossFile.graph.nodes.filter(
+      (file) => file !== 'bin-main.ts' && /\bprocess\.(stdout|stderr|stdin|exit|exitCode|on|once)\b/.test(stripComments(readFileSync(path.join(REPO_ROOT, 'src', file), 'utf8'))),
+    );
+    assert.deepEqual(touching, []);
   });
 
   it('the engine, analysis, cache, graph and workers import no UI, reporter or CLI module', () => {

@@ -23,7 +23,7 @@ export class ParserStackOverflowError extends Error {
 }
 
 /** Stack for the retry: 10,000-deep nesting needs well under 64 MB. */
-export const LARGE_STACK_MB = 256;
+const LARGE_STACK_MB = 256;
 
 /** Analyzes one file in a fresh worker thread with a LARGE_STACK_MB stack. */
 export function analyzeWithLargeStack(path: string, text: string, options: AnalysisOptions): Promise<FileFacts> {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { BenchOptions } from '../bench/options.js';
+import { parseOptions, renderFlags, type Flag } from './flag-table.js';
 
 /** What the command does besides measuring: exports and baselines. */
 export interface BenchCommandOptions {
@@ -19,63 +20,59 @@ export interface BenchCommandOptions {
   readonly help: boolean;
 }
 
-export const BENCH_FLAGS = {
-  strategies: { type: 'string', short: 's' },
-  reference: { type: 'string' },
-  warmup: { type: 'string', short: 'w' },
-  'min-runs': { type: 'string', short: 'm' },
-  'max-runs': { type: 'string', short: 'M' },
-  runs: { type: 'string', short: 'r' },
-  'time-budget': { type: 'string' },
-  'target-rme': { type: 'string' },
-  alpha: { type: 'string' },
-  seed: { type: 'string' },
-  suite: { type: 'boolean' },
-  sizes: { type: 'string' },
-  'suite-dir': { type: 'string' },
-  'export-json': { type: 'string' },
-  'export-markdown': { type: 'string' },
-  'export-csv': { type: 'string' },
-  'export-html': { type: 'string' },
-  'save-baseline': { type: 'string' },
-  compare: { type: 'string' },
-  'baseline-dir': { type: 'string' },
-  'regression-threshold': { type: 'string' },
-  quiet: { type: 'boolean', short: 'q' },
-  'no-ui': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+/** `sonde bench`'s flags: the parser's options and the option sections of `sonde bench --help`. */
+export const BENCH_FLAGS = [
+  {
+    name: 'strategies',
+    short: 's',
+    type: 'string',
+    arg: 'LIST',
+    group: 'Strategies',
+    description: 'comma-separated strategies to measure',
+    default: 'sequential,parallel:<cores>,cache:cold,cache:warm',
+  },
+  { name: 'reference', type: 'string', arg: 'NAME', group: 'Strategies', description: 'strategy the others are compared with', default: 'the first' },
+  { name: 'warmup', short: 'w', type: 'string', arg: 'N', group: 'Runs', description: 'discarded warm-up runs per strategy', default: '1' },
+  { name: 'min-runs', short: 'm', type: 'string', arg: 'N', group: 'Runs', description: 'fewest measured runs per strategy', default: '5' },
+  { name: 'max-runs', short: 'M', type: 'string', arg: 'N', group: 'Runs', description: 'most measured runs per strategy', default: '50' },
+  { name: 'runs', short: 'r', type: 'string', arg: 'N', group: 'Runs', description: 'exactly N runs (min = max = N)' },
+  { name: 'time-budget', type: 'string', arg: 'SECONDS', group: 'Runs', description: 'runs = max(min-runs, budget ÷ first run)', default: '5' },
+  { name: 'target-rme', type: 'string', arg: 'PERCENT', group: 'Runs', description: 'stop a strategy once its 95% CI is within ±PERCENT of the mean' },
+  { name: 'alpha', type: 'string', arg: 'A', group: 'Runs', description: 'significance level', default: '0.05' },
+  { name: 'seed', type: 'string', arg: 'N', group: 'Runs', description: 'seed of the statistics (bootstrap) and of the partial-cache file changes', default: '42' },
+  { name: 'suite', type: 'boolean', group: 'Suite', description: 'generate synthetic projects and report scaling' },
+  { name: 'sizes', type: 'string', arg: 'LIST', group: 'Suite', description: 'small,medium,large (default) and xl' },
+  { name: 'suite-dir', type: 'string', arg: 'DIR', group: 'Suite', description: 'keep generated projects here (reused when present)' },
+  { name: 'export-json', type: 'string', arg: 'FILE', group: 'Output', description: 'write the report as JSON' },
+  { name: 'export-markdown', type: 'string', arg: 'FILE', group: 'Output', description: 'write the report as Markdown' },
+  { name: 'export-csv', type: 'string', arg: 'FILE', group: 'Output', description: 'write one CSV row per measured run (raw samples)' },
+  { name: 'export-html', type: 'string', arg: 'FILE', group: 'Output', description: 'write a self-contained HTML report with charts' },
+  { name: 'save-baseline', type: 'string', arg: 'NAME', group: 'Output', description: 'save under <path>/.sonde/baselines (or --baseline-dir)' },
+  { name: 'compare', type: 'string', arg: 'NAME', group: 'Output', description: 'compare with a baseline; exit 1 on a significant regression' },
+  { name: 'baseline-dir', type: 'string', arg: 'DIR', group: 'Output', description: 'where baselines are saved and read' },
+  { name: 'regression-threshold', type: 'string', arg: 'P', group: 'Output', description: 'percent slower that counts as a regression', default: '5' },
+  { name: 'quiet', short: 'q', type: 'boolean', group: 'Output', description: 'no progress lines' },
+  { name: 'no-ui', type: 'boolean', group: 'Output', description: 'plain output even in a terminal' },
+  { name: 'help', short: 'h', type: 'boolean', group: 'Output', description: 'this help' },
+] as const satisfies readonly Flag[];
 
 export const BENCH_HELP = `Usage: sonde bench [path] [options]
        sonde bench --suite [--sizes small,medium,large,xl] [options]
 
 Measures scan strategies, each run a scan in a fresh process, interleaved round-robin.
 
-Strategies (-s, --strategies LIST; default sequential,parallel:<cores>,cache:cold,cache:warm):
-  sequential, parallel:N, parallel:sweep (1 … 2×cores), cache:cold, cache:warm,
+Strategies: sequential, parallel:N, parallel:sweep (1 … 2×cores), cache:cold, cache:warm,
   cache:partial:P (P% of files changed before each run, on a temporary copy)
-  --reference NAME           strategy the others are compared with (default: the first)
+${renderFlags(BENCH_FLAGS, 'Strategies')}
 
 Runs:
-  -w, --warmup N             discarded warm-up runs per strategy (default 1)
-  -m, --min-runs N           (default 5)     -M, --max-runs N   (default 50)
-  -r, --runs N               exactly N runs (min = max = N)
-  --time-budget SECONDS      runs = max(min-runs, budget ÷ first run) (default 5)
-  --target-rme PERCENT       stop a strategy once its 95% CI is within ±PERCENT of the mean
-  --alpha A                  significance level (default 0.05)   --seed N (default 42)
+${renderFlags(BENCH_FLAGS, 'Runs')}
 
 Suite:
-  --suite                    generate synthetic projects and report scaling
-  --sizes LIST               small,medium,large (default) and xl
-  --suite-dir DIR            keep generated projects here (reused when present)
+${renderFlags(BENCH_FLAGS, 'Suite')}
 
 Output:
-  --export-json F | --export-markdown F | --export-csv F | --export-html F
-  --save-baseline NAME       save under <path>/.sonde/baselines (or --baseline-dir)
-  --compare NAME             compare with a baseline; exit 1 on a significant regression
-  --regression-threshold P   percent slower that counts as a regression (default 5)
-  -q, --quiet                no progress lines
-      --no-ui                plain output even in a terminal
+${renderFlags(BENCH_FLAGS, 'Output')}
 `;
 
 function num(value: string | undefined, flag: string): number | undefined {
@@ -93,7 +90,7 @@ function list(value: string | undefined): string[] | undefined {
 export function parseBenchArgs(argv: readonly string[], cwd: string): BenchCommandOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: BENCH_FLAGS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: parseOptions(BENCH_FLAGS), allowPositionals: true, strict: true });
   } catch (error) {
     throw new UserError('INVALID_OPTION', (error as Error).message, 'Run `sonde bench --help` for the options.');
   }

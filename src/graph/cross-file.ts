@@ -27,7 +27,7 @@ export interface CrossFileOptions {
 }
 
 /** The pass's result plus notes about configuration it could not use (unreadable tsconfig, unmapped entries). */
-export interface CrossFileAnalysis extends CrossFileResult {
+interface CrossFileAnalysis extends CrossFileResult {
   readonly notes: readonly string[];
 }
 

@@ -15,8 +15,8 @@ import type { SourceInput } from '../analysis/analyzer.js';
 
 export const MIN_BATCH_BYTES = 32 * 1024;
 export const MAX_BATCH_BYTES = 512 * 1024;
-export const BATCHES_PER_WORKER = 8;
-export const MAX_BATCH_FILES = 256;
+const BATCHES_PER_WORKER = 8;
+const MAX_BATCH_FILES = 256;
 
 /** Target bytes per batch for a workload: enough batches to balance, none too small to pay for a message. */
 export function batchTargetBytes(totalBytes: number, workers: number): number {

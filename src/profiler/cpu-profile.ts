@@ -9,9 +9,8 @@
  * profile; profile with `--parallel 0`, or run node with `--cpu-prof` to get
  * one file per thread.
  */
-import { writeFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Session } from 'node:inspector';
+import { checkOutputTarget, writeOutput } from '../util/output-target.js';
 
 /** A running profile; `stop` ends it and writes the .cpuprofile JSON. */
 export interface CpuProfileHandle {
@@ -49,8 +48,8 @@ export async function startCpuProfile(options: { samplingIntervalUs?: number } =
       try {
         const { profile } = await post<{ profile: unknown }>(session, 'Profiler.stop');
         await post(session, 'Profiler.disable');
-        await mkdir(dirname(outFile), { recursive: true });
-        await writeFile(outFile, JSON.stringify(profile));
+        // Through the shared output path: a device or FIFO is written through, a failure is one line.
+        writeOutput(checkOutputTarget(outFile, 'the CPU profile'), JSON.stringify(profile));
       } finally {
         session.disconnect();
       }

@@ -9,7 +9,7 @@ import type { ReportFormat, Reporter, ReporterOptions } from './reporter.js';
 import type { ScanResult } from '../types.js';
 
 export { REPORT_FORMATS, type ReportFormat, type Reporter, type ReporterOptions } from './reporter.js';
-export type { JsonReport } from './json.js';
+export type { JsonReport } from './json-report.js';
 
 const LOADERS: Readonly<Record<ReportFormat, () => Promise<Reporter>>> = {
   pretty: async () => (await import('./pretty.js')).prettyReporter,
@@ -26,7 +26,7 @@ export function loadReporter(format: ReportFormat): Promise<Reporter> {
 }
 
 /** A reporter's text in pieces, in order; joined, they are exactly the reporter's string. */
-export type ChunkedReporter = (result: ScanResult, options: ReporterOptions) => Iterable<string>;
+type ChunkedReporter = (result: ScanResult, options: ReporterOptions) => Iterable<string>;
 
 /**
  * What the CLI writes with: the JSON report streams one file entry at a time

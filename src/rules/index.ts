@@ -25,7 +25,7 @@ export const FILE_RULES: readonly FileRule[] = [
   parseErrorRule,
 ];
 
-export const CROSS_FILE_RULES: readonly CrossFileRuleMeta[] = [
+const CROSS_FILE_RULES: readonly CrossFileRuleMeta[] = [
   { id: 'import-cycle', description: 'Modules that import each other in a cycle.', defaultSeverity: 'warning' },
   { id: 'unused-export', description: 'An exported name that no scanned file imports.', defaultSeverity: 'info' },
 ];

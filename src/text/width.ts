@@ -1,12 +1,12 @@
 /**
  * Terminal columns: width, padding, truncation and wrapping, measured as a
- * terminal draws the text (string-width: CJK and most emoji take two columns,
- * combining marks none, ANSI styling none). Everything here returns plain
- * strings, so callers lay out unstyled text first and style it afterwards.
+ * terminal draws the text (string-width and cli-truncate: CJK and most emoji
+ * take two columns, combining marks none, ANSI styling none). Everything here
+ * returns plain strings, so callers lay out unstyled text first and style it
+ * afterwards.
  */
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 
 /** Columns the text takes in a terminal. */
 export function textWidth(text: string): number {
@@ -52,21 +52,48 @@ export function padStart(text: string, width: number): string {
 
 /** Printable ASCII words separated by single spaces: wrapping leaves such text as it is if it fits. */
 const SIMPLE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+const graphemes = new Intl.Segmenter();
 
 /**
  * Word-wraps text into lines of at most `width` columns; a word wider than that
- * is broken. Runs of whitespace (newlines included) become one space, so the
- * result never holds a line break of the input's. The usual short message
- * returns at once: a large report wraps every one of its 100,000 messages.
+ * is broken between graphemes. Runs of whitespace (newlines included) become
+ * one space, so the result never holds a line break of the input's.
+ * Linear, and measured with string-width word by word: a large report wraps
+ * every one of its 100,000 messages, and wrap-ansi took 0.3 ms per message
+ * (30 s for such a report at 40 columns) where this takes microseconds.
  */
 export function wrap(text: string, width: number): string[] {
   const max = Math.max(1, width);
   if (text.length <= max && SIMPLE.test(text)) return [text];
-  const normalized = text.split(/\s+/).filter(Boolean).join(' ');
-  if (normalized === '') return [''];
-  if (stringWidth(normalized) <= max) return [normalized];
-  // wrap-ansi starts a line with '' when a character is wider than the whole width.
-  return wrapAnsi(normalized, max, { hard: true, trim: true })
-    .split('\n')
-    .filter((line) => line !== '');
+  const lines: string[] = [];
+  let current = '';
+  let currentWidth = 0;
+  const flush = () => {
+    if (current !== '') lines.push(current);
+    current = '';
+    currentWidth = 0;
+  };
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const wordWidth = stringWidth(word);
+    if (current !== '' && currentWidth + 1 + wordWidth <= max) {
+      current += ` ${word}`;
+      currentWidth += 1 + wordWidth;
+      continue;
+    }
+    flush();
+    if (wordWidth <= max) {
+      current = word;
+      currentWidth = wordWidth;
+      continue;
+    }
+    for (const { segment } of graphemes.segment(word)) {
+      const segmentWidth = stringWidth(segment);
+      if (current !== '' && currentWidth + segmentWidth > max) flush();
+      current += segment;
+      currentWidth += segmentWidth;
+    }
+  }
+  flush();
+  return lines.length === 0 ? [''] : lines;
 }

@@ -4,11 +4,15 @@
  * before the runner's summary, so the summary still closes the output
  * (CI reads the closing lines).
  *
- * SONDE_TEST_SLOWEST=N also lists the N test files that took longest.
+ * SONDE_TEST_SLOWEST=N also lists the N test files that took longest. Each
+ * file's time is kept in dist/test-durations.json, so that the next run
+ * starts the slowest files first (run-tests.ts).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { spec as SpecReporter, tap } from 'node:test/reporters';
+import { REPO_ROOT } from './temp-tree.js';
 
 interface TestEvent {
   readonly type: string;
@@ -22,7 +26,26 @@ interface TestEvent {
   };
 }
 
-const shortFile = (file: string | undefined) => (file ? path.relative(process.cwd(), file) : '?');
+export const DURATIONS_FILE = path.join(REPO_ROOT, 'dist', 'test-durations.json');
+
+/** File (relative to the repository root) → milliseconds it took last time; empty when unknown. */
+export function lastDurations(): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(DURATIONS_FILE, 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+function saveDurations(fileMs: ReadonlyMap<string, number>): void {
+  try {
+    writeFileSync(DURATIONS_FILE, JSON.stringify({ ...lastDurations(), ...Object.fromEntries(fileMs) }, null, 1));
+  } catch {
+    // Only an ordering hint.
+  }
+}
+
+const shortFile = (file: string | undefined) => (file ? path.relative(REPO_ROOT, file) : '?');
 
 function diagnostic(message: string): TestEvent {
   return { type: 'test:diagnostic', data: { nesting: 0, message } };
@@ -44,6 +67,7 @@ async function* withClosingNotes(source: AsyncIterable<TestEvent>): AsyncGenerat
     }
     if (!summarized && event.type === 'test:diagnostic' && data.nesting === 0 && /^tests \d+$/.test(data.message ?? '')) {
       summarized = true;
+      saveDurations(fileMs);
       const slowest = Number(process.env.SONDE_TEST_SLOWEST ?? 0);
       if (slowest > 0) {
         yield diagnostic(`slowest test files:`);

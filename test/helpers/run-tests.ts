@@ -11,9 +11,15 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { lastDurations } from './reporter.js';
 import { REPO_ROOT } from './temp-tree.js';
 
-/** Test files in the source tree, as their compiled paths (relative to the repository root). */
+/**
+ * Test files in the source tree, as their compiled paths (relative to the
+ * repository root), the slowest of the last run first, so that no long file
+ * starts last and runs alone at the end. A file not timed yet counts as 1 s
+ * (the reporter times tests by the file that declares them).
+ */
 export function testFiles(): string[] {
   const found: string[] = [];
   const walk = (dir: string): void => {
@@ -24,15 +30,16 @@ export function testFiles(): string[] {
     }
   };
   walk('test');
-  return found.sort();
+  const last = lastDurations();
+  const time = (file: string) => last[file] ?? 1000;
+  return found.sort((a, b) => time(b) - time(a) || a.localeCompare(b));
 }
 
 function main(): void {
   const args = process.argv.slice(2);
   const runDir = mkdtempSync(path.join(os.tmpdir(), 'sonde-test-run-'));
-  // mkdtemp makes it 0700; the tests that run sonde as `nobody` (unreadable
-  // files bite only then) must still reach their trees inside it.
-  chmodSync(runDir, 0o755);
+  // Like /tmp: some tests run a scan as an unprivileged user on files in here.
+  chmodSync(runDir, 0o1777);
   const reporter = path.join(import.meta.dirname, 'reporter.js');
   const child = spawn(
     process.execPath,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prettyReporter } from '../../src/reporters/pretty.js';
-import { stripAnsi } from '../../src/text/index.js';
+import { stripAnsi, textWidth } from '../../src/text/index.js';
 import { facts, file, fn, makeResult } from './fixtures.js';
 
 const ESC = '\u001b[';
@@ -41,6 +41,21 @@ describe('pretty reporter', () => {
       ['3', '2', 'a', 'src/a.ts:2'],
     ]);
     assert.equal(lines[start + 5], '', 'helper (cyclomatic 1) is cut by top 3');
+  });
+
+  it('aligns hotspot columns by terminal width: CJK names and emoji paths take two columns a character', () => {
+    const result = makeResult({
+      files: [
+        file('src/日本/ファイル.ts', facts({ functions: [fn('計算する', 1, { cyclomatic: 9 })] })),
+        file('src/😀.ts', facts({ functions: [fn('ab', 1, { cyclomatic: 8 })] })),
+        file('src/plain.ts', facts({ functions: [fn('abcdefghij', 1, { cyclomatic: 7 })] })),
+      ],
+    });
+    const lines = prettyReporter(result, { color: false, top: 3 }).split('\n');
+    const start = lines.findIndex((line) => line.startsWith('Hotspots'));
+    const rows = lines.slice(start + 2, start + 5);
+    const locationColumns = rows.map((row) => textWidth(row.slice(0, row.indexOf('src/'))));
+    assert.equal(new Set(locationColumns).size, 1, rows.join('\n'));
   });
 
   it('groups findings under their file, stylish-style, cross-file ones included', () => {

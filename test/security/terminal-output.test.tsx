@@ -4,10 +4,10 @@ import { cleanup, render } from 'ink-testing-library';
 import { runCli } from '../../src/cli.js';
 import { createScanOptions, scan } from '../../src/index.js';
 import type { ScanResult } from '../../src/types.js';
-import { DoneScreen } from '../../src/ui/DoneScreen.js';
-import { applyEvents, initialProgress } from '../../src/ui/scan-progress.js';
-import { ScanningView } from '../../src/ui/ScanningView.js';
-import { createTheme, ThemeContext } from '../../src/ui/theme.js';
+import { DoneScreen } from '../../src/ui/done/DoneScreen.js';
+import { applyEvents, initialProgress } from '../../src/ui/scan/scan-progress.js';
+import { ScanningView } from '../../src/ui/scan/ScanningView.js';
+import { createTheme, ThemeContext } from '../../src/ui/kit/theme.js';
 import { fakeIO } from '../helpers/fake-io.js';
 import { makeTempTree, removeTree } from '../helpers/temp-tree.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bar, bucketMax, progressBar, sparkline } from '../../src/ui/charts.js';
-import { windowStart } from '../../src/ui/line.js';
+import { bar, bucketMax, progressBar, sparkline } from '../../src/ui/kit/charts.js';
+import { windowStart } from '../../src/ui/kit/line.js';
 
 describe('charts', () => {
   it('draws a sparkline from the lowest to the highest block', () => {

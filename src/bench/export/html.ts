@@ -2,10 +2,10 @@
  * `--export-html`: one self-contained file (inline CSS and SVG; a CSP that
  * forbids every network fetch) that opens offline in any browser.
  */
-import { median } from '../stats.js';
+import { median } from '../stats/index.js';
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
 import { formatMebibytes, formatMs, formatP, formatRatio } from '../../text/index.js';
-import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../table-cells.js';
+import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../report/table-cells.js';
 import { barChart, esc, lineChart, type Series } from './svg-charts.js';
 
 const MIB = 1024 * 1024;

@@ -1,12 +1,12 @@
 /** `--export-markdown`: the report as GitHub-flavoured Markdown tables. */
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
-import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../table-cells.js';
+import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../report/table-cells.js';
 import { formatMebibytes, formatMs, formatP, formatPercent, formatRatio } from '../../text/index.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** A Markdown table; columns after the first are right-aligned. */
-export function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const head = `| ${header.map(cell).join(' | ')} |`;
   const rule = `|${header.map((_, i) => (i === 0 ? ':---' : '---:')).join('|')}|`;
   return [head, rule, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');

@@ -3,12 +3,12 @@
  * hyperfine-like report on stdout, write exports, save or compare baselines.
  * Exit 1 only for a significant regression against `--compare`.
  */
-import { formatBaselineComparison } from '../../bench/format-baseline.js';
-import { compareWithBaseline, defaultBaselineDir, loadBaseline, saveBaseline } from '../../bench/baseline.js';
+import { formatBaselineComparison } from '../../bench/report/format-baseline.js';
+import { checkBaselineTarget, compareWithBaseline, defaultBaselineDir, loadBaseline, saveBaselineTo } from '../../bench/results/baseline.js';
 import { BENCH_HELP, parseBenchArgs } from '../bench-args.js';
 import type { BenchListener } from '../../bench/events.js';
-import { writeExports } from '../../bench/export/index.js';
-import { formatBenchText } from '../../bench/format-text.js';
+import { checkExportTargets, writeExports } from '../../bench/export/index.js';
+import { formatBenchText } from '../../bench/report/format-text.js';
 import { createPlainBenchListener } from '../../listeners/bench-plain-progress.js';
 import { runBench } from '../../bench/runner.js';
 import { UserError } from '../../errors.js';
@@ -33,11 +33,20 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
       io.stdout.write(BENCH_HELP);
       return 0;
     }
+    // Every path this run will write or read back is checked before the benchmark: a typo must not cost the whole run.
+    const exports = checkExportTargets(options.exports);
+    const settings = { suite: options.bench.suite ?? false, target: options.bench.target ?? io.cwd };
+    const dir = options.baselineDir ?? defaultBaselineDir({ settings }, io.cwd);
+    const baselineRoot = settings.suite ? io.cwd : settings.target;
+    const baselineTarget = options.saveBaseline
+      ? checkBaselineTarget(dir, options.saveBaseline, options.baselineDir !== undefined, baselineRoot)
+      : undefined;
+    const baseline = options.compare ? loadBaseline(dir, options.compare) : undefined;
     const interactive = !options.quiet && !options.noUi && io.stdout.isTTY === true && !io.env.CI && !deps.createListener;
     let report: BenchReport | undefined;
     if (interactive) {
       // The Ink bench view drives the run (live matrix, then results) and returns the report on `q`.
-      const { runBenchUi } = await import('../../ui/run-bench-ui.js');
+      const { runBenchUi } = await import('../../ui/bench/run-bench-ui.js');
       report = await runBenchUi({ io, color: useColor(io), runBench: (listener, signal) => measure(options.bench, listener, signal) });
       if (!report) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
     } else {
@@ -51,11 +60,9 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
       throw new UserError('BENCH_FAILED', `Every benchmark run failed: ${why}`, 'Check that `sonde scan` works on this path.');
     }
     if (!interactive) io.stdout.write(formatBenchText(report));
-    for (const file of writeExports(report, options.exports)) io.stderr.write(`wrote ${file}\n`);
-    const dir = options.baselineDir ?? defaultBaselineDir(report, io.cwd);
+    for (const file of writeExports(report, exports)) io.stderr.write(`wrote ${file}\n`);
     let exitCode = 0;
-    if (options.compare) {
-      const baseline = loadBaseline(dir, options.compare);
+    if (options.compare && baseline) {
       const comparison = compareWithBaseline(report, baseline, {
         name: options.compare,
         thresholdPercent: options.regressionThreshold,
@@ -65,7 +72,7 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
       io.stdout.write(`\n${formatBaselineComparison(comparison)}`);
       if (comparison.regressed) exitCode = 1;
     }
-    if (options.saveBaseline) io.stderr.write(`saved baseline ${saveBaseline(report, dir, options.saveBaseline)}\n`);
+    if (baselineTarget) io.stderr.write(`saved baseline ${saveBaselineTo(report, baselineTarget)}\n`);
     return exitCode;
   };
 }

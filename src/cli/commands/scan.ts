@@ -1,6 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
-import path from 'node:path';
 import { ScanEventBus } from '../../engine/events.js';
 import { scan } from '../../engine/scan.js';
 import { createNdjsonListener } from '../../listeners/ndjson.js';
@@ -12,11 +10,15 @@ import type { CliIO } from '../../io.js';
 import type { CommandHandler } from '../command.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
+import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
 
 /** `sonde scan`: the interactive UI in a terminal, reports and progress lines everywhere else. */
 export const scanCommand: CommandHandler = async (argv, io) => {
   const options = parseScanArgs(argv, io.cwd, io.env);
   const color = useColor(io);
+  // Checked before any work: an unwritable -o must not cost a whole scan first.
+  const output = options.output ? checkOutputTarget(options.output, 'the report') : undefined;
+  if (options.cpuProf) checkOutputTarget(options.cpuProf, 'the CPU profile');
   const interactive = options.ui && options.format === 'pretty' && !options.output && io.stdout.isTTY === true && !io.env.CI;
 
   const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
@@ -27,47 +29,34 @@ export const scanCommand: CommandHandler = async (argv, io) => {
       if (!result) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
       return exitCodeFor(result, options.failOn);
     }
-    return exitCodeFor(await scanAndReport(options, io, color), options.failOn);
+    return exitCodeFor(await scanAndReport(options, output, io, color), options.failOn);
   } finally {
     await profiler?.stop(options.cpuProf!);
   }
 };
 
 /** Scans with progress on stderr and writes the report as the scan's `report` phase. */
-async function scanAndReport(options: ScanCommandOptions, io: CliIO, color: boolean): Promise<ScanResult> {
+async function scanAndReport(options: ScanCommandOptions, output: OutputTarget | undefined, io: CliIO, color: boolean): Promise<ScanResult> {
   const bus = new ScanEventBus();
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
   const report = async (result: ScanResult) => {
     const reporter = await loadChunkedReporter(options.format);
-    const chunks = reporter(result, { color: color && !options.output, columns: io.stdout.columns ?? 80, top: options.top });
-    if (options.output) writeReport(options.output, chunks);
+    const chunks = reporter(result, { color: color && !output, columns: io.stdout.columns ?? 80, top: options.top });
+    if (output) writeOutput(output, chunks);
     else await writeChunks(io.stdout, chunks);
   };
   return scan(options.scan, { bus, report, ...(io.signal ? { signal: io.signal } : {}) });
 }
 
 async function scanInteractively(options: ScanCommandOptions, io: CliIO, color: boolean): Promise<ScanResult | undefined> {
-  const { runScanUi } = await import('../../ui/run-scan-ui.js');
+  const { runScanUi } = await import('../../ui/scan/run-scan-ui.js');
   return runScanUi({
     io,
     root: options.scan.root,
     color,
     runScan: (bus, signal) => scan(options.scan, { bus, signal }),
   });
-}
-
-/** Writes through a temporary file so a reader never sees half a report. */
-function writeReport(file: string, chunks: Iterable<string>): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
-    for (const chunk of chunks) writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
 }
 
 /** Writes in order, waiting for the stream to drain so a large report never sits whole in memory. */
