@@ -44,7 +44,7 @@ function reportError(error: unknown, io: CliIO): number {
   if (isUserError(error)) {
     io.stderr.write(`sonde: ${error.message}\n`);
     if (error.hint) io.stderr.write(`  ${error.hint}\n`);
-    return error instanceof ScanAbortedError ? EXIT_INTERRUPTED : EXIT_ERROR;
+    return error instanceof ScanAbortedError || error.code === 'ABORTED' ? EXIT_INTERRUPTED : EXIT_ERROR;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(
