@@ -7,10 +7,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBenchArgs } from '../src/bench/bench-args.js';
+import { parseBenchArgs } from '../src/cli/bench-args.js';
 import { writeExports } from '../src/bench/export/index.js';
-import { formatBenchText } from '../src/bench/format-text.js';
-import { createPlainBenchListener } from '../src/bench/plain-listener.js';
+import { formatBenchText } from '../src/bench/report/format-text.js';
+import { createPlainBenchListener } from '../src/listeners/bench-plain-progress.js';
 import { runBench } from '../src/bench/runner.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { JsonReport } from '../src/reporters/json-report.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = path.join(REPO, 'bin', 'sonde.js');
@@ -65,9 +66,7 @@ function runOnce(args: string[]): Promise<Sample> {
     child.on('exit', (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       if (code !== 0 && code !== 1) return reject(new Error(`sonde exited ${code}: ${err.slice(-2000)}`));
-      const report = JSON.parse(out) as {
-        summary: { files: number; workers: number; peakRssBytes: number; cache: { hits: number } };
-      };
+      const report = JSON.parse(out) as JsonReport;
       resolve({
         wallMs,
         peakRssBytes: report.summary.peakRssBytes,

@@ -1,10 +1,9 @@
 import { ScanAbortedError, isUserError } from './errors.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK } from './cli/exit-code.js';
-import { helpText } from './cli/help.js';
-import type { CliIO, CommandHandler } from './cli/io.js';
+import type { CommandHandler } from './cli/command.js';
+import type { CliIO } from './io.js';
+import { escapeTerminal } from './text/index.js';
 import { TOOL_VERSION } from './version.js';
-
-export type { CliIO } from './cli/io.js';
 
 /** Subcommands, loaded on demand so `sonde scan` never pays for the bench or the UI. */
 const COMMANDS: Readonly<Record<string, () => Promise<CommandHandler>>> = {
@@ -21,15 +20,16 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandHandler>>> = {
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === '--version' || first === '-v') {
-    io.stdout.write(`${TOOL_VERSION}\n`);
-    return EXIT_OK;
-  }
   const isCommand = first !== undefined && first in COMMANDS;
   const command = isCommand ? first : 'scan';
   const commandArgv = isCommand ? rest : argv;
+  if (first === '--version' || first === '-v' || (command === 'scan' && (commandArgv.includes('--version') || commandArgv.includes('-v')))) {
+    io.stdout.write(`${TOOL_VERSION}\n`);
+    return EXIT_OK;
+  }
   if (command === 'scan' && (commandArgv.includes('--help') || commandArgv.includes('-h') || first === 'help')) {
-    io.stdout.write(helpText(TOOL_VERSION));
+    // Loaded on demand: the help renders the scan flag table, which no other command needs.
+    io.stdout.write((await import('./cli/help.js')).helpText(TOOL_VERSION));
     return EXIT_OK;
   }
   try {
@@ -42,13 +42,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
 function reportError(error: unknown, io: CliIO): number {
   if (isUserError(error)) {
-    io.stderr.write(`sonde: ${error.message}\n`);
-    if (error.hint) io.stderr.write(`  ${error.hint}\n`);
+    io.stderr.write(`sonde: ${escapeTerminal(error.message)}\n`);
+    if (error.hint) io.stderr.write(`  ${escapeTerminal(error.hint)}\n`);
     return error instanceof ScanAbortedError || error.code === 'ABORTED' ? EXIT_INTERRUPTED : EXIT_ERROR;
   }
-  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const stack = error instanceof Error ? printableStack(error) : escapeTerminal(String(error));
   io.stderr.write(
     `sonde: internal error — this is a bug in sonde ${TOOL_VERSION}, please report it with the output below.\n${stack}\n`,
   );
   return EXIT_ERROR;
+}
+
+/** The stack with its message as one escaped line: a message can name a file of the scanned repository. */
+function printableStack(error: Error): string {
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [`${error.name}: ${escapeTerminal(error.message)}`, ...frames.map(escapeTerminal)].join('\n');
 }

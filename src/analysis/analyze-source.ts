@@ -13,7 +13,7 @@ export { saveTsMorphCodeCache as saveCodeCache } from './load-ts-morph.js';
 export type SourceAnalyzer = (path: string, text: string, options: AnalysisOptions) => FileFacts;
 
 /** How to load the analysis. */
-export interface SourceAnalyzerLoadOptions {
+interface SourceAnalyzerLoadOptions {
   /** Folder of the parser's V8 code cache (only with `--cache`); none: compile from source. */
   readonly codeCacheDir?: string;
 }

@@ -10,13 +10,19 @@
  *   and V8 versions, arch, this process's flags). An edited or reinstalled
  *   module, an upgraded Node or other flags mean another key, never a stale
  *   blob.
+ * - Place: the folder is the user's private cache folder
+ *   (`$XDG_CACHE_HOME/sonde/v8-code-cache`, chosen in engine/strategy.ts),
+ *   never the scanned tree. It is used only while it is a real directory of
+ *   this user that group and others cannot write (checked again here).
  * - Trust: a blob's file name records the inode and mtime its file had when
  *   this code wrote it (temp file, then rename, which keeps both), and the
  *   file must belong to this user. A file put there any other way —
- *   committed to the scanned repository (the default cache folder is its
- *   .sonde/), restored from an archive, written by another user — gets an
+ *   restored from an archive, copied, written by another user — gets an
  *   inode and a nanosecond mtime nobody chose, does not match, and is
- *   ignored and replaced.
+ *   ignored and replaced. Each blob is opened once, without following a
+ *   symlink; the checks (fstat: regular file, owner, inode, mtime, size)
+ *   are made on that descriptor and the bytes read from it, so the file
+ *   checked is the file read.
  * - Integrity: a header holds the payload's length and CRC-32.
  * - Size: a writer removes the module's blobs for other versions of its file
  *   and keeps at most RUNTIME_VARIANTS runtimes per file (so `node --cpu-prof`
@@ -27,10 +33,11 @@
  * - Nothing here throws: a failure means "no blob" or "not written".
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import zlib from 'node:zlib';
+import { makeDirs } from '../util/make-dirs.js';
 
 const MAGIC = Buffer.from('SONDEV8\x01', 'latin1');
 const HEADER_BYTES = MAGIC.length + 8;
@@ -38,6 +45,8 @@ const BLOB_SUFFIX = '.v8';
 const TEMP_PREFIX = '.tmp-';
 /** A temp file this old was left by a writer that died; removed by the next writer. */
 const ABANDONED_TEMP_MS = 10 * 60_000;
+/** No blob for ts-morph's largest file comes near this; a larger file is not ours. */
+const MAX_BLOB_BYTES = 256 * 1024 * 1024;
 /** Blobs kept per module file for different runtimes (Node versions, flags). */
 export const RUNTIME_VARIANTS = 2;
 
@@ -99,12 +108,21 @@ export class CodeCacheStore {
   readonly dir: string;
   #entries: string[] | undefined;
 
+  /** Set once the folder was found private; a folder that is not is never read or written. */
+  #private = false;
+
   constructor(dir: string) {
     this.dir = dir;
   }
 
+  #isPrivate(): boolean {
+    this.#private ||= isPrivateDir(this.dir);
+    return this.#private;
+  }
+
   /** The payload of a trusted, intact blob for the slot, or undefined. */
   read(slot: BlobSlot): Buffer | undefined {
+    if (!this.#isPrivate()) return undefined;
     for (const name of this.#list()) {
       const blob = name.startsWith(slotPrefix(slot)) ? parseBlobName(name) : undefined;
       const payload = blob && this.#readTrusted(name, blob);
@@ -117,8 +135,9 @@ export class CodeCacheStore {
   write(slot: BlobSlot, payload: Buffer): boolean {
     const temp = path.join(this.dir, `${TEMP_PREFIX}${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`);
     try {
-      mkdirSync(this.dir, { recursive: true });
-      const fd = openSync(temp, 'wx', 0o600);
+      makeDirs(this.dir, 0o700);
+      if (!this.#isPrivate()) return false;
+      const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
       try {
         writeAll(fd, header(payload));
         writeAll(fd, payload);
@@ -126,7 +145,7 @@ export class CodeCacheStore {
         closeSync(fd);
       }
       // Stat'ed after close: some file systems settle mtime only then.
-      const witness = statSync(temp, { bigint: true });
+      const witness = lstatSync(temp, { bigint: true });
       const name = `${slotPrefix(slot)}${witness.ino}-${witness.mtimeNs}${BLOB_SUFFIX}`;
       renameSync(temp, path.join(this.dir, name));
       this.#entries = undefined;
@@ -148,19 +167,32 @@ export class CodeCacheStore {
   }
 
   #readTrusted(name: string, blob: BlobName): Buffer | undefined {
+    let fd: number;
     try {
-      const file = path.join(this.dir, name);
-      const stat = lstatSync(file, { bigint: true });
+      fd = openSync(path.join(this.dir, name), constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch {
+      return undefined;
+    }
+    try {
+      const stat = fstatSync(fd, { bigint: true });
       if (!stat.isFile() || `${stat.ino}` !== blob.inode || stat.mtimeNs !== blob.mtimeNs) return undefined;
       if (process.getuid && stat.uid !== BigInt(process.getuid())) return undefined;
-      const bytes = readFileSync(file);
-      if (bytes.length < HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+      if (stat.size < BigInt(HEADER_BYTES) || stat.size > BigInt(MAX_BLOB_BYTES)) return undefined;
+      const bytes = Buffer.alloc(Number(stat.size));
+      for (let offset = 0; offset < bytes.length; ) {
+        const read = readSync(fd, bytes, offset, bytes.length - offset, offset);
+        if (read === 0) return undefined;
+        offset += read;
+      }
+      if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
       const length = bytes.readUInt32LE(MAGIC.length);
       const payload = bytes.subarray(HEADER_BYTES);
       if (payload.length !== length || zlib.crc32(payload) !== bytes.readUInt32LE(MAGIC.length + 4)) return undefined;
       return payload;
     } catch {
       return undefined;
+    } finally {
+      closeSync(fd);
     }
   }
 
@@ -201,9 +233,19 @@ function writeAll(fd: number, bytes: Buffer): void {
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
 }
 
+/** A real directory of this user that group and others cannot write. */
+function isPrivateDir(dir: string): boolean {
+  try {
+    const stat = lstatSync(dir);
+    return stat.isDirectory() && (!process.getuid || stat.uid === process.getuid()) && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
 function removeIfAbandoned(tempFile: string): void {
   try {
-    if (Date.now() - statSync(tempFile).mtimeMs > ABANDONED_TEMP_MS) removeQuietly(tempFile);
+    if (Date.now() - lstatSync(tempFile).mtimeMs > ABANDONED_TEMP_MS) removeQuietly(tempFile);
   } catch {
     // Gone already.
   }

@@ -21,7 +21,7 @@ interface Range {
 }
 
 /** Every comment's range, in no particular order (iterative: safe on deep trees). */
-export function commentRanges(sourceFile: ts.SourceFile): Range[] {
+function commentRanges(sourceFile: ts.SourceFile): Range[] {
   const text = sourceFile.text;
   const found: Range[] = [];
   const shebangEnd = text.startsWith('#!') ? lineEnd(text, 0, text.length) : 0;

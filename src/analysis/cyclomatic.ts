@@ -63,7 +63,7 @@ function isDefaultInAssignmentPattern(node: ts.BinaryExpression): boolean {
 }
 
 /** True when an array/object literal is the target of a destructuring assignment. */
-export function isAssignmentPattern(literal: ts.Node): boolean {
+function isAssignmentPattern(literal: ts.Node): boolean {
   let current = literal;
   for (;;) {
     const parent = current.parent;

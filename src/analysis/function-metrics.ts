@@ -48,7 +48,7 @@ interface MutableFacts {
 }
 
 /** Called for every node on entry, for collectors that ride on this walk. */
-export type NodeHook = (node: ts.Node) => void;
+type NodeHook = (node: ts.Node) => void;
 
 /** Statements that ESLint's max-depth counts as one level of nesting. */
 function isDepthBlock(node: ts.Node): boolean {

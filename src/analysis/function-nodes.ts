@@ -14,7 +14,7 @@ import { ts } from './typescript-api.cjs';
 const SK = ts.SyntaxKind;
 
 /** A function-like node that has a body: ESLint starts a "function" code path for it. */
-export type FunctionWithBody = ts.FunctionLikeDeclaration & { readonly body: ts.Block | ts.Expression };
+type FunctionWithBody = ts.FunctionLikeDeclaration & { readonly body: ts.Block | ts.Expression };
 
 /** True for a node ESLint treats as a function (it has a body). */
 export function isFunctionWithBody(node: ts.Node): node is FunctionWithBody {
@@ -42,7 +42,7 @@ export function isFieldWithInitializer(node: ts.Node): node is ts.PropertyDeclar
   );
 }
 
-export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   const modifiers = (node as ts.HasModifiers).modifiers;
   return modifiers !== undefined && modifiers.some((m) => m.kind === kind);
 }

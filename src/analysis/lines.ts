@@ -24,7 +24,7 @@
  */
 
 /** What cloc reports for one file. `lines` = code + comment + blank. */
-export interface LineCounts {
+interface LineCounts {
   readonly lines: number;
   readonly code: number;
   readonly comment: number;

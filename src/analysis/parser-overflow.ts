@@ -9,9 +9,12 @@ import { Worker } from 'node:worker_threads';
 import type { AnalysisOptions } from '../config/options.js';
 import type { FileFacts } from '../types.js';
 
+/** Error code of ParserStackOverflowError; the engine retries a file that failed with it. */
+export const PARSER_STACK_OVERFLOW = 'parser-stack-overflow';
+
 /** The parser overflowed the thread's stack on this file. */
 export class ParserStackOverflowError extends Error {
-  readonly code = 'parser-stack-overflow';
+  readonly code = PARSER_STACK_OVERFLOW;
 
   constructor(cause: unknown) {
     super('The TypeScript parser ran out of stack on this file (nesting too deep to parse)', { cause });
@@ -20,7 +23,7 @@ export class ParserStackOverflowError extends Error {
 }
 
 /** Stack for the retry: 10,000-deep nesting needs well under 64 MB. */
-export const LARGE_STACK_MB = 256;
+const LARGE_STACK_MB = 256;
 
 /** Analyzes one file in a fresh worker thread with a LARGE_STACK_MB stack. */
 export function analyzeWithLargeStack(path: string, text: string, options: AnalysisOptions): Promise<FileFacts> {

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import { defaultStrategies, parseStrategies, type StrategySpec } from './strategy.js';
 
-export const SUITE_SIZES = ['small', 'medium', 'large', 'xl'] as const;
+const SUITE_SIZES = ['small', 'medium', 'large', 'xl'] as const;
 export type SuiteSize = (typeof SUITE_SIZES)[number];
-export const DEFAULT_SUITE_SIZES: readonly SuiteSize[] = ['small', 'medium', 'large'];
+const DEFAULT_SUITE_SIZES: readonly SuiteSize[] = ['small', 'medium', 'large'];
 
 /** What a caller may set; everything is optional except the target (ignored for a suite). */
 export interface BenchOptions {
@@ -52,7 +52,7 @@ export interface ResolvedBenchOptions {
   readonly suiteDir?: string;
 }
 
-export const BENCH_DEFAULTS = {
+const BENCH_DEFAULTS = {
   warmupRuns: 1,
   minRuns: 5,
   maxRuns: 50,

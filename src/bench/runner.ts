@@ -6,18 +6,18 @@
 import fs from 'node:fs';
 import { UserError } from '../errors.js';
 import { generateProject } from '../generate/index.js';
-import { compareWithReference } from './analyze.js';
+import { compareWithReference } from './results/analyze.js';
 import type { BenchListener } from './events.js';
-import { machineInfo } from './machine.js';
-import { measureStrategies } from './measure.js';
+import { machineInfo } from './run/machine.js';
+import { measureStrategies } from './run/measure.js';
 import { resolveBenchOptions, type BenchOptions, type ResolvedBenchOptions } from './options.js';
-import { recommend } from './recommend.js';
-import { runSuite, type ProjectGenerator } from './suite.js';
+import { recommend } from './results/recommend.js';
+import { runSuite, type ProjectGenerator } from './run/suite.js';
 import { BENCH_SCHEMA_VERSION, type BenchReport, type BenchSettings } from './types.js';
-import { createWorkspace } from './workspace.js';
+import { createWorkspace } from './run/workspace.js';
 
 /** Seams for tests; real defaults. */
-export interface BenchDeps {
+interface BenchDeps {
   readonly generate?: ProjectGenerator;
   readonly now?: () => Date;
 }

@@ -11,7 +11,7 @@ export type StrategySpec =
   | { readonly kind: 'cache'; readonly name: string; readonly mode: 'cold' | 'warm' }
   | { readonly kind: 'partial'; readonly name: string; readonly percent: number };
 
-export const DEFAULT_PARTIAL_PERCENT = 10;
+const DEFAULT_PARTIAL_PERCENT = 10;
 
 /** The default set for `sonde bench`: sequential, parallel at the core count, a cold and a warm cache. */
 export function defaultStrategies(cores: number): string[] {
@@ -26,7 +26,7 @@ function positiveInt(text: string, what: string): number {
 }
 
 /** Parses one strategy name; `parallel:sweep` expands to parallel:1 … parallel:2×cores. */
-export function parseStrategy(name: string, cores: number): StrategySpec[] {
+function parseStrategy(name: string, cores: number): StrategySpec[] {
   const parts = name.trim().split(':');
   const [head, arg, extra] = parts;
   const bad = (): never => {

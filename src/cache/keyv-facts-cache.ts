@@ -2,7 +2,14 @@
  * The FactsCache over any Keyv adapter that the store modules open and check
  * (sqlite-store.ts, redis-store.ts): batching, the stored value's shape, and
  * the rule that a failing store warns once and the scan goes on without it.
+ *
+ * Every value carries an HMAC-SHA-256 over its full key and its content,
+ * with the user's secret (private-dir.ts): a store's content is untrusted (a
+ * committed SQLite file, a shared Redis), so a value whose tag does not
+ * verify is a miss, counted into one warning per scan, and is overwritten by
+ * the fresh result.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import Keyv from 'keyv';
 import type { FileFacts } from '../types.js';
 import type { FactsCache } from './facts-cache.js';
@@ -17,6 +24,8 @@ export interface CacheEntry {
   /** Epoch ms of the write. */
   readonly t: number;
   readonly facts: FileFacts;
+  /** HMAC-SHA-256 (hex) of the full key, `t` and the facts' JSON; see entryTag. */
+  readonly mac: string;
 }
 
 /** What the facts cache needs from a Keyv adapter besides get/set: batches, each one round trip. */
@@ -43,6 +52,10 @@ export interface FactsStore {
 
 export interface KeyvFactsCacheOptions {
   readonly namespace: string;
+  /** The key that signs and verifies entries. */
+  readonly secret: Buffer;
+  /** Added to the authentication warning (e.g. what a Redis fleet must share). */
+  readonly authenticationHint?: string;
   readonly onWarning: (code: string, message: string) => void;
   /** Clock for entry timestamps; tests inject one. */
   readonly now?: () => number;
@@ -56,6 +69,7 @@ export class KeyvFactsCache implements FactsCache {
   /** Set after a store failure: the rest of the scan runs without the cache. */
   #broken = false;
   #corrupt = false;
+  #warnedUnauthentic = false;
   #closed: Promise<void> | undefined;
 
   constructor(store: FactsStore, options: KeyvFactsCacheOptions) {
@@ -76,16 +90,28 @@ export class KeyvFactsCache implements FactsCache {
 
   async getMany(contentHashes: readonly string[]): Promise<Map<string, FileFacts>> {
     const found = new Map<string, FileFacts>();
+    let unauthentic = 0;
     for (let start = 0; start < contentHashes.length && !this.#broken; start += CACHE_BATCH_SIZE) {
       const keys = contentHashes.slice(start, start + CACHE_BATCH_SIZE);
       try {
         const values = await this.#keyv.getMany(keys);
         values.forEach((value, index) => {
-          if (isEntry(value)) found.set(keys[index], value.facts);
+          if (value === undefined || value === null) return;
+          const key = keys[index]!;
+          if (isEntry(value) && this.#verifies(key, value)) found.set(key, value.facts);
+          else unauthentic += 1;
         });
       } catch (error) {
         this.#fail('read', error);
       }
+    }
+    if (unauthentic > 0 && !this.#warnedUnauthentic) {
+      this.#warnedUnauthentic = true;
+      const hint = this.#options.authenticationHint ? ` (${this.#options.authenticationHint})` : '';
+      this.#options.onWarning(
+        'cache-unauthenticated',
+        `cache: ${unauthentic} ${unauthentic === 1 ? 'entry' : 'entries'} at ${this.#store.label} failed authentication and ${unauthentic === 1 ? 'was' : 'were'} recomputed${hint}.`,
+      );
     }
     return found;
   }
@@ -93,7 +119,7 @@ export class KeyvFactsCache implements FactsCache {
   async setMany(entries: readonly (readonly [contentHash: string, facts: FileFacts])[]): Promise<void> {
     const t = (this.#options.now ?? Date.now)();
     for (let start = 0; start < entries.length && !this.#broken; start += CACHE_BATCH_SIZE) {
-      const batch = entries.slice(start, start + CACHE_BATCH_SIZE).map(([key, facts]) => ({ key, value: { t, facts } }));
+      const batch = entries.slice(start, start + CACHE_BATCH_SIZE).map(([key, facts]) => ({ key, value: { t, facts, mac: this.#tag(key, t, facts) } }));
       try {
         await this.#keyv.setMany(batch);
       } catch (error) {
@@ -111,6 +137,16 @@ export class KeyvFactsCache implements FactsCache {
       () => {},
     );
     return this.#closed;
+  }
+
+  #tag(contentHash: string, t: number, facts: FileFacts): string {
+    return entryTag(this.#options.secret, `${this.#options.namespace}:${contentHash}`, t, facts);
+  }
+
+  #verifies(contentHash: string, entry: CacheEntry): boolean {
+    const expected = Buffer.from(this.#tag(contentHash, entry.t, entry.facts), 'hex');
+    const given = Buffer.from(entry.mac, 'hex');
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   #fail(operation: 'read' | 'write', error: unknown): void {
@@ -136,7 +172,24 @@ function safeParse(text: string): unknown {
   }
 }
 
+/**
+ * The tag of one entry: binds the full key (format, tool version, options,
+ * extension, content hash) to the value, so a value can be neither forged,
+ * edited nor moved to another key. JSON.stringify of the parsed facts gives
+ * back the stored text exactly (JSON numbers and key order round-trip).
+ */
+export function entryTag(secret: Buffer, fullKey: string, t: number, facts: FileFacts): string {
+  return createHmac('sha256', secret).update(`${fullKey}\n${t}\n${JSON.stringify(facts)}`).digest('hex');
+}
+
 function isEntry(value: unknown): value is CacheEntry {
   const entry = value as CacheEntry | null | undefined;
-  return typeof entry === 'object' && entry !== null && Number.isFinite(entry.t) && isFileFacts(entry.facts);
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    Number.isFinite(entry.t) &&
+    typeof entry.mac === 'string' &&
+    /^[0-9a-f]{64}$/.test(entry.mac) &&
+    isFileFacts(entry.facts)
+  );
 }

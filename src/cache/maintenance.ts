@@ -6,39 +6,13 @@
 import { existsSync, statSync } from 'node:fs';
 import type { CacheStoreLocation } from '../config/options.js';
 import { openSqliteStore, type CacheStore } from './sqlite-store.js';
+import type { CacheStats, PruneOptions, PruneResult } from './maintenance-types.js';
 import { toolPrefix } from './namespace.js';
 
-/** What `sonde cache stats` prints. */
-export interface CacheStats {
-  readonly kind: CacheStoreLocation['kind'];
-  /** Printable: a path, or a Redis URL without its password. */
-  readonly location: string;
-  /** False for a SQLite file that does not exist; a reachable Redis always exists. */
-  readonly exists: boolean;
-  readonly entries: number;
-  /** Entries this sonde version (and cache format) can read. */
-  readonly current: number;
-  /** Entries of other versions: never read again, removed by prune. */
-  readonly stale: number;
-  /** SQLite: database plus WAL files on disk. Redis: keys plus values. */
-  readonly bytes: number;
-  readonly oldest?: number;
-  readonly newest?: number;
-}
+export type { CacheStats, PruneOptions, PruneResult } from './maintenance-types.js';
 
-export interface PruneOptions {
-  /** Remove entries written longer ago than this. */
-  readonly maxAgeMs?: number;
-  /** Then remove the oldest entries until stored keys + values fit in this many bytes. */
-  readonly maxBytes?: number;
-  readonly now?: number;
-}
-
-export interface PruneResult {
-  readonly removed: number;
-  readonly before: CacheStats;
-  readonly after: CacheStats;
-}
+/** Per statement in `sonde cache` commands. */
+const MAINTENANCE_DEADLINE_MS = 10 * 60_000;
 
 const WRITTEN_AT = "json_extract(value, '$.value.t')";
 
@@ -48,7 +22,8 @@ function diskBytes(location: string): number {
 }
 
 async function withStore<T>(location: string, use: (store: CacheStore) => Promise<T>): Promise<T> {
-  const store = await openSqliteStore(location, 5000);
+  // VACUUM of a large cache may take minutes; a hostile schema is refused before any statement runs.
+  const store = await openSqliteStore(location, 5000, MAINTENANCE_DEADLINE_MS);
   try {
     return await use(store);
   } finally {

@@ -9,7 +9,7 @@ import { hidePassword, redactUrl } from '../config/cache-location.js';
 import { UserError } from '../errors.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { describeError } from './keyv-facts-cache.js';
-import type { CacheStats, PruneOptions, PruneResult } from './maintenance.js';
+import type { CacheStats, PruneOptions, PruneResult } from './maintenance-types.js';
 import { KEY_ROOT, toolPrefix } from './namespace.js';
 import { closeRedis, connectRedis, type RedisClient } from './redis-store.js';
 

@@ -2,7 +2,7 @@ import type { ScanResult, Severity } from '../types.js';
 import { SEVERITY_ORDER } from '../types.js';
 
 export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
+const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
 export const EXIT_INTERRUPTED = 130;
 

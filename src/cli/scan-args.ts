@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfigFile } from '../config/config-file.js';
+import { boundRepoParallel, loadConfigFile } from '../config/config-file.js';
 import { parseByteSize } from '../config/byte-size.js';
-import { cacheOptions, parseCacheLocation } from '../config/cache-location.js';
-import { createScanOptions, defaultCacheLocation } from '../config/create-options.js';
+import { cacheOptions, chooseCacheLocation, isTrustedConfig } from '../config/cache-location.js';
+import { createScanOptions } from '../config/create-options.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type CacheStoreLocation, type ParallelSetting, type ScanOptions } from '../config/options.js';
 import { resolveRules } from '../config/resolve-rules.js';
 import { UserError } from '../errors.js';
+import { parseOptions, type Flag } from './flag-table.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 
@@ -26,32 +27,43 @@ export interface ScanCommandOptions {
   readonly configPath?: string;
 }
 
-export const SCAN_FLAGS = {
-  parallel: { type: 'string', short: 'p' },
-  sequential: { type: 'boolean' },
-  cache: { type: 'boolean' },
-  'no-cache': { type: 'boolean' },
-  'cache-location': { type: 'string' },
-  format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
-  'fail-on': { type: 'string' },
-  include: { type: 'string', multiple: true },
-  exclude: { type: 'string', multiple: true },
-  entry: { type: 'string', multiple: true },
-  'max-file-size': { type: 'string' },
-  rule: { type: 'string', multiple: true },
-  config: { type: 'string', short: 'c' },
-  'no-config': { type: 'boolean' },
-  progress: { type: 'string' },
-  'no-ui': { type: 'boolean' },
-  'ignore-type-only-cycles': { type: 'boolean' },
-  'sample-interval': { type: 'string' },
-  'cpu-prof': { type: 'string' },
-  top: { type: 'string' },
-} as const;
+/** `sonde scan`'s flags: the parser's options and the "Scan options" of `sonde --help`. */
+export const SCAN_FLAGS = [
+  { name: 'parallel', short: 'p', type: 'string', arg: 'N|auto', description: 'worker threads; 0 = in-process; auto (default) decides from the workload' },
+  { name: 'sequential', type: 'boolean', description: 'same as --parallel 0' },
+  { name: 'cache', type: 'boolean', description: 'reuse per-file results between runs (SQLite or Redis, keyed by content hash)' },
+  { name: 'no-cache', type: 'boolean', description: 'ignore a "cache": true in the config file' },
+  {
+    name: 'cache-location',
+    type: 'string',
+    arg: 'P|URL',
+    description:
+      'cache file (default: <path>/.sonde/cache.sqlite), or a Redis shared by a CI fleet: redis://[user:password@]host:port[/db] ' +
+      '(rediss:// for TLS); an unreachable server is a warning, and the scan runs without the cache',
+  },
+  { name: 'format', short: 'f', type: 'string', arg: 'F', description: REPORT_FORMATS.join(' | '), default: 'pretty' },
+  { name: 'output', short: 'o', type: 'string', arg: 'FILE', description: 'write the report to FILE instead of stdout' },
+  { name: 'fail-on', type: 'string', arg: 'S', description: 'exit 1 when a finding is at least S: error | warning | info | never', default: 'error' },
+  { name: 'include', type: 'string', arg: 'GLOB', multiple: true, description: 'only files matching GLOB', default: 'all .ts .tsx .mts .cts .js .jsx .mjs .cjs' },
+  { name: 'exclude', type: 'string', arg: 'GLOB', multiple: true, description: 'skip files matching GLOB; .gitignore files are always respected' },
+  { name: 'entry', type: 'string', arg: 'GLOB', multiple: true, description: 'entry files whose exports count as used; package.json entries are automatic' },
+  { name: 'max-file-size', type: 'string', arg: 'SIZE', description: 'skip larger files, with a reason in the report', default: '2MiB' },
+  { name: 'rule', type: 'string', arg: 'ID=SETTING', multiple: true, description: 'off | error | warning | info | THRESHOLD | SEVERITY:THRESHOLD' },
+  { name: 'config', short: 'c', type: 'string', arg: 'FILE', description: 'config file', default: '<path>/sonde.config.json if present' },
+  { name: 'no-config', type: 'boolean', description: 'ignore sonde.config.json' },
+  { name: 'ignore-type-only-cycles', type: 'boolean', description: 'leave `import type` edges out of import-cycle detection' },
+  { name: 'progress', type: 'string', arg: 'MODE', description: 'auto | plain | ndjson | none (stderr)', default: 'plain when not interactive' },
+  { name: 'no-ui', type: 'boolean', description: 'plain output even in a terminal' },
+  { name: 'sample-interval', type: 'string', arg: 'MS', description: 'profiler sampling interval; 0 = off', default: '100' },
+  { name: 'cpu-prof', type: 'string', arg: 'FILE', description: 'write a V8 CPU profile of the scan (open in Chrome DevTools or speedscope)' },
+  { name: 'top', type: 'string', arg: 'N', description: 'hotspots listed in pretty and markdown reports', default: '10' },
+  // Answered by runCli before a scan starts; in the table so the help and the parser know them.
+  { name: 'help', short: 'h', type: 'boolean', description: 'this help' },
+  { name: 'version', short: 'v', type: 'boolean', description: 'print the version' },
+] as const satisfies readonly Flag[];
 
 /** Parses `sonde scan` argv (after the command name) against the working directory. */
-export function parseScanArgs(argv: readonly string[], cwd: string): ScanCommandOptions {
+export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}): ScanCommandOptions {
   const { values, positionals } = parseOrThrow(argv);
   if (positionals.length > 1) {
     throw new UserError('INVALID_OPTION', `Expected one path, got ${positionals.length}: ${positionals.join(' ')}`, 'Scan one directory at a time.');
@@ -60,18 +72,24 @@ export function parseScanArgs(argv: readonly string[], cwd: string): ScanCommand
   // Validate the root first: a missing root is the clearest message there is.
   createScanOptions(root);
   const { config, path: configPath } = values['no-config'] ? { config: {}, path: undefined } : loadConfigFile(root, values.config && path.resolve(cwd, values.config));
+  // A config inside the root is the repository's: it may not pick where sonde writes, nor size the machine.
+  const configTrusted = isTrustedConfig(configPath, Boolean(values.config), root);
 
   const parallel: ParallelSetting = values.sequential
     ? 0
     : values.parallel !== undefined
       ? parseParallel(values.parallel)
-      : (config.parallel ?? 'auto');
+      : ((configTrusted ? config.parallel : boundRepoParallel(config.parallel)) ?? 'auto');
   const cacheEnabled = values['no-cache'] ? false : (values.cache ?? config.cache ?? false);
-  const cacheStore: CacheStoreLocation = values['cache-location']
-    ? parseCacheLocation(values['cache-location'], cwd, '--cache-location')
-    : config.cacheLocation
-      ? parseCacheLocation(config.cacheLocation, root, `${configPath}: cacheLocation`)
-      : { kind: 'sqlite', path: defaultCacheLocation(root) };
+  const cacheStore: CacheStoreLocation = chooseCacheLocation({
+    flag: values['cache-location'],
+    env,
+    configValue: config.cacheLocation,
+    configPath,
+    configTrusted,
+    cwd,
+    root,
+  });
   const maxFileSize = values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : config.maxFileSize;
 
   const scan = createScanOptions(root, {
@@ -102,7 +120,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string): ScanCommand
 
 function parseOrThrow(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: SCAN_FLAGS, allowPositionals: true, strict: true });
+    return parseArgs({ args: [...argv], options: parseOptions(SCAN_FLAGS), allowPositionals: true, strict: true });
   } catch (error) {
     throw new UserError('INVALID_OPTION', (error as Error).message, 'Run `sonde --help` for the list of options.');
   }

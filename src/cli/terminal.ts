@@ -1,4 +1,4 @@
-import type { CliIO } from './io.js';
+import type { CliIO } from '../io.js';
 
 /** Colour when stdout is a terminal and NO_COLOR (https://no-color.org) is unset or empty. */
 export function useColor(io: CliIO): boolean {

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { ALL_RULES } from '../rules/index.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 import { parseByteSize } from './byte-size.js';
+import type { ParallelSetting } from './options.js';
 
 export const CONFIG_FILE_NAME = 'sonde.config.json';
 
@@ -29,6 +31,20 @@ const KNOWN_KEYS = new Set([
   'include', 'exclude', 'entries', 'maxFileSize', 'parallel', 'cache', 'cacheLocation',
   'failOn', 'ignoreTypeOnlyCycles', 'todoTags', 'rules', '$schema',
 ]);
+
+/** The most workers any setting may ask for (`--parallel` has the same cap). */
+export const MAX_WORKERS = 256;
+
+/**
+ * The worker count a repository's own config may set: at most one per core
+ * (availableParallelism). Parsing is CPU-bound, so more workers than cores
+ * buy no speed, only memory (each holds a parser, ~70 MB: 24 workers took
+ * 1.7 GB); a repository must not size the user's machine. The user's
+ * `--parallel` (up to MAX_WORKERS) is not limited.
+ */
+export function boundRepoParallel(value: ParallelSetting | undefined, cores: number = availableParallelism()): ParallelSetting | undefined {
+  return typeof value === 'number' ? Math.min(value, Math.max(1, cores)) : value;
+}
 
 /**
  * Loads `sonde.config.json` from `explicitPath`, or from the scanned root if
@@ -89,8 +105,8 @@ export function validateConfig(raw: unknown, source = CONFIG_FILE_NAME): ConfigF
     config.maxFileSize = bytes ?? fail('maxFileSize', 'a size such as 2000000 or "2MB"', input.maxFileSize);
   }
   if (input.parallel !== undefined) {
-    const ok = input.parallel === 'auto' || (Number.isInteger(input.parallel) && (input.parallel as number) >= 0);
-    config.parallel = ok ? input.parallel : fail('parallel', 'a worker count ≥ 0 or "auto"', input.parallel);
+    const ok = input.parallel === 'auto' || (Number.isInteger(input.parallel) && (input.parallel as number) >= 0 && (input.parallel as number) <= MAX_WORKERS);
+    config.parallel = ok ? input.parallel : fail('parallel', `a worker count 0–${MAX_WORKERS} or "auto"`, input.parallel);
   }
   if (input.cacheLocation !== undefined) {
     config.cacheLocation = typeof input.cacheLocation === 'string' ? input.cacheLocation : fail('cacheLocation', 'a path or a redis:// URL', input.cacheLocation);

@@ -1,14 +1,4 @@
-import type { Severity } from '../types.js';
-
-/** A rule's configuration once flags and config file are merged. */
-export interface RuleConfig {
-  readonly enabled: boolean;
-  readonly severity: Severity;
-  /** For threshold rules: a finding when the metric is strictly above this. */
-  readonly threshold?: number;
-}
-
-export type RulesConfig = Readonly<Record<string, RuleConfig>>;
+import type { RulesConfig } from '../rules/rule.js';
 
 /**
  * Options that change per-file facts. Their hash is part of the cache key,

@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { ALL_RULES, defaultRulesConfig } from '../rules/index.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 import type { RuleSetting } from './config-file.js';
-import type { RuleConfig, RulesConfig } from './options.js';
+import type { RuleConfig, RulesConfig } from '../rules/rule.js';
 
 /** Merges defaults ← config file ← `--rule` flags into one frozen RulesConfig. */
 export function resolveRules(

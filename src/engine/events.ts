@@ -31,7 +31,6 @@ export type ScanEvent =
   | { readonly type: 'warning'; readonly code: string; readonly message: string }
   | { readonly type: 'scan:done'; readonly result: ScanResult };
 
-export type ScanEventType = ScanEvent['type'];
 export type ScanListener = (event: ScanEvent) => void;
 
 /** A tiny synchronous event bus: listeners run in subscription order. */

@@ -4,14 +4,14 @@ import { hash } from 'node:crypto';
 import type { FileError } from '../types.js';
 
 /** A file's bytes, read and hashed, or the reason they can't be had. */
-export type ReadOutcome =
+type ReadOutcome =
   | { readonly kind: 'bytes'; readonly bytes: Buffer; readonly hash: string; readonly size: number }
   | { readonly kind: 'error'; readonly hash: string; readonly size: number; readonly error: FileError }
   /** Larger than the limit: not read at all. */
   | { readonly kind: 'too-large'; readonly size: number };
 
 /** Source text to analyze, or why these bytes are not source text. */
-export type DecodeOutcome = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'error'; readonly error: FileError };
+type DecodeOutcome = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'error'; readonly error: FileError };
 
 /** How many leading bytes are checked for NUL to call a file binary (git looks at the first 8,000). */
 const BINARY_SNIFF_BYTES = 8000;

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { ScanOptions } from '../config/options.js';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
@@ -6,8 +7,8 @@ import { applyFileRules } from '../rules/index.js';
 import { startSampler, type SamplerOutput } from '../profiler/sampler.js';
 import type { FileFacts, FileResult, Finding, ScanResult } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
-import { PARSER_STACK_OVERFLOW } from './analyze-one.js';
-import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
+import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
+import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
 import { discover } from './discover.js';
 import { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
@@ -25,15 +26,37 @@ export interface ScanContext {
   readonly cache?: FactsCache;
   /** Cores available, for `--parallel auto`. */
   readonly cores?: number;
+  /**
+   * What to do with the result before the scan is done (the CLI writes its
+   * report here): timed as the `report` phase, between the pipeline and
+   * `scan:done`. The result cannot hold this phase's time, since it is its input.
+   */
+  readonly report?: (result: ScanResult) => void | Promise<void>;
 }
 
+/**
+ * Runs the pipeline, then the caller's `report`, then announces `scan:done`:
+ * the engine owns every event of the scan, in order.
+ */
+export async function scan(options: ScanOptions, context: ScanContext = {}): Promise<ScanResult> {
+  const bus = context.bus ?? new ScanEventBus();
+  const result = await runPipeline(options, { ...context, bus });
+  if (context.report) {
+    bus.emit({ type: 'phase:start', phase: 'report' });
+    const started = performance.now();
+    await context.report(result);
+    bus.emit({ type: 'phase:end', phase: 'report', durationMs: performance.now() - started });
+  }
+  bus.emit({ type: 'scan:done', result });
+  return result;
+}
 
 /**
  * Runs the whole pipeline: discover → read + hash → cache lookup → analyze
  * misses → cache write → cross-file pass → rules. Emits events on the bus and
  * never writes to a stream.
  */
-export async function scan(options: ScanOptions, context: ScanContext = {}): Promise<ScanResult> {
+async function runPipeline(options: ScanOptions, context: ScanContext): Promise<ScanResult> {
   const bus = context.bus ?? new ScanEventBus();
   const signal = context.signal;
   const clock = new PhaseClock(bus);

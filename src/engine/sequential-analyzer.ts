@@ -3,8 +3,8 @@ import { getHeapStatistics } from 'node:v8';
 import type { AnalysisOptions } from '../config/options.js';
 import { ScanAbortedError } from '../errors.js';
 import type { WorkerStats } from '../types.js';
-import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
-import { analyzeOne } from './analyze-one.js';
+import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
+import { analyzeOne } from '../analysis/analyze-one.js';
 
 /** Longest stretch of synchronous analysis before yielding, so timers (profiler, UI) and Ctrl-C get a turn. */
 const YIELD_EVERY_MS = 50;

@@ -1,9 +1,10 @@
 import path from 'node:path';
+import { ensurePrivateDir, userCacheDir, type CacheEnv } from '../cache/private-dir.js';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
 import type { CacheOptions, ScanOptions } from '../config/options.js';
 import { TOOL_VERSION } from '../version.js';
-import type { AnalysisOutcome, Analyzer, SourceInput } from './analyzer.js';
+import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
 import { createSequentialAnalyzer } from './sequential-analyzer.js';
 
 /** In-process or a worker pool, for the work left after the cache (so a warm scan never pays for a pool). */
@@ -22,15 +23,16 @@ export async function chooseAnalyzer(options: ScanOptions, pending: readonly Sou
 
 /**
  * Where the parser's V8 code cache lives (src/analysis/code-cache.ts): only
- * with `--cache`, in a `v8-code-cache` folder beside the cache file (by
- * default .sonde/v8-code-cache/). A remote cache (a URL such as redis://)
- * gets none: the blobs are machine-specific, and sonde writes nowhere the
- * user did not point it to.
+ * with `--cache`, in `v8-code-cache` inside the user's private cache folder
+ * (`$XDG_CACHE_HOME/sonde`), never in the scanned tree: a blob is code V8
+ * runs, so it may only come from a folder no one else can write. Undefined
+ * (no code cache, the scan is just slower) when that folder is not private.
  */
-export function codeCacheDirFor(cache: CacheOptions): string | undefined {
-  // The location was parsed once at the boundary: a store other than SQLite is remote.
-  if (!cache.enabled || (cache.store !== undefined && cache.store.kind !== 'sqlite')) return undefined;
-  return path.join(path.dirname(cache.location), 'v8-code-cache');
+export function codeCacheDirFor(cache: CacheOptions, env: CacheEnv = process.env): string | undefined {
+  if (!cache.enabled) return undefined;
+  const base = userCacheDir(env);
+  const dir = path.join(base, 'v8-code-cache');
+  return ensurePrivateDir(base) === undefined && ensurePrivateDir(dir) === undefined ? dir : undefined;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function openCache(options: ScanOptions, warn: (code: string, messa
     location: options.cache.store ?? options.cache.location,
     analysisOptions: options.analysis,
     toolVersion: TOOL_VERSION,
+    root: options.root,
     onWarning: warn,
   });
 }

@@ -9,7 +9,7 @@ import { body } from './statements.js';
 import { COMMENTS, VERBS } from './vocabulary.js';
 
 /** How big a declaration should be, in statements per function body. */
-export type Size = number;
+type Size = number;
 
 function exportPrefix(exported: boolean, isDefault = false): string {
   return exported ? (isDefault ? 'export default ' : 'export ') : '';

@@ -9,7 +9,7 @@ import { SourceWriter, type ExpectedFunction } from './source-writer.js';
 import { COMMENTS, NOUNS, VERBS, pascal } from './vocabulary.js';
 
 /** The text of one file and what the generator knows about it. */
-export interface EmittedFile {
+interface EmittedFile {
   readonly text: string;
   readonly lines: number;
   readonly code: number;
@@ -21,7 +21,7 @@ export interface EmittedFile {
 }
 
 /** `./x.js`-style specifier from one planned file to another (TS NodeNext convention: always `.js`). */
-export function specifier(from: string, to: string): string {
+function specifier(from: string, to: string): string {
   const rel = posix.relative(posix.dirname(from), to).replace(/\.(tsx?|js)$/, '.js');
   return rel.startsWith('.') ? rel : `./${rel}`;
 }

@@ -7,7 +7,7 @@ import type { BodyContext } from './body-context.js';
 import { COMMENTS, TODOS } from './vocabulary.js';
 
 /** A condition's text and decision count. */
-export interface Condition {
+interface Condition {
   readonly text: string;
   readonly decisions: number;
 }

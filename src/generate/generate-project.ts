@@ -15,7 +15,7 @@ export const PROJECT_SIZES = { small: 200, medium: 2_000, large: 20_000, xl: 100
 
 export type ProjectSize = keyof typeof PROJECT_SIZES;
 
-export interface GenerateOptions {
+interface GenerateOptions {
   /** A named size or an exact number of source files. */
   readonly size: ProjectSize | number;
   readonly seed: number;

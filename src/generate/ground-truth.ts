@@ -6,7 +6,7 @@
 export const GROUND_TRUTH_FILE = 'sonde-ground-truth.json';
 
 /** One function as ESLint's `complexity` rule (and so sonde) should report it. */
-export interface GroundTruthFunction {
+interface GroundTruthFunction {
   /** ESLint's name for it: `f`, `m` for `method 'm'`, `constructor`, `<anonymous>`, `<class field initializer>`, `<class static block>`. */
   readonly name: string;
   readonly kind: string;

@@ -1,5 +1,5 @@
 /** The synthetic project generator: `generateProject` and its ground-truth types. */
 export { generateProject, PROJECT_SIZES } from './generate-project.js';
-export type { GenerateOptions, ProjectSize } from './generate-project.js';
+export type { ProjectSize } from './generate-project.js';
 export { GROUND_TRUTH_FILE } from './ground-truth.js';
-export type { GroundTruth, GroundTruthExport, GroundTruthFile, GroundTruthFunction } from './ground-truth.js';
+export type { GroundTruth } from './ground-truth.js';

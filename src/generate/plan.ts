@@ -8,8 +8,8 @@
 import { Random } from './random.js';
 import { AREAS, NOUNS, SUFFIXES, VERBS, camel, constant, pascal } from './vocabulary.js';
 
-export type Language = 'ts' | 'tsx' | 'js';
-export type ExportKind = 'function' | 'class' | 'const' | 'component' | 'type';
+type Language = 'ts' | 'tsx' | 'js';
+type ExportKind = 'function' | 'class' | 'const' | 'component' | 'type';
 
 export interface PlannedExport {
   readonly name: string;

@@ -1,5 +1,5 @@
 /** Seeded random choices for the generator: every draw comes from one PRNG, so a seed fixes every byte. */
-import { createRng } from '../bench/stats-random.js';
+import { createRng } from '../util/rng.js';
 
 /** A deterministic source of the choices the generator makes. */
 export class Random {

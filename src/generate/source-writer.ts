@@ -14,7 +14,7 @@ export interface ExpectedFunction {
   readonly cyclomatic: number;
 }
 
-export type FunctionKind =
+type FunctionKind =
   | 'function'
   | 'arrow'
   | 'method'

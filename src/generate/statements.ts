@@ -161,7 +161,7 @@ const BLOCKS: readonly (readonly [Block, number])[] = [
 ];
 
 /** Emit one statement: a block while nesting allows, otherwise a one-liner. */
-export function statement(ctx: BodyContext, depth: number): void {
+function statement(ctx: BodyContext, depth: number): void {
   if (depth < MAX_DEPTH && ctx.rnd.chance(depth === 0 ? 0.45 : 0.25)) ctx.rnd.weighted(BLOCKS)(ctx, depth);
   else simpleStatement(ctx);
 }

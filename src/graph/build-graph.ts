@@ -9,7 +9,7 @@ import type { Resolver } from './resolve.js';
 import { compareCodeUnits } from '../util/compare.js';
 
 /** An edge collapsed over every import between the same two files. */
-export interface IndexedEdge {
+interface IndexedEdge {
   readonly from: number;
   readonly to: number;
   readonly specifier: string;

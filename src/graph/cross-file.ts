@@ -4,7 +4,7 @@
  * exports. It runs on every scan from the per-file facts (fresh or cached),
  * so its results can never be stale.
  */
-import type { RulesConfig } from '../config/options.js';
+import type { RulesConfig } from '../rules/rule.js';
 import type { CrossFileResult, FileResult, Finding } from '../types.js';
 import { buildGraph, type BuiltGraph } from './build-graph.js';
 import { findCycleGroups, toAdjacency } from './cycles.js';
@@ -27,7 +27,7 @@ export interface CrossFileOptions {
 }
 
 /** The pass's result plus notes about configuration it could not use (unreadable tsconfig, unmapped entries). */
-export interface CrossFileAnalysis extends CrossFileResult {
+interface CrossFileAnalysis extends CrossFileResult {
   readonly notes: readonly string[];
 }
 

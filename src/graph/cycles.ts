@@ -8,7 +8,7 @@
  */
 
 /** Adjacency in compressed form: successors of v are `targets[offsets[v] .. offsets[v+1])`. */
-export interface Adjacency {
+interface Adjacency {
   readonly offsets: Int32Array;
   readonly targets: Int32Array;
 }
@@ -90,7 +90,7 @@ export function stronglyConnectedComponents(n: number, adj: Adjacency): number[]
  * The shortest cycle through the smallest node of `component`, as node ids
  * starting and ending with that node. Searches only inside the component.
  */
-export function shortestCycle(component: readonly number[], adj: Adjacency, inComponent: (v: number) => boolean): number[] {
+function shortestCycle(component: readonly number[], adj: Adjacency, inComponent: (v: number) => boolean): number[] {
   const start = component[0];
   const parent = new Map<number, number>();
   const queue: number[] = [start];
@@ -112,7 +112,7 @@ export function shortestCycle(component: readonly number[], adj: Adjacency, inCo
 }
 
 /** One cycle group: its members and a concrete cycle through the smallest member. */
-export interface CycleGroup {
+interface CycleGroup {
   readonly members: readonly number[];
   readonly cycle: readonly number[];
 }

@@ -6,7 +6,7 @@
  */
 
 /** Returns `text` as strict JSON: comments blanked, trailing commas removed, strings untouched. */
-export function stripJsonc(text: string): string {
+function stripJsonc(text: string): string {
   let out = '';
   let i = 0;
   const n = text.length;

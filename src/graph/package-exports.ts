@@ -13,7 +13,7 @@ function isSubpathMap(exports: Record<string, unknown>): boolean {
 }
 
 /** Every string leaf of a target (condition objects and fallback arrays), in order. */
-export function stringLeaves(target: unknown, out: string[] = []): string[] {
+function stringLeaves(target: unknown, out: string[] = []): string[] {
   if (typeof target === 'string') out.push(target);
   else if (Array.isArray(target)) for (const item of target) stringLeaves(item, out);
   else if (isObject(target)) for (const value of Object.values(target)) stringLeaves(value, out);
@@ -21,7 +21,7 @@ export function stringLeaves(target: unknown, out: string[] = []): string[] {
 }
 
 /** The subpath map `{ ".": target, … }` equivalent to any `exports` shape. */
-export function subpathMap(exports: unknown): Record<string, unknown> {
+function subpathMap(exports: unknown): Record<string, unknown> {
   if (isObject(exports) && isSubpathMap(exports)) return exports;
   return { '.': exports };
 }

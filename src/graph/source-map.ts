@@ -12,10 +12,10 @@
 import type { TsResolutionConfig } from './project-config.js';
 
 /** Resolves a root-relative path to a scanned file, or undefined. */
-export type FileLookup = (relPath: string) => string | undefined;
+type FileLookup = (relPath: string) => string | undefined;
 
 /** Folder names that conventionally hold build output rather than sources. */
-export const BUILD_DIRS: ReadonlySet<string> = new Set([
+const BUILD_DIRS: ReadonlySet<string> = new Set([
   'dist', 'build', 'lib', 'out', 'output', 'esm', 'esm5', 'es', 'es2015', 'es6', 'cjs', 'commonjs', 'umd',
   'module', 'modules', 'bundles', 'types', 'typings', 'dts', 'node', 'browser', 'mjs',
 ]);

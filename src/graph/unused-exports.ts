@@ -16,7 +16,7 @@ import type { ExportRecord } from '../types.js';
 import type { BuiltGraph } from './build-graph.js';
 
 /** An export nothing uses. */
-export interface UnusedExport {
+interface UnusedExport {
   readonly node: number;
   readonly name: string;
   readonly line: number;

@@ -1,5 +1,5 @@
 import type { ScanEvent, ScanListener } from '../engine/events.js';
-import type { OutputStream } from '../cli/io.js';
+import type { OutputStream } from '../io.js';
 
 /**
  * One JSON object per event per line, for machines (`--progress ndjson`).

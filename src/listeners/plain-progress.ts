@@ -1,5 +1,6 @@
 import type { ScanEvent, ScanListener } from '../engine/events.js';
-import type { OutputStream } from '../cli/io.js';
+import type { OutputStream } from '../io.js';
+import { escapeTerminal } from '../text/index.js';
 
 /** At most one progress line per interval: CI logs stay readable on 100k-file scans. */
 const DEFAULT_INTERVAL_MS = 1000;
@@ -26,7 +27,7 @@ export function createPlainProgressListener(
         break;
       case 'scan:start':
         write(
-          `sonde: scanning ${total} files in ${event.root} (${event.strategy === 'parallel' ? `${event.workers} workers` : 'in-process'}, cache ${event.cache ? 'on' : 'off'})`,
+          `sonde: scanning ${total} files in ${escapeTerminal(event.root)} (${event.strategy === 'parallel' ? `${event.workers} workers` : 'in-process'}, cache ${event.cache ? 'on' : 'off'})`,
         );
         break;
       case 'file:done': {
@@ -40,7 +41,7 @@ export function createPlainProgressListener(
         break;
       }
       case 'warning':
-        write(`sonde: warning: ${event.message}`);
+        write(`sonde: warning: ${escapeTerminal(event.message)}`);
         break;
       case 'scan:done':
         write(`sonde: done: ${done} files in ${(event.result.durationMs / 1000).toFixed(2)} s`);

@@ -35,14 +35,14 @@ import type { ParallelSetting } from '../config/options.js';
 /** Source bytes the in-process analysis handles per ms (207 ms per MB, measured: see above). */
 export const SEQUENTIAL_BYTES_PER_MS = 5000;
 /** Wall ms to start one worker and load the analysis in it. */
-export const WORKER_START_MS = 500;
+const WORKER_START_MS = 500;
 /** Cores an analysis thread keeps busy, counting its GC and compiler threads. */
-export const IN_PROCESS_CORES = 1.5;
-export const WORKER_EFFICIENCY = 0.85;
+const IN_PROCESS_CORES = 1.5;
+const WORKER_EFFICIENCY = 0.85;
 /** With one core, a pool can only lose. */
-export const MIN_CORES = 2;
+const MIN_CORES = 2;
 /** A pool must be predicted this much faster than in-process to be chosen (guards model error). */
-export const REQUIRED_GAIN = 0.8;
+const REQUIRED_GAIN = 0.8;
 
 /** Worker count for a setting: a fixed number passes through, `auto` is decided; 0 means in-process. */
 export function decideWorkers(setting: ParallelSetting, workload: { files: number; bytes: number }, cores: number): number {
@@ -64,7 +64,7 @@ export function decideWorkers(setting: ParallelSetting, workload: { files: numbe
 }
 
 /** Start-up (CPU-bound, shared among cores) plus the work split over the workers. */
-export function predictedPoolMs(sequentialMs: number, workers: number, cores: number): number {
+function predictedPoolMs(sequentialMs: number, workers: number, cores: number): number {
   const startMs = WORKER_START_MS * Math.max(1, (workers * IN_PROCESS_CORES) / cores);
   return startMs + sequentialMs / (workers * WORKER_EFFICIENCY);
 }

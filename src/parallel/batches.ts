@@ -11,12 +11,12 @@
  * results stream while the scan runs. MAX_BATCH_BYTES bounds the work lost
  * and redone when a worker dies.
  */
-import type { SourceInput } from '../engine/analyzer.js';
+import type { SourceInput } from '../analysis/analyzer.js';
 
 export const MIN_BATCH_BYTES = 32 * 1024;
 export const MAX_BATCH_BYTES = 512 * 1024;
-export const BATCHES_PER_WORKER = 8;
-export const MAX_BATCH_FILES = 256;
+const BATCHES_PER_WORKER = 8;
+const MAX_BATCH_FILES = 256;
 
 /** Target bytes per batch for a workload: enough batches to balance, none too small to pay for a message. */
 export function batchTargetBytes(totalBytes: number, workers: number): number {

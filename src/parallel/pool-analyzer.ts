@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { AnalysisOptions } from '../config/options.js';
-import type { AnalysisOutcome, Analyzer, SourceInput } from '../engine/analyzer.js';
+import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
 import { ScanAbortedError } from '../errors.js';
 import type { WorkerStats } from '../types.js';
 import { planBatches } from './batches.js';
@@ -19,7 +19,7 @@ const DEFAULT_ANALYSIS_MODULE = new URL('../analysis/analyze-source.js', import.
 const WORKER_FILE = new URL('./worker.js', import.meta.url).href;
 
 /** Test and benchmark seams; production callers pass nothing. */
-export interface PoolAnalyzerOptions {
+interface PoolAnalyzerOptions {
   /** Module exporting `loadSourceAnalyzer()` (file URL or path). Tests use stand-ins that crash on purpose. */
   readonly analysisModule?: string | URL;
   /** Per-worker V8 limits; a worker exceeding them dies and its batch is retried file by file. */
@@ -29,13 +29,13 @@ export interface PoolAnalyzerOptions {
 }
 
 /** A worker pool Analyzer, plus a no-op round trip for measuring task overhead. */
-export interface PoolAnalyzer extends Analyzer {
+interface PoolAnalyzer extends Analyzer {
   /** Runs one no-op task; resolves with its round-trip time in ms. */
   ping(): Promise<number>;
 }
 
 /** Outcomes no worker produced (the file's worker crashed) are attributed to this id. */
-export const NO_WORKER_ID = 0;
+const NO_WORKER_ID = 0;
 
 export function createPoolAnalyzer(workers: number, poolOptions: PoolAnalyzerOptions = {}): PoolAnalyzer {
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a positive integer, got ${workers}`);

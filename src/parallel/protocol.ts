@@ -4,7 +4,7 @@
  * plain data: discriminated unions on `type`, no classes, no functions.
  */
 import type { AnalysisOptions } from '../config/options.js';
-import type { AnalysisOutcome, SourceInput } from '../engine/analyzer.js';
+import type { AnalysisOutcome, SourceInput } from '../analysis/analyzer.js';
 
 /** Data every worker receives once at start-up (piscina `workerData`). */
 export interface WorkerBootData {

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { threadId, workerData } from 'node:worker_threads';
-import { analyzeOne } from '../engine/analyze-one.js';
+import { analyzeOne } from '../analysis/analyze-one.js';
 import type { WorkerBootData, WorkerFileOutcome, WorkerResult, WorkerTask, WorkerTaskStats } from './protocol.js';
 
 /** What src/analysis/analyze-source.ts provides, as analyzeOne consumes it. */

@@ -12,7 +12,7 @@ export interface SamplerOutput {
   readonly processCpuMs: number;
 }
 
-export interface Sampler {
+interface Sampler {
   stop(): SamplerOutput;
 }
 

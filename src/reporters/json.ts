@@ -1,5 +1,6 @@
 /**
- * The JSON report, schemaVersion 1 (contract in shared/design.md).
+ * `--format json`: builds the JSON report (its shape is in json-report.ts;
+ * contract in shared/design.md).
  *
  * Invariant: everything except `summary.{strategy, workers, cache,
  * durationMs, peakRssBytes}` and `profile` is byte-identical whatever the
@@ -8,95 +9,11 @@
  * (key order never depends on where the facts came from), and every array is
  * sorted by a locale-free key.
  */
-import type {
-  FileError,
-  FileResult,
-  Finding,
-  ModuleGraph,
-  Profile,
-  ScanResult,
-  Severity,
-  SkippedFile,
-  Strategy,
-} from '../types.js';
+import type { FileResult, Finding, ScanResult } from '../types.js';
+import { JSON_SCHEMA_VERSION, type JsonFile, type JsonFileFinding, type JsonFinding, type JsonReport } from './json-report.js';
 import type { ReporterOptions } from './reporter.js';
 import { cacheHitRate, crossFileFindings, findingsOfFile, sortedFiles, sortedGraph } from './report-model.js';
 import { compareCodeUnits } from '../util/compare.js';
-
-export const JSON_SCHEMA_VERSION = 1;
-
-/**
- * A function as the JSON report lists it. Spelled out rather than derived
- * from FunctionFacts on purpose: a field added to the facts (and the cache)
- * must not reach the public contract without a decision here.
- */
-export interface JsonFunction {
-  readonly name: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly params: number;
-  readonly cyclomatic: number;
-  readonly cognitive: number;
-  readonly maxDepth: number;
-  readonly length: number;
-}
-
-/** A finding inside a file entry (its path is the file's). */
-export interface JsonFileFinding {
-  readonly rule: string;
-  readonly severity: Severity;
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-}
-
-/** A cross-file finding (top-level `findings`). */
-export interface JsonFinding extends JsonFileFinding {
-  readonly path: string;
-}
-
-/** One file entry. */
-export interface JsonFile {
-  readonly path: string;
-  readonly hash: string;
-  readonly size: number;
-  readonly lines: number;
-  readonly code: number;
-  readonly comment: number;
-  readonly blank: number;
-  readonly functions: readonly JsonFunction[];
-  readonly imports: readonly string[];
-  readonly exports: readonly string[];
-  readonly findings: readonly JsonFileFinding[];
-  readonly error: FileError | null;
-}
-
-/** The whole JSON document. */
-export interface JsonReport {
-  readonly schemaVersion: typeof JSON_SCHEMA_VERSION;
-  readonly tool: { readonly name: 'sonde'; readonly version: string };
-  readonly summary: {
-    readonly files: number;
-    readonly lines: number;
-    readonly functions: number;
-    readonly findings: number;
-    readonly errors: number;
-    readonly skipped: number;
-    readonly strategy: Strategy;
-    readonly workers: number;
-    /** hitRate: hits ÷ lookups, null when the cache was off or nothing was looked up. */
-    readonly cache: { readonly enabled: boolean; readonly hits: number; readonly misses: number; readonly hitRate: number | null };
-    readonly durationMs: number;
-    readonly peakRssBytes: number;
-  };
-  readonly files: readonly JsonFile[];
-  readonly findings: readonly JsonFinding[];
-  readonly skipped: readonly SkippedFile[];
-  readonly graph: ModuleGraph;
-  readonly warnings: readonly string[];
-  readonly profile: Profile;
-}
 
 function fileFinding(finding: Finding): JsonFileFinding {
   return {

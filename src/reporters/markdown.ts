@@ -6,15 +6,17 @@
 import type { ScanResult } from '../types.js';
 import type { ReporterOptions } from './reporter.js';
 import { DEFAULT_TOP, allFindings, cacheSummaryText, countBySeverity, hotspots, sortedFiles, totals } from './report-model.js';
-import { formatDuration } from './text-style.js';
+import { escapeTerminal, formatDuration } from '../text/index.js';
 
 /**
  * Makes text safe inside a table cell: `|` would end the cell, a newline the
  * row, `<anonymous>` would be eaten as an HTML tag, `_`/`*` would start
- * emphasis. Backslash escapes work for any ASCII punctuation in GFM.
+ * emphasis. Backslash escapes work for any ASCII punctuation in GFM. Control
+ * and bidi characters (a hostile file name) first become visible escapes, as
+ * in every human output.
  */
 export function escapeCell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
+  return escapeTerminal(text).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
 }
 
 /** A GFM table; `align` per column: `l` or `r`. */

@@ -18,17 +18,18 @@ import {
   type SeverityCounts,
 } from './report-model.js';
 import {
-  charLength,
+  escapeTerminal,
+  formatCount,
   formatDuration,
-  groupDigits,
   padEnd,
   padStart,
   styles,
+  textWidth,
   truncate,
   truncateStart,
   wrap,
   type Styles,
-} from './text-style.js';
+} from '../text/index.js';
 
 const DEFAULT_COLUMNS = 80;
 /** Narrower than this and truncating would leave nothing readable: let lines wrap instead. */
@@ -55,10 +56,10 @@ function summarySection(result: ScanResult, findings: readonly Finding[], s: Sty
     ...(result.skipped.length ? [`${result.skipped.length} skipped`] : []),
   ];
   const rows: [string, string][] = [
-    ['files', `${groupDigits(total.files)}${fileNotes.length ? `  (${fileNotes.join(', ')})` : ''}`],
-    ['lines', groupDigits(total.lines)],
-    ['functions', groupDigits(total.functions)],
-    ['findings', `${groupDigits(findings.length)}${findings.length ? `  (${severityCountsText(counts)})` : ''}`],
+    ['files', `${formatCount(total.files)}${fileNotes.length ? `  (${fileNotes.join(', ')})` : ''}`],
+    ['lines', formatCount(total.lines)],
+    ['functions', formatCount(total.functions)],
+    ['findings', `${formatCount(findings.length)}${findings.length ? `  (${severityCountsText(counts)})` : ''}`],
     ['strategy', result.strategy === 'parallel' ? `parallel, ${plural(result.workers, 'worker')}` : 'sequential'],
     ['cache', cacheSummaryText(result.cache)],
     ['duration', formatDuration(result.durationMs)],
@@ -69,16 +70,18 @@ function summarySection(result: ScanResult, findings: readonly Finding[], s: Sty
 function hotspotSection(result: ScanResult, top: number, columns: number, s: Styles): string[] {
   const spots = hotspots(result, top);
   if (spots.length === 0) return [];
-  const locations = spots.map((spot) => `${spot.path}:${spot.fn.line}`);
+  // Names and paths come from the scanned repository: escaped before they are measured.
+  const names = spots.map((spot) => escapeTerminal(spot.fn.name));
+  const locations = spots.map((spot) => `${escapeTerminal(spot.path)}:${spot.fn.line}`);
   const fixed = 2 + 5 + 2 + 4 + 2 + 2; // indent, cyclo, gap, cogn, gap, gap before location
   const flex = Math.max(columns - fixed, 2 * MIN_FLEX);
-  const longestName = Math.max(8, ...spots.map((spot) => [...spot.fn.name].length));
-  const longestLocation = Math.max(8, ...locations.map((location) => [...location].length));
+  const longestName = Math.max(8, ...names.map((name) => textWidth(name)));
+  const longestLocation = Math.max(8, ...locations.map((location) => textWidth(location)));
   const locationWidth = Math.min(longestLocation, Math.max(MIN_FLEX, flex - Math.min(longestName, flex / 2)));
   const nameWidth = Math.min(longestName, flex - locationWidth);
   const header = `  ${padStart('cyclo', 5)}  ${padStart('cogn', 4)}  ${padEnd('function', nameWidth)}  location`;
   const lines = spots.map((spot, index) => {
-    const name = padEnd(truncate(spot.fn.name, nameWidth), nameWidth);
+    const name = padEnd(truncate(names[index], nameWidth), nameWidth);
     const location = truncateStart(locations[index], locationWidth);
     return `  ${padStart(String(spot.fn.cyclomatic), 5)}  ${padStart(String(spot.fn.cognitive), 4)}  ${s.bold(name)}  ${s.dim(location)}`;
   });
@@ -97,6 +100,8 @@ function findingsSection(findings: readonly Finding[], columns: number, s: Style
     let end = start + 1;
     while (end < findings.length && (findings[end].path ?? '') === path) end += 1;
     const group = findings.slice(start, end);
+    const messages = group.map((finding) => escapeTerminal(finding.message));
+    const rules = group.map((finding) => escapeTerminal(finding.rule));
     start = end;
     // Widths by loops, not Math.max(...spread): a generated file can hold more findings than a call's argument limit.
     const positions = group.map((finding) => `${finding.line}:${finding.column}`);
@@ -107,19 +112,19 @@ function findingsSection(findings: readonly Finding[], columns: number, s: Style
     for (let index = 0; index < group.length; index++) {
       positionWidth = Math.max(positionWidth, positions[index].length);
       severityWidth = Math.max(severityWidth, group[index].severity.length);
-      ruleWidth = Math.max(ruleWidth, group[index].rule.length);
-      longest = Math.max(longest, charLength(group[index].message));
+      ruleWidth = Math.max(ruleWidth, textWidth(rules[index]));
+      longest = Math.max(longest, textWidth(messages[index]));
     }
     const messageWidth = Math.max(MIN_FLEX, columns - (2 + positionWidth + 2 + severityWidth + 2 + 2 + ruleWidth));
-    out.push('', s.underline(path));
+    out.push('', s.underline(escapeTerminal(path)));
     // Messages wrap instead of being cut: the numbers at their end ("(max 10)") matter.
     const messageColumn = Math.min(longest, messageWidth);
     const continuation = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
     group.forEach((finding, index) => {
       const position = padEnd(positions[index], positionWidth);
       const severity = severityStyle(s, finding.severity)(padEnd(finding.severity, severityWidth));
-      const [first, ...rest] = wrap(finding.message, messageColumn);
-      out.push(`  ${s.dim(position)}  ${severity}  ${padEnd(first, messageColumn)}  ${s.dim(finding.rule)}`);
+      const [first, ...rest] = wrap(messages[index], messageColumn);
+      out.push(`  ${s.dim(position)}  ${severity}  ${padEnd(first, messageColumn)}  ${s.dim(rules[index])}`);
       for (const line of rest) out.push(`${continuation}${line}`);
     });
   }
@@ -130,7 +135,7 @@ function errorSection(result: ScanResult, columns: number, s: Styles): string[] 
   const failed = sortedFiles(result).filter((file) => file.error);
   if (failed.length === 0) return [];
   const lines = failed.flatMap((file) => {
-    const text = `${file.path}  ${file.error?.message ?? ''} (${file.error?.code ?? ''})`;
+    const text = escapeTerminal(`${file.path}  ${file.error?.message ?? ''} (${file.error?.code ?? ''})`);
     return wrap(text, Math.max(MIN_FLEX, columns - 4)).map((line, index) => `${index ? '    ' : '  '}${s.red(line)}`);
   });
   return ['', s.bold(`Files that could not be analyzed (${failed.length})`), ...lines];
@@ -142,7 +147,7 @@ function warningSection(result: ScanResult, columns: number, s: Styles): string[
     '',
     s.bold('Warnings'),
     ...result.warnings.flatMap((warning) =>
-      wrap(warning, Math.max(MIN_FLEX, columns - 4)).map((line, index) => `${index ? '    ' : '  '}${s.yellow(line)}`),
+      wrap(escapeTerminal(warning), Math.max(MIN_FLEX, columns - 4)).map((line, index) => `${index ? '    ' : '  '}${s.yellow(line)}`),
     ),
   ];
 }

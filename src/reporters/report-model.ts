@@ -34,20 +34,31 @@ export function crossFileFindings(result: ScanResult): Finding[] {
   return [...result.crossFile.findings].sort(compareFindings);
 }
 
+/** A finding with the file it belongs to. */
+export interface LocatedFinding extends Finding {
+  readonly path: string;
+}
+
+/** Cross-file findings carry their path; one without (none today) sorts first under ''. */
+const located = (finding: Finding): LocatedFinding =>
+  finding.path === undefined ? { ...finding, path: '' } : (finding as LocatedFinding);
+
 /**
- * Every finding with its path set: per-file ones then cross-file ones, all sorted by path and position.
+ * Every finding of the scan, each with its path: per-file ones (none for a file
+ * that could not be analyzed) and cross-file ones, in `compareFindings` order.
+ * The one meaning of "all findings" for reporters and the UI.
  * Files in path order, each already sorted, are merged with the sorted cross-file findings
  * instead of sorting everything again: a generated 20,000-file tree has 100,000+ findings.
  */
-export function allFindings(result: ScanResult): Finding[] {
-  const crossFile = crossFileFindings(result);
-  const findings: Finding[] = [];
+export function allFindings(result: ScanResult): LocatedFinding[] {
+  const crossFile = crossFileFindings(result).map(located);
+  const findings: LocatedFinding[] = [];
   let next = 0;
   for (const file of sortedFiles(result)) {
     for (const finding of findingsOfFile(result, file)) {
-      const located = finding.path === file.path ? finding : { ...finding, path: file.path };
-      while (next < crossFile.length && compareFindings(crossFile[next], located) < 0) findings.push(crossFile[next++]);
-      findings.push(located);
+      const inFile = finding.path === file.path ? (finding as LocatedFinding) : { ...finding, path: file.path };
+      while (next < crossFile.length && compareFindings(crossFile[next], inFile) < 0) findings.push(crossFile[next++]);
+      findings.push(inFile);
     }
   }
   while (next < crossFile.length) findings.push(crossFile[next++]);
@@ -64,7 +75,7 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
 }
 
 /** Totals over the files that have facts. */
-export interface Totals {
+interface Totals {
   readonly files: number;
   readonly lines: number;
   readonly functions: number;
@@ -87,19 +98,25 @@ export function totals(result: ScanResult): Totals {
 }
 
 /** A function and the file it lives in. */
-export interface Hotspot {
+interface Hotspot {
   readonly path: string;
   readonly fn: FunctionFacts;
 }
 
 export const DEFAULT_TOP = 10;
 
-const compareHotspots = (a: Hotspot, b: Hotspot) =>
-  b.fn.cyclomatic - a.fn.cyclomatic ||
-  b.fn.cognitive - a.fn.cognitive ||
-  compareCodeUnits(a.path, b.path) ||
-  a.fn.line - b.fn.line ||
-  a.fn.column - b.fn.column;
+/** The complexity metric that ranks hotspots first; the other one breaks ties. */
+export type HotspotSort = 'cyclomatic' | 'cognitive';
+
+function hotspotOrder(sort: HotspotSort): (a: Hotspot, b: Hotspot) => number {
+  const other: HotspotSort = sort === 'cyclomatic' ? 'cognitive' : 'cyclomatic';
+  return (a, b) =>
+    b.fn[sort] - a.fn[sort] ||
+    b.fn[other] - a.fn[other] ||
+    compareCodeUnits(a.path, b.path) ||
+    a.fn.line - b.fn.line ||
+    a.fn.column - b.fn.column;
+}
 
 function everyFunction(result: ScanResult): Hotspot[] {
   const all: Hotspot[] = [];
@@ -111,23 +128,26 @@ function everyFunction(result: ScanResult): Hotspot[] {
 }
 
 /**
- * The most complex functions: by cyclomatic, then cognitive, then location.
+ * The most complex functions, the one meaning of "hotspots" for reporters and
+ * the UI: by `sort` (cyclomatic by default), then the other metric, then
+ * location; the first `top` of them (all with `Infinity`).
  * For the usual short lists, keeps only the best `top` while walking (insertion
  * into a short sorted list) rather than sorting every function of the scan to
  * read the first ten; a long `--top` sorts everything once.
  */
-export function hotspots(result: ScanResult, top: number = DEFAULT_TOP): Hotspot[] {
+export function hotspots(result: ScanResult, top: number = DEFAULT_TOP, sort: HotspotSort = 'cyclomatic'): Hotspot[] {
   const limit = Math.max(0, top);
+  const compare = hotspotOrder(sort);
   const best: Hotspot[] = [];
   if (limit === 0) return best;
-  if (limit > 100) return everyFunction(result).sort(compareHotspots).slice(0, limit);
+  if (limit > 100) return everyFunction(result).sort(compare).slice(0, limit);
   for (const file of result.files) {
     if (file.error || !file.facts) continue;
     for (const fn of file.facts.functions) {
       const candidate = { path: file.path, fn };
-      if (best.length === limit && compareHotspots(candidate, best[limit - 1]) >= 0) continue;
+      if (best.length === limit && compare(candidate, best[limit - 1]) >= 0) continue;
       let index = best.length;
-      while (index > 0 && compareHotspots(candidate, best[index - 1]) < 0) index -= 1;
+      while (index > 0 && compare(candidate, best[index - 1]) < 0) index -= 1;
       best.splice(index, 0, candidate);
       if (best.length > limit) best.pop();
     }

@@ -27,7 +27,7 @@ import type { Finding } from '../types.js';
 export const FINGERPRINT_KEY = 'sonde/v1';
 
 /** Hash of what identifies a finding regardless of where it sits and what it measured. */
-export function findingHash(rule: string, path: string, message: string): string {
+function findingHash(rule: string, path: string, message: string): string {
   const normalized = message.replace(/\d+/g, '#');
   return createHash('sha256').update(`${rule}\0${path}\0${normalized}`).digest('hex').slice(0, 32);
 }

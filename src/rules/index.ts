@@ -1,4 +1,3 @@
-import type { RuleConfig, RulesConfig } from '../config/options.js';
 import type { FileFacts, Finding } from '../types.js';
 import { cognitiveComplexityRule } from './cognitive-complexity.js';
 import { complexityRule } from './complexity.js';
@@ -9,7 +8,7 @@ import { maxLinesRule } from './max-lines.js';
 import { maxParamsRule } from './max-params.js';
 import { noExplicitAnyRule } from './no-explicit-any.js';
 import { parseErrorRule } from './parse-error.js';
-import type { CrossFileRuleMeta, FileRule } from './rule.js';
+import type { CrossFileRuleMeta, FileRule, RuleConfig, RulesConfig } from './rule.js';
 import { todoCommentRule } from './todo-comment.js';
 import { compareCodeUnits } from '../util/compare.js';
 
@@ -26,7 +25,7 @@ export const FILE_RULES: readonly FileRule[] = [
   parseErrorRule,
 ];
 
-export const CROSS_FILE_RULES: readonly CrossFileRuleMeta[] = [
+const CROSS_FILE_RULES: readonly CrossFileRuleMeta[] = [
   { id: 'import-cycle', description: 'Modules that import each other in a cycle.', defaultSeverity: 'warning' },
   { id: 'unused-export', description: 'An exported name that no scanned file imports.', defaultSeverity: 'info' },
 ];

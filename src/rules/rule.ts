@@ -1,5 +1,15 @@
 import type { FileFacts, Finding, Severity } from '../types.js';
-import type { RuleConfig } from '../config/options.js';
+
+/** A rule's configuration once flags and config file are merged. */
+export interface RuleConfig {
+  readonly enabled: boolean;
+  readonly severity: Severity;
+  /** For threshold rules: a finding when the metric is strictly above this. */
+  readonly threshold?: number;
+}
+
+/** Every rule's configuration, by rule id. */
+export type RulesConfig = Readonly<Record<string, RuleConfig>>;
 
 /** A finding before it is attached to a file (the path is the file's). */
 export type FileFinding = Omit<Finding, 'path'>;

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildStrategyResult, compareWithReference } from '../../src/bench/analyze.js';
-import { recommend } from '../../src/bench/recommend.js';
+import { buildStrategyResult, compareWithReference } from '../../src/bench/results/analyze.js';
+import { recommend } from '../../src/bench/results/recommend.js';
 import { BENCH_SCHEMA_VERSION, type BenchReport, type BenchSample, type StrategyResult, type SuiteReport } from '../../src/bench/types.js';
 
 export function tempDir(prefix = 'sonde-bench-test-'): string {

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { openFactsCache } from '../../src/cache/open-cache.js';
 import { cacheCommand, parseDuration, parseSize } from '../../src/cli/commands/cache.js';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/io.js';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import { UserError } from '../../src/errors.js';
 import { TOOL_VERSION } from '../../src/version.js';

@@ -13,6 +13,7 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import { TOOL_VERSION } from '../../src/version.js';
 import { fakeIO } from '../helpers/fake-io.js';
 import { freePort, startRedisServer, type RedisServer } from './helpers/redis-server.js';
+import { requireProgram } from '../helpers/require-program.js';
 import { sampleFacts, sampleKey } from './helpers/sample-facts.js';
 
 const DAY = 86_400_000;
@@ -55,7 +56,7 @@ async function otherKeys(url: string): Promise<string[]> {
   }
 }
 
-describe('sonde cache on Redis', () => {
+describe('sonde cache on Redis', { skip: requireProgram('redis-server') }, () => {
   let server: RedisServer;
   let db = 0;
   /** A fresh, filled database per test. */

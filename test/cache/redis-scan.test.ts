@@ -15,6 +15,7 @@ import { scan } from '../../src/engine/scan.js';
 import { fakeIO } from '../helpers/fake-io.js';
 import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';
 import { freePort, startRedisServer, type RedisServer } from './helpers/redis-server.js';
+import { requireProgram } from '../helpers/require-program.js';
 
 /** Characters that must be percent-encoded in a URL, so redaction is tested on both forms. */
 const PASSWORD = 'pa:ss@w/rd#1';
@@ -37,7 +38,7 @@ async function scanJson(root: string, ...args: string[]): Promise<{ report: Repo
 /** What must be byte-identical whatever the cache did. */
 const stable = (report: Report) => JSON.stringify({ files: report.files, findings: report.findings, graph: report.graph });
 
-describe('scans through a Redis cache', () => {
+describe('scans through a Redis cache', { skip: requireProgram('redis-server') }, () => {
   let server: RedisServer;
   let root: string;
   let reference: string;
@@ -71,12 +72,19 @@ describe('scans through a Redis cache', () => {
     }
   });
 
-  it('a config file can point at Redis; the reported location hides the password', async () => {
+  it("the repository's config cannot point at Redis; SONDE_CACHE_LOCATION and a --config outside the root can, and the password stays hidden", async () => {
     const project = makeTempTree({});
+    const outside = makeTempTree({ 'ci.json': JSON.stringify({ cache: true, cacheLocation: `${server.url}/2` }) });
     try {
       cpSync(root, project, { recursive: true });
       writeFileSync(path.join(project, 'sonde.config.json'), JSON.stringify({ cache: true, cacheLocation: `${server.url}/2` }));
-      const options = parseScanArgs(['.'], project);
+      assert.throws(() => parseScanArgs(['.'], project), (error: Error) => error.name === 'UserError' && /cacheLocation: a URL is not allowed here/.test(error.message));
+      assert.throws(() => parseScanArgs(['.', '--config', 'sonde.config.json'], project), /a URL is not allowed here/, 'named, but inside the root: still the repository\'s');
+      const trusted = parseScanArgs(['.', '--config', path.join(outside, 'ci.json')], project);
+      assert.equal(trusted.scan.cache.location, `redis://:***@127.0.0.1:${server.port}/2`);
+
+      writeFileSync(path.join(project, 'sonde.config.json'), JSON.stringify({ cache: true }));
+      const options = parseScanArgs(['.'], project, { SONDE_CACHE_LOCATION: `${server.url}/2` });
       assert.equal(options.scan.cache.location, `redis://:***@127.0.0.1:${server.port}/2`);
       const cold = await scan({ ...options.scan, sampleIntervalMs: 0 });
       const warm = await scan({ ...options.scan, sampleIntervalMs: 0 });
@@ -85,6 +93,7 @@ describe('scans through a Redis cache', () => {
       assert.equal(warm.cache.location, `redis://:***@127.0.0.1:${server.port}/2`);
     } finally {
       removeTree(project);
+      removeTree(outside);
     }
   });
 

@@ -17,6 +17,10 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import { sampleFacts, sampleKey } from './helpers/sample-facts.js';
 
 const CHILD = fileURLToPath(new URL('./helpers/cache-child.js', import.meta.url));
+// The entry-signing key from the environment, shared with the child processes:
+// one running as "nobody" has no private cache folder of its own.
+process.env.SONDE_CACHE_SECRET = 'test-secret-test-secret-test-secret';
+
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sonde-cache-'));
 
 function open(location: string, warnings: string[], busyTimeoutMs = 1000) {
@@ -62,20 +66,39 @@ async function fill(location: string, count: number): Promise<void> {
 }
 
 describe('cache robustness', () => {
-  it('moves a file that is not SQLite aside, warns, and rebuilds', async () => {
+  it('leaves a file that is not SQLite untouched, warns, and runs without the cache', async () => {
     const dir = tempDir();
     const location = path.join(dir, 'cache.sqlite');
-    fs.writeFileSync(location, 'this is not a database, just text that is long enough to have a header'.repeat(100));
+    const text = 'this is not a database, just text that is long enough to have a header'.repeat(100);
+    fs.writeFileSync(location, text);
     const warnings: string[] = [];
     const cache = await open(location, warnings);
-    await cache.setMany([[sampleKey(1), sampleFacts(1)]]);
-    assert.equal((await cache.getMany([sampleKey(1)])).size, 1);
+    assert.equal(cache.enabled, false);
     await cache.close();
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /^cache-corrupt: .*moved to .*cache\.sqlite\.corrupt-/);
-    const aside = fs.readdirSync(dir).filter((name) => name.startsWith('cache.sqlite.corrupt-'));
-    assert.equal(aside.length, 1);
-    assert.match(fs.readFileSync(path.join(dir, aside[0]), 'utf8'), /^this is not a database/);
+    assert.match(warnings[0], /^cache-unavailable: .*not a SQLite database.*untouched/);
+    assert.deepEqual(fs.readdirSync(dir), ['cache.sqlite']);
+    assert.equal(fs.readFileSync(location, 'utf8'), text);
+  });
+
+  it("moves sonde's own damaged cache aside to one .corrupt copy, and rebuilds", async () => {
+    const dir = tempDir();
+    const location = path.join(dir, 'cache.sqlite');
+    for (let round = 0; round < 2; round += 1) {
+      await fill(location, 50);
+      // Keep sonde's header (magic + application id), wreck the rest.
+      const bytes = fs.readFileSync(location);
+      bytes.fill(0xff, 100);
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(location + suffix, { force: true });
+      fs.writeFileSync(location, bytes);
+      const warnings: string[] = [];
+      const cache = await open(location, warnings);
+      await cache.setMany([[sampleKey(1), sampleFacts(1)]]);
+      assert.equal((await cache.getMany([sampleKey(1)])).size, 1);
+      await cache.close();
+      assert.match(warnings.join('\n'), /^cache-corrupt: .*moved to .*cache\.sqlite\.corrupt and rebuilt/m);
+    }
+    assert.deepEqual(fs.readdirSync(dir).filter((name) => name.includes('.corrupt')), ['cache.sqlite.corrupt']);
   });
 
   it('never serves from a truncated file: it is rebuilt, or its entries miss', async () => {

@@ -4,6 +4,7 @@ import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { generateProject } from '../../src/generate/index.js';
+import type { JsonReport } from '../../src/reporters/json-report.js';
 import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'sonde.js');
@@ -117,7 +118,7 @@ describe('bin/sonde.js end to end', () => {
         timeout: 60_000,
       });
       assert.equal(run.status, 0, run.stderr);
-      const files = JSON.parse(run.stdout).files as { path: string; error: { code: string; message: string } | null }[];
+      const { files } = JSON.parse(run.stdout) as JsonReport;
       assert.equal(files.find((file) => file.path === 'good.ts')!.error, null);
       const secret = files.find((file) => file.path === 'secret.ts')!;
       assert.equal(secret.error!.code, 'unreadable');

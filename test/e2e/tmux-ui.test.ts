@@ -2,7 +2,7 @@
  * The interactive UI in a real terminal: tmux runs `sonde scan` at 80×24 as a
  * user would (stdout a TTY, CI unset), the test presses keys with
  * `send-keys` and reads the screen with `capture-pane`. Skipped when tmux is
- * not installed (CI installs it).
+ * not installed outside CI (CI installs it).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { requireProgram } from '../helpers/require-program.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 // A private tmux server, so parallel tests and the user's sessions are untouched.
 const socket = `sonde-ui-test-${process.pid}`;
 const session = 'ui';
@@ -45,7 +45,7 @@ async function press(keys: string[], expect: string | RegExp): Promise<string> {
   return waitForScreen((s) => (typeof expect === 'string' ? s.includes(expect) : expect.test(s)), String(expect), 10_000);
 }
 
-describe('interactive UI in tmux (80×24)', { skip: hasTmux ? false : 'tmux is not installed (apt-get install tmux)' }, () => {
+describe('interactive UI in tmux (80×24)', { skip: requireProgram('tmux') }, () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'sonde-tmux-'));

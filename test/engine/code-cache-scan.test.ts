@@ -1,12 +1,12 @@
 /**
- * The parser's V8 code cache as a scan uses it: only with --cache, only in a
- * v8-code-cache folder beside the cache file, shared by workers and the
+ * The parser's V8 code cache as a scan uses it: only with --cache, only in
+ * the user's private cache folder (never the scanned tree), shared by workers and the
  * in-process analyzer, and never a reason for different results — cold,
  * warm, damaged or absent.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, statSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -14,7 +14,7 @@ import { codeCacheSupported } from '../../src/analysis/code-cache-store.js';
 import { createScanOptions, scan } from '../../src/index.js';
 import type { ParallelSetting } from '../../src/config/options.js';
 import { codeCacheDirFor } from '../../src/engine/strategy.js';
-import { REPORTERS } from '../../src/reporters/index.js';
+import { jsonReporter } from '../../src/reporters/json.js';
 import type { ScanResult } from '../../src/types.js';
 import { FIXTURES, REPO_ROOT, removeTree } from '../helpers/temp-tree.js';
 
@@ -25,7 +25,7 @@ function copyOfFixture(): string {
 }
 
 function stablePart(result: ScanResult): string {
-  const report = JSON.parse(REPORTERS.json(result, { color: false })) as { files: unknown; findings: unknown };
+  const report = JSON.parse(jsonReporter(result, { color: false })) as { files: unknown; findings: unknown };
   return JSON.stringify({ files: report.files, findings: report.findings });
 }
 
@@ -43,6 +43,25 @@ function listing(root: string): string[] {
   return (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).map((name) => name.split(path.sep).join('/')).sort();
 }
 
+/**
+ * A fresh private cache folder for one test: XDG_CACHE_HOME for this process
+ * (in-process scans) and for the children it spawns.
+ */
+function useCacheHome(): { codeCache: string; env: NodeJS.ProcessEnv; restore(): void } {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'sonde-xdg-'));
+  const previous = process.env.XDG_CACHE_HOME;
+  process.env.XDG_CACHE_HOME = home;
+  return {
+    codeCache: path.join(home, 'sonde', 'v8-code-cache'),
+    env: { ...process.env, XDG_CACHE_HOME: home, NO_COLOR: '1', CI: 'true' },
+    restore() {
+      if (previous === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = previous;
+      removeTree(home);
+    },
+  };
+}
+
 /** Removes the facts cache (and its WAL files) but not the code cache beside it. */
 function forgetCachedFacts(root: string): void {
   const dir = path.join(root, '.sonde');
@@ -50,23 +69,32 @@ function forgetCachedFacts(root: string): void {
 }
 
 describe('codeCacheDirFor', () => {
-  it('is beside a local cache file, and absent without --cache or with a remote cache', () => {
-    assert.equal(codeCacheDirFor({ enabled: true, location: '/repo/.sonde/cache.sqlite' }), '/repo/.sonde/v8-code-cache');
-    assert.equal(codeCacheDirFor({ enabled: true, location: '/ci/cache/sonde.db' }), '/ci/cache/v8-code-cache');
-    assert.equal(codeCacheDirFor({ enabled: false, location: '/repo/.sonde/cache.sqlite' }), undefined);
-    assert.equal(codeCacheDirFor({ enabled: true, location: 'redis://cache.internal:6379/0', store: { kind: 'redis', url: 'redis://cache.internal:6379/0' } }), undefined);
-    assert.equal(codeCacheDirFor({ enabled: true, location: 'rediss://user:***@cache.internal', store: { kind: 'redis', url: 'rediss://user:pw@cache.internal' } }), undefined);
+  it("is in the user's private cache folder, with any cache store, and absent without --cache or when that folder is not private", () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'sonde-xdg-'));
+    try {
+      const env = { XDG_CACHE_HOME: home };
+      const expected = path.join(home, 'sonde', 'v8-code-cache');
+      assert.equal(codeCacheDirFor({ enabled: true, location: '/repo/.sonde/cache.sqlite' }, env), expected);
+      assert.equal((statSync(expected).mode & 0o777).toString(8), '700');
+      assert.equal(codeCacheDirFor({ enabled: true, location: 'redis://cache.internal:6379/0', store: { kind: 'redis', url: 'redis://cache.internal:6379/0' } }, env), expected);
+      assert.equal(codeCacheDirFor({ enabled: false, location: '/repo/.sonde/cache.sqlite' }, env), undefined);
+      chmodSync(expected, 0o770);
+      assert.equal(codeCacheDirFor({ enabled: true, location: '/repo/.sonde/cache.sqlite' }, env), undefined, 'group-writable: refused');
+    } finally {
+      removeTree(home);
+    }
   });
 });
 
 describe('the parser code cache in a scan', { skip: !codeCacheSupported() && 'zlib.crc32 needs Node 20.15+' }, () => {
-  it('with --cache, workers write it into .sonde/v8-code-cache and nowhere else in the tree', async () => {
+  it('with --cache, workers write it into the private cache folder and nothing into the tree but the cache file', async () => {
     const root = copyOfFixture();
+    const home = useCacheHome();
     try {
       const before = listing(root);
       await run(root, 2, true);
       const sondeDir = path.join(root, '.sonde');
-      assert.ok(blobs(path.join(sondeDir, 'v8-code-cache')).length >= 1);
+      assert.ok(blobs(home.codeCache).length >= 1);
       const added = listing(root).filter((name) => !before.includes(name));
       assert.deepEqual(
         added.filter((name) => !/^\.sonde(\/|$)/.test(name)),
@@ -75,9 +103,10 @@ describe('the parser code cache in a scan', { skip: !codeCacheSupported() && 'zl
       );
       assert.deepEqual(
         readdirSync(sondeDir).filter((name) => !name.startsWith('cache.sqlite')),
-        ['v8-code-cache'],
+        [],
       );
     } finally {
+      home.restore();
       removeTree(root);
     }
   });
@@ -95,9 +124,10 @@ describe('the parser code cache in a scan', { skip: !codeCacheSupported() && 'zl
 
   it('gives identical results cold, with a warm code cache, and with damaged blobs (which it replaces)', async () => {
     const root = copyOfFixture();
+    const home = useCacheHome();
     try {
       const expected = stablePart(await run(root, 0, false));
-      const codeCache = path.join(root, '.sonde', 'v8-code-cache');
+      const codeCache = home.codeCache;
       const forgetFacts = () => forgetCachedFacts(root);
 
       assert.equal(stablePart(await run(root, 2, true)), expected, 'cold: no code cache yet');
@@ -120,16 +150,18 @@ describe('the parser code cache in a scan', { skip: !codeCacheSupported() && 'zl
       assert.equal(rewritten.length, written.length);
       assert.ok(rewritten.every((name) => !written.includes(name)), 'every damaged blob was replaced');
     } finally {
+      home.restore();
       removeTree(root);
     }
   });
 
   it('in-process (a fresh process, so its parser is not loaded yet): writes the code cache, then uses it', () => {
     const root = copyOfFixture();
+    const home = useCacheHome();
     const sonde = () =>
       spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'sonde.js'), 'scan', root, '--parallel', '0', '--cache', '--format', 'json'], {
         encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+        env: home.env,
         timeout: 120_000,
       });
     const filesAndFindings = (stdout: string) => {
@@ -139,7 +171,7 @@ describe('the parser code cache in a scan', { skip: !codeCacheSupported() && 'zl
     try {
       const cold = sonde();
       assert.equal(cold.status, 0, cold.stderr);
-      const codeCache = path.join(root, '.sonde', 'v8-code-cache');
+      const codeCache = home.codeCache;
       const written = blobs(codeCache);
       assert.ok(written.length >= 1);
 
@@ -149,16 +181,18 @@ describe('the parser code cache in a scan', { skip: !codeCacheSupported() && 'zl
       assert.equal(filesAndFindings(warm.stdout), filesAndFindings(cold.stdout));
       assert.deepEqual(blobs(codeCache), written, 'the blobs were used, not rewritten');
     } finally {
+      home.restore();
       removeTree(root);
     }
   });
 
   it('two scans at once both succeed with identical results, and leave blobs the next scan uses', async () => {
     const root = copyOfFixture();
+    const home = useCacheHome();
     const sonde = () =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'sonde.js'), 'scan', root, '--parallel', '2', '--cache', '--format', 'json'], {
-          env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+          env: home.env,
         });
         let stdout = '';
         let stderr = '';
@@ -175,7 +209,7 @@ describe('the parser code cache in a scan', { skip: !codeCacheSupported() && 'zl
       assert.equal(first.code, 0, first.stderr);
       assert.equal(second.code, 0, second.stderr);
       assert.equal(filesAndFindings(first.stdout), filesAndFindings(second.stdout));
-      const codeCache = path.join(root, '.sonde', 'v8-code-cache');
+      const codeCache = home.codeCache;
       const written = blobs(codeCache);
       assert.ok(written.length >= 1);
 
@@ -185,6 +219,7 @@ describe('the parser code cache in a scan', { skip: !codeCacheSupported() && 'zl
       assert.equal(filesAndFindings(third.stdout), filesAndFindings(first.stdout));
       assert.deepEqual(blobs(codeCache), written, 'the surviving blobs were used, not rewritten');
     } finally {
+      home.restore();
       removeTree(root);
     }
   });

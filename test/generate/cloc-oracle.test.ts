@@ -6,17 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProject } from '../../src/generate/index.js';
+import { requireProgram } from '../helpers/require-program.js';
 
-function hasCloc(): boolean {
-  try {
-    execFileSync('cloc', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-test('cloc --by-file counts the same code, comment and blank lines', { skip: hasCloc() ? false : 'cloc is not installed (apt-get install cloc)' }, () => {
+test('cloc --by-file counts the same code, comment and blank lines', { skip: requireProgram('cloc') }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'sonde-gen-cloc-'));
   try {
     const truth = generateProject({ size: 60, seed: 9, outDir: dir });

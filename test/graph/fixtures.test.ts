@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import fg from 'fast-glob';
 import { analyzeCrossFile } from '../../src/graph/cross-file.js';
-import type { RulesConfig } from '../../src/config/options.js';
+import type { RulesConfig } from '../../src/rules/rule.js';
 import { loadFiles } from './extract-facts.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures');

@@ -1,6 +1,6 @@
 /** Hand-built facts for graph unit tests. */
 import type { ExportRecord, FileResult, ImportRecord } from '../../src/types.js';
-import type { RulesConfig } from '../../src/config/options.js';
+import type { RulesConfig } from '../../src/rules/rule.js';
 
 /** An `import { names } from spec` record (names default to none: a side-effect import). */
 export function imp(specifier: string, names: string[] = [], extra: Partial<ImportRecord> = {}): ImportRecord {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createScanOptions, scan } from '../../src/index.js';
 import { defaultRulesConfig } from '../../src/rules/index.js';
-import type { RulesConfig } from '../../src/config/options.js';
+import type { RulesConfig } from '../../src/rules/rule.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures');
 

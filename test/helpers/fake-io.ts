@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/io.js';
 
 /** A CliIO whose streams are captured in memory, as a non-TTY (CI-like) process sees them. */
 export function fakeIO(options: { cwd: string; env?: Record<string, string>; signal?: AbortSignal }) {

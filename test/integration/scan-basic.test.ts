@@ -59,6 +59,23 @@ describe('scan() on fixtures/basic', async () => {
     assert.equal(events.filter((e) => e.type === 'file:done').length, 6);
     const phases = events.flatMap((e) => (e.type === 'phase:end' ? [e.phase] : []));
     assert.deepEqual(phases, ['discover', 'read', 'cache-read', 'analyze', 'cross-file']);
+    assert.equal(types.at(-1), 'scan:done');
+    assert.equal(types.filter((type) => type === 'scan:done').length, 1);
+  });
+
+  it("runs the caller's report as the report phase, just before scan:done", async () => {
+    const seen: string[] = [];
+    const reportBus = new ScanEventBus();
+    reportBus.on((event) => {
+      if (event.type === 'phase:start' || event.type === 'phase:end') seen.push(`${event.type} ${event.phase}`);
+      else if (event.type === 'scan:done') seen.push('scan:done');
+    });
+    let reported: unknown;
+    const options = createScanOptions(path.join(FIXTURES, 'basic'), { parallel: 0, sampleIntervalMs: 0 });
+    const returned = await scan(options, { bus: reportBus, report: (r) => void (reported = r) });
+    assert.equal(reported, returned);
+    assert.deepEqual(seen.slice(-3), ['phase:start report', 'phase:end report', 'scan:done']);
+    assert.ok(!returned.profile.phases.some((timing) => timing.phase === 'report'), 'the result does not time its own report');
   });
 
   it('records a profile: phases, peak RSS from the kernel, CPU time', () => {

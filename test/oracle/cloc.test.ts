@@ -1,16 +1,17 @@
 /**
  * Oracle: `cloc --by-file` 1.96 (Debian). Per-file code/comment/blank must be
- * equal for every file of the corpus. Skipped when cloc is not installed.
+ * equal for every file of the corpus. Skipped when cloc is not installed
+ * (outside CI).
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { countLines } from '../../src/analysis/lines.js';
+import { requireProgram } from '../helpers/require-program.js';
 import { ROOT, corpus, newAgreement, printAgreement } from './oracle-setup.js';
 
-const clocVersion = spawnSync('cloc', ['--version'], { encoding: 'utf8' });
-const skip = clocVersion.status === 0 ? false : 'cloc is not installed (apt-get install -y cloc); CI installs it';
+const skip = requireProgram('cloc');
 
 interface ClocEntry {
   readonly blank: number;
@@ -20,6 +21,7 @@ interface ClocEntry {
 
 describe('oracle: cloc --by-file', { skip }, () => {
   it('agrees on code, comment and blank lines of every corpus file', () => {
+    const clocVersion = spawnSync('cloc', ['--version'], { encoding: 'utf8' });
     assert.equal(clocVersion.stdout.trim(), '1.96', 'the oracle is cloc 1.96');
     const files = corpus();
     // --skip-uniqueness: cloc otherwise drops files with identical content.

@@ -57,6 +57,35 @@ export async function analyzeCorpus(files: readonly CorpusFile[]): Promise<Map<s
   return new Map(files.map((f) => [f.path, analyze(f.path, f.text, DEFAULT_ANALYSIS_OPTIONS)]));
 }
 
+/** The corpus with sonde's facts and the oracle's run for each file. */
+export interface OracleCorpus {
+  readonly files: readonly CorpusFile[];
+  readonly facts: ReadonlyMap<string, FileFacts>;
+  readonly runs: ReadonlyMap<string, OracleRun>;
+}
+
+let shared: Promise<OracleCorpus> | undefined;
+
+/**
+ * The corpus analyzed by sonde once and linted by ESLint once with every
+ * oracle rule (complexity, max-params, max-depth, sonarjs cognitive
+ * complexity, all at threshold 0); the oracle tests of one file share it.
+ */
+export function oracleCorpus(): Promise<OracleCorpus> {
+  shared ??= (async () => {
+    const files = corpus();
+    const facts = await analyzeCorpus(files);
+    const lint = createOracle({
+      complexity: ['error', 0],
+      'max-params': ['error', 0],
+      'max-depth': ['error', 0],
+      'sonarjs/cognitive-complexity': ['error', 0],
+    });
+    return { files, facts, runs: new Map(files.map((file) => [file.path, lint(file)])) };
+  })();
+  return shared;
+}
+
 /** A lint message, as ESLint's Linter returns it. */
 export interface LintMessage {
   readonly ruleId: string | null;

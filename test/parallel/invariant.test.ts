@@ -11,7 +11,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createScanOptions, scan } from '../../src/index.js';
 import type { ParallelSetting } from '../../src/config/options.js';
-import { REPORTERS } from '../../src/reporters/index.js';
+import { jsonReporter } from '../../src/reporters/json.js';
+import type { JsonReport } from '../../src/reporters/json-report.js';
 import type { ScanResult } from '../../src/types.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -24,7 +25,7 @@ function copyTree(source: string): string {
 
 /** The strategy-invariant part of the JSON report, as text. */
 function stablePart(result: ScanResult): string {
-  const report = JSON.parse(REPORTERS.json(result, { color: false })) as { files: unknown; findings: unknown };
+  const report = JSON.parse(jsonReporter(result, { color: false })) as JsonReport;
   return JSON.stringify({ files: report.files, findings: report.findings });
 }
 
@@ -52,7 +53,16 @@ function editSome(root: string, count: number): string[] {
 
 async function assertInvariant(source: string, workerCounts: readonly number[]): Promise<void> {
   const root = copyTree(source);
-  const cache = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sonde-invariant-cache-')), 'cache.sqlite');
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sonde-invariant-cache-'));
+  try {
+    await checkInvariant(root, path.join(cacheDir, 'cache.sqlite'), workerCounts);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+async function checkInvariant(root: string, cache: string, workerCounts: readonly number[]): Promise<void> {
   const sequential = await run(root, 0);
   assert.ok(sequential.files.length > 0);
   const expected = stablePart(sequential);
@@ -84,8 +94,12 @@ async function assertInvariant(source: string, workerCounts: readonly number[]):
 
 describe('strategies give identical results', () => {
   for (const fixture of fs.readdirSync(path.join(REPO, 'fixtures')).sort()) {
+    // Every worker count on the analysis fixtures and on rxjs; the small graph
+    // fixtures check what can break there (cross-file findings split over
+    // workers) with 2, which spares starting 5 workers per fixture.
+    const workerCounts = fixture.startsWith('graph-') ? [2] : [1, 2, 4];
     it(`on fixtures/${fixture}`, async () => {
-      await assertInvariant(path.join(REPO, 'fixtures', fixture), [1, 2, 4]);
+      await assertInvariant(path.join(REPO, 'fixtures', fixture), workerCounts);
     });
   }
 

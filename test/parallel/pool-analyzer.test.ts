@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
-import type { AnalysisOutcome, SourceInput } from '../../src/engine/analyzer.js';
+import type { AnalysisOutcome, SourceInput } from '../../src/analysis/analyzer.js';
 import { ScanAbortedError } from '../../src/errors.js';
 import { createPoolAnalyzer } from '../../src/parallel/pool-analyzer.js';
 

@@ -1,28 +1,50 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { REPORTERS, REPORT_FORMATS } from '../../src/reporters/index.js';
+import { dotReporter, mermaidReporter } from '../../src/reporters/graph.js';
+import { loadChunkedReporter, loadReporter, REPORT_FORMATS } from '../../src/reporters/index.js';
+import { jsonReporter, toJsonReport } from '../../src/reporters/json.js';
+import { markdownReporter } from '../../src/reporters/markdown.js';
+import { prettyReporter } from '../../src/reporters/pretty.js';
+import { sarifReporter } from '../../src/reporters/sarif.js';
 import { asParallelWarmScan, makeResult } from './fixtures.js';
 
-describe('reporter registry', () => {
-  it('has one reporter per format, in the --help order', () => {
+describe('reporter table', () => {
+  it('has one reporter per format, in the --help order, each loading its own module', async () => {
     assert.deepEqual(REPORT_FORMATS, ['pretty', 'json', 'sarif', 'markdown', 'dot', 'mermaid']);
-    assert.deepEqual(Object.keys(REPORTERS).sort(), [...REPORT_FORMATS].sort());
+    const expected = { pretty: prettyReporter, json: jsonReporter, sarif: sarifReporter, markdown: markdownReporter, dot: dotReporter, mermaid: mermaidReporter };
+    for (const format of REPORT_FORMATS) assert.equal(await loadReporter(format), expected[format], format);
   });
 
-  it('every reporter returns text ending in a newline, without ANSI codes when color is false', () => {
+  it('every reporter returns text ending in a newline, without ANSI codes when color is false', async () => {
     for (const format of REPORT_FORMATS) {
-      const text = REPORTERS[format](makeResult(), { color: false, columns: 80, top: 5 });
+      const text = (await loadReporter(format))(makeResult(), { color: false, columns: 80, top: 5 });
       assert.ok(text.length > 0 && text.endsWith('\n'), format);
       assert.equal(text.includes('\u001b['), false, format);
     }
   });
 
-  it('renders the module graph for dot and mermaid, independent of file completion order', () => {
-    const dot = REPORTERS.dot(makeResult(), { color: false });
+  it('renders the module graph for dot and mermaid, independent of file completion order', async () => {
+    const dot = (await loadReporter('dot'))(makeResult(), { color: false });
     assert.match(dot, /"src\/a\.ts" -> "src\/z\.ts"/);
-    assert.equal(REPORTERS.dot(asParallelWarmScan(makeResult()), { color: false }), dot);
-    const mermaid = REPORTERS.mermaid(makeResult(), { color: false });
+    assert.equal(dotReporter(asParallelWarmScan(makeResult()), { color: false }), dot);
+    const mermaid = (await loadReporter('mermaid'))(makeResult(), { color: false });
     assert.match(mermaid, /^flowchart LR\n/);
-    assert.equal(REPORTERS.mermaid(asParallelWarmScan(makeResult()), { color: false }), mermaid);
+    assert.equal(mermaidReporter(asParallelWarmScan(makeResult()), { color: false }), mermaid);
+  });
+
+  it('streams, for every format, exactly the text the whole reporter returns', async () => {
+    for (const result of [makeResult(), makeResult({ files: [] }), makeResult({ skipped: [], warnings: ['a "quoted" warning\nover two lines'] })]) {
+      for (const format of REPORT_FORMATS) {
+        const chunks = [...(await loadChunkedReporter(format))(result, { color: false })];
+        assert.equal(chunks.join(''), (await loadReporter(format))(result, { color: false }), format);
+      }
+    }
+  });
+
+  it('streams JSON as the plain 2-space JSON.stringify of the report, one chunk per file entry', async () => {
+    const result = makeResult();
+    const chunks = [...(await loadChunkedReporter('json'))(result, { color: false })];
+    assert.equal(chunks.join(''), `${JSON.stringify(toJsonReport(result), null, 2)}\n`);
+    assert.equal(chunks.length, result.files.length + 2);
   });
 });

@@ -58,7 +58,8 @@ describe('markdown reporter', () => {
 });
 
 describe('escapeCell', () => {
-  it('escapes pipes, newlines and markdown punctuation', () => {
-    assert.equal(escapeCell('a|b\nc_d*e'), 'a\\|b c\\_d\\*e');
+  it('escapes pipes and markdown punctuation, and shows newlines and control characters as visible escapes', () => {
+    assert.equal(escapeCell('a|b\nc_d*e'), 'a\\|b\\\\nc\\_d\\*e');
+    assert.equal(escapeCell('x\u001b[2J\u202ey`'), 'x\\\\x1b\\[2J\\\\u202ey\\`');
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prettyReporter } from '../../src/reporters/pretty.js';
-import { stripAnsi, wrap } from '../../src/reporters/text-style.js';
+import { stripAnsi, textWidth } from '../../src/text/index.js';
 import { facts, file, fn, makeResult } from './fixtures.js';
 
 const ESC = '\u001b[';
@@ -41,6 +41,21 @@ describe('pretty reporter', () => {
       ['3', '2', 'a', 'src/a.ts:2'],
     ]);
     assert.equal(lines[start + 5], '', 'helper (cyclomatic 1) is cut by top 3');
+  });
+
+  it('aligns hotspot columns by terminal width: CJK names and emoji paths take two columns a character', () => {
+    const result = makeResult({
+      files: [
+        file('src/日本/ファイル.ts', facts({ functions: [fn('計算する', 1, { cyclomatic: 9 })] })),
+        file('src/😀.ts', facts({ functions: [fn('ab', 1, { cyclomatic: 8 })] })),
+        file('src/plain.ts', facts({ functions: [fn('abcdefghij', 1, { cyclomatic: 7 })] })),
+      ],
+    });
+    const lines = prettyReporter(result, { color: false, top: 3 }).split('\n');
+    const start = lines.findIndex((line) => line.startsWith('Hotspots'));
+    const rows = lines.slice(start + 2, start + 5);
+    const locationColumns = rows.map((row) => textWidth(row.slice(0, row.indexOf('src/'))));
+    assert.equal(new Set(locationColumns).size, 1, rows.join('\n'));
   });
 
   it('groups findings under their file, stylish-style, cross-file ones included', () => {
@@ -84,55 +99,5 @@ describe('pretty reporter', () => {
   it('prints scan warnings', () => {
     const text = prettyReporter(makeResult({ warnings: ['Cache is corrupt; rebuilt it.'] }), { color: false });
     assert.match(text, /Warnings\n {2}Cache is corrupt; rebuilt it\./);
-  });
-});
-
-describe('wrap', () => {
-  it('breaks on spaces within the width and hard-breaks longer words', () => {
-    assert.deepEqual(wrap('aa bb cc', 5), ['aa bb', 'cc']);
-    assert.deepEqual(wrap('abcdefgh', 3), ['abc', 'def', 'gh']);
-    assert.deepEqual(wrap('', 3), ['']);
-  });
-
-  it('counts characters, not UTF-16 units, and turns whitespace runs into one space', () => {
-    assert.deepEqual(wrap('😀😀😀 ab', 3), ['😀😀😀', 'ab']);
-    assert.deepEqual(wrap('  a\t\tb \n c  ', 80), ['a b c']);
-    assert.deepEqual(wrap('ab', 0), ['a', 'b']);
-  });
-
-  it('agrees with the obvious word-by-word implementation on random text', () => {
-    // The reference: rebuild and measure each candidate line (quadratic, but plainly right).
-    const reference = (text: string, width: number): string[] => {
-      const max = Math.max(1, width);
-      const lines: string[] = [];
-      let current = '';
-      for (const word of text.split(/\s+/).filter(Boolean)) {
-        let rest = [...word];
-        const candidate = current ? `${current} ${word}` : word;
-        if ([...candidate].length <= max) {
-          current = candidate;
-          continue;
-        }
-        if (current) lines.push(current);
-        current = '';
-        while (rest.length > max) {
-          lines.push(rest.slice(0, max).join(''));
-          rest = rest.slice(max);
-        }
-        current = rest.join('');
-      }
-      if (current || lines.length === 0) lines.push(current);
-      return lines;
-    };
-    const alphabet = ['a', 'b', 'é', '😀', ' ', ' ', '\t', '\n', '\u00a0', '(', '1'];
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let trial = 0; trial < 2000; trial++) {
-      const length = Math.floor(random() * 40);
-      let text = '';
-      for (let index = 0; index < length; index++) text += alphabet[Math.floor(random() * alphabet.length)];
-      const width = Math.floor(random() * 12);
-      assert.deepEqual(wrap(text, width), reference(text, width), JSON.stringify({ text, width }));
-    }
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { RulesConfig } from '../../src/config/options.js';
+import type { RulesConfig } from '../../src/rules/rule.js';
 import { ALL_RULES, FILE_RULES, applyFileRules, defaultRulesConfig } from '../../src/rules/index.js';
 import { facts, fn } from './rule-tester.js';
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RuleConfig } from '../../src/config/options.js';
+import type { RuleConfig } from '../../src/rules/rule.js';
 import { defaultRulesConfig } from '../../src/rules/index.js';
 import type { FileFinding, FileRule } from '../../src/rules/rule.js';
 import type { FileFacts, FunctionFacts, Observation } from '../../src/types.js';

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { checkBaselineTarget } from '../../src/bench/baseline.js';
+import { checkBaselineTarget } from '../../src/bench/results/baseline.js';
 import { UserError } from '../../src/errors.js';
 import { checkOutputTarget, writeOutput } from '../../src/util/output-target.js';
 import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';

@@ -1,13 +1,14 @@
+import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BenchListener } from '../../src/bench/events.js';
 import type { BenchReport } from '../../src/bench/types.js';
-import type { CliIO } from '../../src/cli/io.js';
-import { benchResultLines, cellText, matrixRows } from '../../src/ui/bench-lines.js';
-import { applyBenchEvents, initialBench } from '../../src/ui/bench-progress.js';
-import { runBenchUi } from '../../src/ui/run-bench-ui.js';
+import type { CliIO } from '../../src/io.js';
+import { benchResultLines, cellText, matrixRows } from '../../src/ui/bench/bench-lines.js';
+import { applyBenchEvents, initialBench } from '../../src/ui/bench/bench-progress.js';
+import { runBenchUi } from '../../src/ui/bench/run-bench-ui.js';
 import { benchEvents, benchReport } from './bench-fixtures.js';
-import { FakeStdin, FakeStdout, tick, waitFor } from './terminal.js';
+import { FakeStdin, FakeStdout, waitFor } from './terminal.js';
 
 describe('bench view model', () => {
   it('fills the strategies × runs matrix as runs complete, warm-ups marked', () => {
@@ -74,14 +75,11 @@ describe('runBenchUi', () => {
       return report;
     };
     const ui = runBenchUi({ io, color: false, runBench });
-    if (!process.env.CI) {
-      const live = await waitFor(() => stdout.text(), (t) => t.includes('✓721'));
-      assert.match(live, /sequential\s+✓2151\s+…\s+0\/3/);
-      assert.match(live, /parallel:2\s+✓1501\s+0\/3/);
-    }
+    const live = await waitFor(() => stdout.text(), (t) => t.includes('✓721'));
+    assert.match(live, /sequential\s+✓2151\s+…\s+0\/3/);
+    assert.match(live, /parallel:2\s+✓1501\s+0\/3/);
     release();
-    await tick(100);
-    if (!process.env.CI) await waitFor(() => stdout.text(), (t) => t.includes('Recommendations'));
+    await waitFor(() => stdout.text(), (t) => t.includes('Recommendations'));
     stdin.press('q');
     assert.equal(await ui, report);
     assert.match(stdout.text(), /cache:warm\s+✓721\s+✓421\s+✓422\s+✓423\s+3\/3/);
@@ -92,7 +90,7 @@ describe('runBenchUi', () => {
     const stdin = new FakeStdin();
     const io = { stdout, stderr: new FakeStdout(), stdin, env: {}, cwd: '/' } as unknown as CliIO;
     const ui = runBenchUi({ io, color: false, runBench: async () => Promise.reject(new Error('no strategies')) });
-    await tick(100);
+    await waitFor(() => stdout.text(), (t) => t.includes('The benchmark failed'));
     stdin.press('q');
     assert.equal(await ui, undefined);
     assert.match(stdout.text(), /The benchmark failed: no strategies/);

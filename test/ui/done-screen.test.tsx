@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
-import { DoneScreen } from '../../src/ui/DoneScreen.js';
-import type { NavCommand } from '../../src/ui/navigation.js';
-import { createTheme, ThemeContext } from '../../src/ui/theme.js';
+import { DoneScreen } from '../../src/ui/done/DoneScreen.js';
+import type { NavCommand } from '../../src/ui/done/navigation.js';
+import { createTheme, ThemeContext } from '../../src/ui/kit/theme.js';
 import type { ScanResult } from '../../src/types.js';
 import { emptyResult, largeResult, sampleResult } from './fixtures.js';
 import { stripAnsi, waitFor } from './terminal.js';
@@ -16,11 +16,16 @@ function mount(result: ScanResult, size = { width: 80, height: 24 }, color = fal
     </ThemeContext.Provider>,
   );
   const frame = () => stripAnsi(app.lastFrame() ?? '');
-  /** Sends keys one by one and waits until the frame shows `expect`. */
+  /**
+   * Sends keys one by one, each once the previous one has changed the frame,
+   * and waits until the frame shows `expect`. Waiting for a change (not a
+   * pause) keeps it right under load: every key used here changes the frame.
+   */
   const keys = async (input: string[], expect: string) => {
     for (const k of input) {
+      const before = app.lastFrame();
       app.stdin.write(k);
-      await new Promise((r) => setTimeout(r, 5));
+      await waitFor(app.lastFrame, (f) => f !== stripAnsi(before ?? ''));
     }
     return waitFor(app.lastFrame, (f) => f.includes(expect));
   };
@@ -100,7 +105,7 @@ describe('done screen', () => {
   it('shows a per-file error in the details', async () => {
     const { keys } = mount(sampleResult());
     await keys(['4', 'G'], '5/5');
-    const text = await keys(['\r'], 'binary file');
+    const text = await keys(['\r'], '✗ binary:');
     assert.match(text, /✗ binary: binary file/);
   });
 

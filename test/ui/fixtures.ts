@@ -41,7 +41,8 @@ export function sampleResult(overrides: Partial<ScanResult> = {}): ScanResult {
   const fileFindings = new Map<string, readonly Finding[]>([
     ['src/core/engine.ts', [finding('complexity', 'warning', 10, "Function 'runEngine' has a complexity of 24. Maximum allowed is 10."), finding('cognitive-complexity', 'error', 10, "Function 'runEngine' has a cognitive complexity of 41.")]],
     ['src/core/parse.ts', [finding('complexity', 'warning', 5, "Function 'parseToken' has a complexity of 12."), finding('todo-comment', 'info', 30, 'TODO: handle unicode')]],
-    ['src/util/broken.bin.js', [finding('parse-error', 'error', 1, 'binary file')]],
+    // A file with an error has no facts and so no findings (the scan only applies rules to facts).
+    ['src/util/strings.ts', [finding('parse-error', 'error', 1, "Parsing error: ')' expected.")]],
   ]);
   const samples = Array.from({ length: 40 }, (_, i) => ({
     t: i * 50,

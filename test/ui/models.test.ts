@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ScanEvent } from '../../src/engine/events.js';
-import { activeFilter, initialNav, navigate, type NavContext, type NavState } from '../../src/ui/navigation.js';
-import { directoryRows, fileRows, findingRows, hotspots, summarize } from '../../src/ui/result-model.js';
-import { applyEvents, initialProgress, MAX_LOG_LINES, progressRates } from '../../src/ui/scan-progress.js';
+import { activeFilter, initialNav, navigate, type NavContext, type NavState } from '../../src/ui/done/navigation.js';
+import { directoryRows, fileRows, findingRows, hotspotRows, summarize } from '../../src/ui/done/result-model.js';
+import { allFindings, countBySeverity, hotspots } from '../../src/reporters/report-model.js';
+import { applyEvents, initialProgress, MAX_LOG_LINES, progressRates } from '../../src/ui/scan/scan-progress.js';
 import { emptyResult, sampleResult } from './fixtures.js';
 
 describe('scan progress reducer', () => {
@@ -56,8 +57,19 @@ describe('result model', () => {
     assert.equal(s.rules[0].rule, 'complexity');
   });
   it('sorts hotspots by the chosen metric', () => {
-    assert.deepEqual(hotspots(result, 'cyclomatic').slice(0, 2).map((h) => h.name), ['runEngine', 'parseToken']);
-    assert.deepEqual(hotspots(result, 'cognitive', 'util').map((h) => h.name), ['pad', 'trim']);
+    assert.deepEqual(hotspotRows(result, 'cyclomatic').slice(0, 2).map((h) => h.name), ['runEngine', 'parseToken']);
+    assert.deepEqual(hotspotRows(result, 'cognitive', 'util').map((h) => h.name), ['pad', 'trim']);
+  });
+  it('shares the reporters\' meaning of hotspots and findings', () => {
+    for (const sort of ['cyclomatic', 'cognitive'] as const) {
+      const rows = hotspotRows(result, sort).map((row) => `${row.path}:${row.line}:${row.name}`);
+      const model = hotspots(result, Number.POSITIVE_INFINITY, sort).map(({ path, fn }) => `${path}:${fn.line}:${fn.name}`);
+      assert.deepEqual(rows, model, sort);
+    }
+    assert.deepEqual(summarize(result).findings, countBySeverity(allFindings(result)));
+    const key = (finding: { path: string; line: number; rule: string }) => `${finding.path}:${finding.line}:${finding.rule}`;
+    const items = findingRows(result, 'file').flatMap((row) => (row.kind === 'item' ? [key(row.finding)] : []));
+    assert.deepEqual(items.sort(), allFindings(result).map(key).sort());
   });
   it('groups findings by rule or by file, most severe group first', () => {
     const byRule = findingRows(result, 'rule');
@@ -66,11 +78,11 @@ describe('result model', () => {
     ]);
     const byFile = findingRows(result, 'file');
     assert.equal(byFile[0].kind === 'group' && byFile[0].label, 'src/core/engine.ts');
-    assert.equal(byFile.length, 6 + 4);
+    assert.equal(byFile.length, 6 + 3, 'six findings under three files');
   });
   it('sorts files by lines, complexity, findings or path', () => {
     assert.equal(fileRows(result, 'lines')[0].path, 'src/core/engine.ts');
-    assert.deepEqual(fileRows(result, 'findings').map((f) => f.findings), [2, 2, 1, 1, 0]);
+    assert.deepEqual(fileRows(result, 'findings').map((f) => f.findings), [2, 2, 2, 0, 0]);
     assert.equal(fileRows(result, 'path')[0].path, 'index.ts');
     assert.equal(fileRows(result, 'lines').find((f) => f.error)?.error, 'binary file');
   });

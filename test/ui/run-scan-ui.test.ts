@@ -1,11 +1,12 @@
+import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/io.js';
 import type { ScanEventBus } from '../../src/engine/events.js';
 import type { ScanResult } from '../../src/types.js';
-import { runScanUi } from '../../src/ui/run-scan-ui.js';
+import { runScanUi } from '../../src/ui/scan/run-scan-ui.js';
 import { sampleResult } from './fixtures.js';
-import { FakeStdin, FakeStdout, tick, waitFor } from './terminal.js';
+import { FakeStdin, FakeStdout, waitFor } from './terminal.js';
 
 function terminal(signal?: AbortSignal) {
   const stdout = new FakeStdout(80, 24);
@@ -35,17 +36,13 @@ function fakeScan(result: ScanResult, ms = 30) {
   return { run, calls };
 }
 
-// Ink writes frames only when not in CI (is-in-ci); in CI it writes the last frame at unmount.
-const liveFrames = !process.env.CI;
-
 describe('runScanUi', () => {
   it('resolves with the result when the user quits after the scan', async () => {
     const { io, stdout, stdin } = terminal();
     const result = sampleResult();
     const scan = fakeScan(result);
     const ui = runScanUi({ io, root: result.root, runScan: scan.run, color: false });
-    if (liveFrames) await waitFor(() => stdout.text(), (t) => t.includes('[1 Summary]'));
-    else await tick(200);
+    await waitFor(() => stdout.text(), (t) => t.includes('[1 Summary]'));
     stdin.press('q');
     assert.equal(await ui, result);
     assert.equal(scan.calls.length, 1);
@@ -68,10 +65,9 @@ describe('runScanUi', () => {
         return fakeScan(r).run(bus, signal).then(() => r);
       },
     });
-    await tick(200);
+    await waitFor(() => stdout.text(), (t) => t.includes('[1 Summary]'));
     stdin.press('r');
-    await tick(200);
-    if (liveFrames) await waitFor(() => stdout.text(), (t) => t.includes('· 99 ms ·'));
+    await waitFor(() => stdout.text(), (t) => t.includes('· 99 ms ·'));
     stdin.press('q');
     assert.equal(await ui, second);
     assert.equal(n, 2);
@@ -79,10 +75,10 @@ describe('runScanUi', () => {
   });
 
   it('aborts the scan and resolves undefined when the user quits mid-scan', async () => {
-    const { io, stdin } = terminal();
+    const { io, stdout, stdin } = terminal();
     const scan = fakeScan(sampleResult(), 60_000);
     const ui = runScanUi({ io, root: '/tmp/project', runScan: scan.run, color: false });
-    await tick(100);
+    await waitFor(() => stdout.text(), (t) => t.includes('0/5 files'));
     stdin.press('q');
     assert.equal(await ui, undefined);
     assert.equal(scan.calls[0].aborted, true);
@@ -91,7 +87,7 @@ describe('runScanUi', () => {
   it('shows a failed scan and resolves undefined', async () => {
     const { io, stdout, stdin } = terminal();
     const ui = runScanUi({ io, root: '/x', color: false, runScan: async () => Promise.reject(new Error('root does not exist')) });
-    await tick(100);
+    await waitFor(() => stdout.text(), (t) => t.includes('The scan failed'));
     stdin.press('q');
     assert.equal(await ui, undefined);
     assert.match(stdout.text(), /The scan failed: root does not exist/);
@@ -99,16 +95,16 @@ describe('runScanUi', () => {
 
   it('stops when the CLI signal aborts', async () => {
     const controller = new AbortController();
-    const { io } = terminal(controller.signal);
+    const { io, stdout } = terminal(controller.signal);
     const scan = fakeScan(sampleResult(), 60_000);
     const ui = runScanUi({ io, root: '/x', runScan: scan.run, color: false });
-    await tick(50);
+    await waitFor(() => stdout.text(), (t) => t.includes('0/5 files'));
     controller.abort();
     assert.equal(await ui, undefined);
     assert.equal(scan.calls[0].aborted, true);
   });
 
-  it('adapts to a resize', { skip: !liveFrames && 'Ink ignores resize events in CI' }, async () => {
+  it('adapts to a resize', async () => {
     const { io, stdout, stdin } = terminal();
     const result = sampleResult();
     const ui = runScanUi({ io, root: result.root, runScan: fakeScan(result, 1).run, color: false });

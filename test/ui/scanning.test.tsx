@@ -3,9 +3,9 @@ import { afterEach, describe, it } from 'node:test';
 import { Text } from 'ink';
 import { cleanup, render } from 'ink-testing-library';
 import { ScanEventBus, type ScanEvent } from '../../src/engine/events.js';
-import { useScanProgress } from '../../src/ui/hooks/use-scan-progress.js';
-import { applyEvents, initialProgress } from '../../src/ui/scan-progress.js';
-import { ScanningView } from '../../src/ui/ScanningView.js';
+import { useScanProgress } from '../../src/ui/scan/use-scan-progress.js';
+import { applyEvents, initialProgress } from '../../src/ui/scan/scan-progress.js';
+import { ScanningView } from '../../src/ui/scan/ScanningView.js';
 import { sampleResult } from './fixtures.js';
 import { stripAnsi, tick, waitFor } from './terminal.js';
 

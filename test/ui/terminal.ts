@@ -58,13 +58,26 @@ export class FakeStdin extends EventEmitter {
 
 export const tick = (ms = 20): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `read()` satisfies `ok` (returns it) or the timeout passes (throws with the last value). */
+/**
+ * Lets React run the effects of the frame just drawn. Ink subscribes to keys
+ * in an effect, queued with setImmediate after the commit: a key pressed
+ * between the frame and that effect would be lost.
+ */
+export const settle = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+
+/**
+ * Polls until `read()` satisfies `ok` (returns it, once the frame's effects
+ * have run) or the timeout passes (throws with the last value).
+ */
 export async function waitFor(read: () => string | undefined, ok: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
     last = stripAnsi(read() ?? '');
-    if (ok(last)) return last;
+    if (ok(last)) {
+      await settle();
+      return last;
+    }
     await tick(10);
   }
   throw new Error(`timed out waiting for the frame; last frame:\n${last}`);

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bar, bucketMax, progressBar, sparkline } from '../../src/ui/charts.js';
-import { formatBytes, formatCount, formatDuration, formatRate, truncate, truncateLeft } from '../../src/ui/format.js';
-import { windowStart } from '../../src/ui/line.js';
+import { bar, bucketMax, progressBar, sparkline } from '../../src/ui/kit/charts.js';
+import { windowStart } from '../../src/ui/kit/line.js';
 
 describe('charts', () => {
   it('draws a sparkline from the lowest to the highest block', () => {
@@ -23,22 +22,7 @@ describe('charts', () => {
   });
 });
 
-describe('format', () => {
-  it('formats counts, sizes, durations and rates', () => {
-    assert.equal(formatCount(1234567), '1,234,567');
-    assert.equal(formatBytes(118_500_000), '119 MB');
-    assert.equal(formatBytes(1_500_000), '1.5 MB');
-    assert.equal(formatDuration(850), '850 ms');
-    assert.equal(formatDuration(1234), '1.23 s');
-    assert.equal(formatDuration(125_000), '2m 05s');
-    assert.equal(formatRate(12_500, 'lines'), '12.5k lines/s');
-    assert.equal(formatRate(0, 'files'), '0 files/s');
-  });
-  it('truncates from the right or, for paths, from the left', () => {
-    assert.equal(truncate('abcdef', 4), 'abc…');
-    assert.equal(truncateLeft('src/deep/file.ts', 8), '…file.ts');
-    assert.equal(truncate('abc', 4), 'abc');
-  });
+describe('line window', () => {
   it('keeps the selection inside the window', () => {
     assert.equal(windowStart(5, 4, 10), 0);
     assert.equal(windowStart(100, 0, 10), 0);

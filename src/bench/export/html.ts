@@ -2,10 +2,10 @@
  * `--export-html`: one self-contained file (inline CSS and SVG; a CSP that
  * forbids every network fetch) that opens offline in any browser.
  */
-import { median } from '../stats.js';
+import { median } from '../stats/index.js';
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
-import { formatBytes, formatMs, formatP, formatRatio } from '../units.js';
-import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../table-cells.js';
+import { formatMebibytes, formatMs, formatP, formatRatio } from '../../text/index.js';
+import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../report/table-cells.js';
 import { barChart, esc, lineChart, type Series } from './svg-charts.js';
 
 const MIB = 1024 * 1024;
@@ -65,7 +65,7 @@ function strategyCharts(results: readonly StrategyResult[], label: string): stri
       value: r.peakRss.median / MIB,
       low: Math.min(...r.samples.map((s) => s.peakRssBytes)) / MIB,
       high: r.peakRss.max / MIB,
-      note: `${formatBytes(r.peakRss.median)} (max ${formatBytes(r.peakRss.max)})`,
+      note: `${formatMebibytes(r.peakRss.median)} (max ${formatMebibytes(r.peakRss.max)})`,
     })),
     { title: `Peak RSS per strategy${label} — median, whisker min…max`, format: (v) => `${v.toFixed(0)} MiB` },
   );
@@ -133,7 +133,7 @@ export function exportHtml(report: BenchReport): string {
   const runs = report.results.map((r) => r.summary.n).filter((n) => n > 0);
   const body = [
     `<h1>sonde bench</h1>`,
-    `<p class="meta">${esc(m.cpuModel)}, ${m.cores} cores, ${esc(formatBytes(m.totalMemoryBytes))} · Node ${esc(m.nodeVersion)} · ${esc(m.platform)}/${esc(m.arch)} · sonde ${esc(m.toolVersion)} ` +
+    `<p class="meta">${esc(m.cpuModel)}, ${m.cores} cores, ${esc(formatMebibytes(m.totalMemoryBytes))} · Node ${esc(m.nodeVersion)} · ${esc(m.platform)}/${esc(m.arch)} · sonde ${esc(m.toolVersion)} ` +
       `(${esc(m.gitCommit ? m.gitCommit.slice(0, 10) : 'no git')}${m.gitDirty ? ', dirty' : ''}) · ${esc(m.date)}</p>`,
     `<p class="meta">Target <code>${esc(st.suite ? `suite: ${st.sizes.join(', ')} (seed ${st.seed})` : st.target)}</code> · reference <code>${esc(st.reference)}</code> · ` +
       `${st.warmupRuns} warm-up, median ${runs.length ? median(runs) : 0} runs per strategy · α = ${st.alpha} · each run a fresh process</p>`,

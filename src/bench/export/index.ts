@@ -6,10 +6,10 @@ import { exportHtml } from './html.js';
 import { exportJson } from './json.js';
 import { exportMarkdown } from './markdown.js';
 
-export type ExportFormat = 'json' | 'markdown' | 'csv' | 'html';
+type ExportFormat = 'json' | 'markdown' | 'csv' | 'html';
 
 /** Each format is a pure function: report in, text out. */
-export const EXPORTERS: Readonly<Record<ExportFormat, (report: BenchReport) => string>> = {
+const EXPORTERS: Readonly<Record<ExportFormat, (report: BenchReport) => string>> = {
   json: exportJson,
   markdown: exportMarkdown,
   csv: exportCsv,

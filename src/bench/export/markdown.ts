@@ -1,12 +1,12 @@
 /** `--export-markdown`: the report as GitHub-flavoured Markdown tables. */
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
-import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../table-cells.js';
-import { formatBytes, formatMs, formatP, formatPercent, formatRatio } from '../units.js';
+import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../report/table-cells.js';
+import { formatMebibytes, formatMs, formatP, formatPercent, formatRatio } from '../../text/index.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** A Markdown table; columns after the first are right-aligned. */
-export function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const head = `| ${header.map(cell).join(' | ')} |`;
   const rule = `|${header.map((_, i) => (i === 0 ? ':---' : '---:')).join('|')}|`;
   return [head, rule, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
@@ -64,12 +64,12 @@ export function exportMarkdown(report: BenchReport): string {
   const parts = [
     '# sonde bench',
     '',
-    `${m.cpuModel}, ${m.cores} cores, ${formatBytes(m.totalMemoryBytes)} · Node ${m.nodeVersion} · ${m.platform}/${m.arch} · ` +
+    `${m.cpuModel}, ${m.cores} cores, ${formatMebibytes(m.totalMemoryBytes)} · Node ${m.nodeVersion} · ${m.platform}/${m.arch} · ` +
       `sonde ${m.toolVersion} (${m.gitCommit ? m.gitCommit.slice(0, 10) : 'no git'}${m.gitDirty ? ', dirty' : ''}) · ${m.date}`,
     '',
     `Target: \`${st.suite ? `suite ${st.sizes.join(', ')} (seed ${st.seed})` : st.target}\` · reference \`${st.reference}\` · ` +
       `${st.warmupRuns} warm-up, ${st.minRuns}–${st.maxRuns} runs, budget ${formatMs(st.timeBudgetMs)}` +
-      `${st.targetRme !== null ? `, target RME ${formatPercent(st.targetRme)}` : ''}, α = ${st.alpha}`,
+      `${st.targetRme !== null ? `, target RME ${formatPercent(st.targetRme, 1)}` : ''}, α = ${st.alpha}`,
     '',
   ];
   if (report.suite) parts.push(suiteMd(report.suite), '');

@@ -3,7 +3,7 @@
  * no script, font or network needed to see them. Pure functions.
  */
 
-export const PALETTE = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#eeca3b', '#9d755d'];
+const PALETTE = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#eeca3b', '#9d755d'];
 
 /** Escapes text for HTML/SVG content and attributes. */
 export function esc(s: string): string {
@@ -13,7 +13,7 @@ export function esc(s: string): string {
 const f = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '0');
 
 /** "Nice" tick values covering [0, max]. */
-export function niceTicks(max: number, count = 5): number[] {
+function niceTicks(max: number, count = 5): number[] {
   if (!(max > 0)) return [0, 1];
   const raw = max / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
@@ -25,7 +25,7 @@ export function niceTicks(max: number, count = 5): number[] {
 }
 
 /** One bar: a value with an optional interval (drawn as a whisker). */
-export interface Bar {
+interface Bar {
   readonly label: string;
   readonly value: number;
   readonly low?: number;

@@ -3,26 +3,30 @@
  * hyperfine-like report on stdout, write exports, save or compare baselines.
  * Exit 1 only for a significant regression against `--compare`.
  */
-import { formatBaselineComparison } from '../../bench/format-baseline.js';
-import { checkBaselineTarget, compareWithBaseline, defaultBaselineDir, loadBaseline, saveBaselineTo } from '../../bench/baseline.js';
-import { BENCH_HELP, parseBenchArgs } from '../../bench/bench-args.js';
+import { formatBaselineComparison } from '../../bench/report/format-baseline.js';
+import { checkBaselineTarget, compareWithBaseline, defaultBaselineDir, loadBaseline, saveBaselineTo } from '../../bench/results/baseline.js';
+import { BENCH_HELP, parseBenchArgs } from '../bench-args.js';
 import type { BenchListener } from '../../bench/events.js';
 import { checkExportTargets, writeExports } from '../../bench/export/index.js';
-import { formatBenchText } from '../../bench/format-text.js';
-import { createPlainBenchListener } from '../../bench/plain-listener.js';
+import { formatBenchText } from '../../bench/report/format-text.js';
+import { createPlainBenchListener } from '../../listeners/bench-plain-progress.js';
 import { runBench } from '../../bench/runner.js';
 import { UserError } from '../../errors.js';
 import type { BenchReport } from '../../bench/types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED } from '../exit-code.js';
-import type { CliIO, CommandHandler } from '../io.js';
+import type { CliIO } from '../../io.js';
+import type { CommandHandler } from '../command.js';
 import { useColor } from '../terminal.js';
 
 /** Seams for the lead: e.g. an Ink bench view on a TTY instead of plain lines. */
 export interface BenchCommandDeps {
   readonly createListener?: (io: CliIO) => BenchListener;
+  /** Replaces the measurement (tests inject reports with known samples, so verdicts do not depend on timing). */
+  readonly runBench?: typeof runBench;
 }
 
 export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler {
+  const measure = deps.runBench ?? runBench;
   return async (argv, io) => {
     const options = parseBenchArgs(argv, io.cwd);
     if (options.help) {
@@ -42,13 +46,13 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
     let report: BenchReport | undefined;
     if (interactive) {
       // The Ink bench view drives the run (live matrix, then results) and returns the report on `q`.
-      const { runBenchUi } = await import('../../ui/run-bench-ui.js');
+      const { runBenchUi } = await import('../../ui/bench/run-bench-ui.js');
       let interrupted = false;
       report = await runBenchUi({
         io,
         color: useColor(io),
         runBench: (listener, signal) =>
-          runBench(options.bench, listener, signal).catch((error: unknown) => {
+          measure(options.bench, listener, signal).catch((error: unknown) => {
             interrupted = signal.aborted;
             throw error;
           }),
@@ -63,7 +67,7 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
       const listener: BenchListener = options.quiet
         ? () => {}
         : (deps.createListener?.(io) ?? createPlainBenchListener(io.stderr));
-      report = await runBench(options.bench, listener, io.signal);
+      report = await measure(options.bench, listener, io.signal);
     }
     if (report.results.every((r) => r.samples.length === 0)) {
       const why = report.results[0]?.failures[0]?.error ?? 'no runs';

@@ -6,13 +6,35 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheStats, clearCache, pruneCache, type CacheStats } from '../../cache/maintenance.js';
-import { isCorruptionError } from '../../cache/sqlite-store.js';
+import { ForeignCacheFileError, isCorruptionError, isSondeDatabaseFile } from '../../cache/sqlite-store.js';
 import { formatByteSize, parseByteSize } from '../../config/byte-size.js';
 import { describeCacheLocation, parseCacheLocation } from '../../config/cache-location.js';
 import type { CacheStoreLocation } from '../../config/options.js';
 import { UserError } from '../../errors.js';
+import { escapeTerminal } from '../../text/index.js';
 import { TOOL_VERSION } from '../../version.js';
-import type { CommandHandler } from '../io.js';
+import { parseOptions, renderFlags, type Flag } from '../flag-table.js';
+import type { CommandHandler } from '../command.js';
+
+/** `sonde cache`'s flags: the parser's options and the options of `sonde cache --help`. */
+export const CACHE_FLAGS = [
+  {
+    name: 'cache-location',
+    type: 'string',
+    arg: 'P|URL',
+    description:
+      'cache file (default: <path or cwd>/.sonde/cache.sqlite), or a shared Redis: redis://[user:password@]host:port[/db] ' +
+      "(rediss:// for TLS); on Redis, stats and prune read each entry's size and write time, not its facts",
+  },
+  { name: 'max-age', type: 'string', arg: 'D', description: 'prune: entries written more than D ago (e.g. 30d, 12h, 90m)' },
+  {
+    name: 'max-size',
+    type: 'string',
+    arg: 'S',
+    description: 'prune: keep the newest entries that fit in S (e.g. 100MB, 512KiB; MB = 10^6, MiB = 2^20 bytes)',
+  },
+  { name: 'help', short: 'h', type: 'boolean', description: 'this help' },
+] as const satisfies readonly Flag[];
 
 export const CACHE_HELP = `Usage: sonde cache <stats|clear|prune> [options] [path]
 
@@ -21,12 +43,7 @@ export const CACHE_HELP = `Usage: sonde cache <stats|clear|prune> [options] [pat
   prune                 remove stale entries, then by age and total size (oldest first)
 
 Options:
-  --cache-location P    cache file (default: <path or cwd>/.sonde/cache.sqlite), or a shared
-                        Redis: redis://[user:password@]host:port[/db] (rediss:// for TLS);
-                        on Redis, stats and prune read each entry's size and write time, not its facts
-  --max-age D           prune: entries written more than D ago (e.g. 30d, 12h, 90m)
-  --max-size S          prune: keep the newest entries that fit in S (e.g. 100MB, 512KiB; MB = 10^6, MiB = 2^20 bytes)
-  -h, --help            this help
+${renderFlags(CACHE_FLAGS)}
 `;
 
 const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -46,9 +63,9 @@ export function parseSize(text: string): number {
 }
 
 function formatStats(stats: CacheStats): string {
-  if (!stats.exists) return `No cache at ${stats.location}\n`;
+  if (!stats.exists) return `No cache at ${escapeTerminal(stats.location)}\n`;
   const lines = [
-    `cache: ${stats.location}`,
+    `cache: ${escapeTerminal(stats.location)}`,
     `entries: ${stats.entries} (${stats.current} for sonde ${TOOL_VERSION}, ${stats.stale} stale)`,
     stats.kind === 'sqlite' ? `size on disk: ${formatByteSize(stats.bytes)}` : `size in Redis (keys + values): ${formatByteSize(stats.bytes)}`,
   ];
@@ -58,18 +75,13 @@ function formatStats(stats: CacheStats): string {
   return `${lines.join('\n')}\n`;
 }
 
-function parse(argv: readonly string[], cwd: string) {
+function parse(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}) {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: {
-        'cache-location': { type: 'string' },
-        'max-age': { type: 'string' },
-        'max-size': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: parseOptions(CACHE_FLAGS),
     });
   } catch (error) {
     throw new UserError('INVALID_OPTION', (error as Error).message, 'Run `sonde cache --help`.');
@@ -87,7 +99,9 @@ function parse(argv: readonly string[], cwd: string) {
   const root = path.resolve(cwd, target ?? '.');
   const location: CacheStoreLocation = values['cache-location']
     ? parseCacheLocation(values['cache-location'], cwd, '--cache-location')
-    : { kind: 'sqlite', path: path.join(root, '.sonde', 'cache.sqlite') };
+    : env.SONDE_CACHE_LOCATION
+      ? parseCacheLocation(env.SONDE_CACHE_LOCATION, cwd, 'SONDE_CACHE_LOCATION')
+      : { kind: 'sqlite', path: path.join(root, '.sonde', 'cache.sqlite') };
   return {
     help: false as const,
     action,
@@ -98,7 +112,7 @@ function parse(argv: readonly string[], cwd: string) {
 }
 
 export const cacheCommand: CommandHandler = async (argv, io) => {
-  const args = parse(argv, io.cwd);
+  const args = parse(argv, io.cwd, io.env);
   if (args.help) {
     io.stdout.write(CACHE_HELP);
     return 0;
@@ -107,7 +121,7 @@ export const cacheCommand: CommandHandler = async (argv, io) => {
     if (args.action === 'stats') {
       io.stdout.write(formatStats(await cacheStats(args.location, TOOL_VERSION)));
     } else if (args.action === 'clear') {
-      io.stdout.write(`Removed ${await clearCache(args.location)} entries from ${describeCacheLocation(args.location)}\n`);
+      io.stdout.write(`Removed ${await clearCache(args.location)} entries from ${escapeTerminal(describeCacheLocation(args.location))}\n`);
     } else {
       if (args.maxAgeMs === undefined && args.maxBytes === undefined) {
         io.stdout.write('No --max-age or --max-size: removing stale entries only.\n');
@@ -116,12 +130,19 @@ export const cacheCommand: CommandHandler = async (argv, io) => {
       io.stdout.write(`Removed ${result.removed} of ${result.before.entries} entries; ${formatByteSize(result.before.bytes)} → ${formatByteSize(result.after.bytes)}\n`);
     }
   } catch (error) {
+    if (error instanceof ForeignCacheFileError) {
+      throw new UserError('CACHE_FOREIGN', `${error.message}; sonde leaves it untouched`, 'Point --cache-location at a file sonde created, or remove this one yourself.');
+    }
     if (args.location.kind !== 'sqlite' || !isCorruptionError(error)) throw error;
     const file = args.location.path;
-    if (args.action === 'clear') {
+    // Deleted only when its header says it is sonde's: never someone else's file.
+    if (args.action === 'clear' && isSondeDatabaseFile(file)) {
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-      io.stdout.write(`The cache file was damaged; deleted ${file}\n`);
+      io.stdout.write(`The cache file was damaged; deleted ${escapeTerminal(file)}\n`);
       return 0;
+    }
+    if (!isSondeDatabaseFile(file)) {
+      throw new UserError('CACHE_FOREIGN', `${file} is not a readable sonde cache (${(error as Error).message}); sonde leaves it untouched`, 'Remove it yourself if it is a cache you no longer need.');
     }
     throw new UserError('CACHE_CORRUPT', `${file} is not a readable cache (${(error as Error).message})`, 'Run `sonde cache clear`; the next scan with --cache rebuilds it.');
   }

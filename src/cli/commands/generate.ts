@@ -8,7 +8,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../errors.js';
 import { GROUND_TRUTH_FILE, PROJECT_SIZES, generateProject, type ProjectSize } from '../../generate/index.js';
-import type { CommandHandler } from '../io.js';
+import { parseOptions, renderFlags, type Flag } from '../flag-table.js';
+import type { CommandHandler } from '../command.js';
+
+/** `sonde generate`'s flags: the parser's options and the options of `sonde generate --help`. */
+export const GENERATE_FLAGS = [
+  { name: 'size', type: 'string', arg: 'S', description: 'small (200 files), medium (2,000), large (20,000), xl (100,000), or a number of files' },
+  { name: 'seed', type: 'string', arg: 'N', description: 'an integer seed', default: '1' },
+  { name: 'out', type: 'string', arg: 'DIR', description: 'output folder; must be empty or missing unless --force' },
+  { name: 'force', type: 'boolean', description: 'write into a non-empty DIR (files with the same names are overwritten)' },
+  { name: 'help', short: 'h', type: 'boolean', description: 'this help' },
+] as const satisfies readonly Flag[];
 
 export const GENERATE_HELP = `Usage: sonde generate --size S --seed N --out DIR [--force]
 
@@ -16,11 +26,7 @@ Write a deterministic synthetic JS/TS project (same size and seed => same bytes)
 and its ground truth, ${GROUND_TRUTH_FILE}, in DIR.
 
 Options:
-  --size S      small (200 files), medium (2,000), large (20,000), xl (100,000), or a number of files
-  --seed N      an integer seed (default 1)
-  --out DIR     output folder; must be empty or missing unless --force
-  --force       write into a non-empty DIR (files with the same names are overwritten)
-  -h, --help    this help
+${renderFlags(GENERATE_FLAGS)}
 `;
 
 function parseSize(text: string | undefined): ProjectSize | number {
@@ -43,13 +49,7 @@ export const generateCommand: CommandHandler = async (argv, io) => {
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: {
-        size: { type: 'string' },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: parseOptions(GENERATE_FLAGS),
     }));
   } catch (error) {
     throw new UserError('INVALID_OPTION', (error as Error).message, 'Run `sonde generate --help`.');

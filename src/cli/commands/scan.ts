@@ -3,17 +3,18 @@ import { ScanEventBus } from '../../engine/events.js';
 import { scan } from '../../engine/scan.js';
 import { createNdjsonListener } from '../../listeners/ndjson.js';
 import { createPlainProgressListener } from '../../listeners/plain-progress.js';
-import { loadChunkedReporter } from '../../reporters/load-reporter.js';
+import { loadChunkedReporter } from '../../reporters/index.js';
 import type { ScanResult } from '../../types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, exitCodeFor } from '../exit-code.js';
-import type { CliIO, CommandHandler } from '../io.js';
+import type { CliIO } from '../../io.js';
+import type { CommandHandler } from '../command.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
 
 /** `sonde scan`: the interactive UI in a terminal, reports and progress lines everywhere else. */
 export const scanCommand: CommandHandler = async (argv, io) => {
-  const options = parseScanArgs(argv, io.cwd);
+  const options = parseScanArgs(argv, io.cwd, io.env);
   const color = useColor(io);
   // Checked before any work: an unwritable -o must not cost a whole scan first.
   const output = options.output ? checkOutputTarget(options.output, 'the report') : undefined;
@@ -39,27 +40,18 @@ export const scanCommand: CommandHandler = async (argv, io) => {
   }
 };
 
-/**
- * Scans with progress on stderr, then renders the report — timed as the
- * `report` phase for the progress listeners (the report itself cannot
- * contain the time it takes to render itself).
- */
+/** Scans with progress on stderr and writes the report as the scan's `report` phase. */
 async function scanAndReport(options: ScanCommandOptions, output: OutputTarget | undefined, io: CliIO, color: boolean): Promise<ScanResult> {
   const bus = new ScanEventBus();
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
-  const result = await scan(options.scan, { bus, ...(io.signal ? { signal: io.signal } : {}) });
-
-  bus.emit({ type: 'phase:start', phase: 'report' });
-  const started = performance.now();
-  const reporter = await loadChunkedReporter(options.format);
-  const chunks = reporter(result, { color: color && !output, columns: io.stdout.columns ?? 80, top: options.top });
-  if (output) writeOutput(output, chunks);
-  else await writeChunks(io.stdout, chunks);
-  bus.emit({ type: 'phase:end', phase: 'report', durationMs: performance.now() - started });
-
-  bus.emit({ type: 'scan:done', result });
-  return result;
+  const report = async (result: ScanResult) => {
+    const reporter = await loadChunkedReporter(options.format);
+    const chunks = reporter(result, { color: color && !output, columns: io.stdout.columns ?? 80, top: options.top });
+    if (output) writeOutput(output, chunks);
+    else await writeChunks(io.stdout, chunks);
+  };
+  return scan(options.scan, { bus, report, ...(io.signal ? { signal: io.signal } : {}) });
 }
 
 async function scanInteractively(
@@ -67,7 +59,7 @@ async function scanInteractively(
   io: CliIO,
   color: boolean,
 ): Promise<{ result: ScanResult | undefined; interrupted: boolean }> {
-  const { runScanUi } = await import('../../ui/run-scan-ui.js');
+  const { runScanUi } = await import('../../ui/scan/run-scan-ui.js');
   let interrupted = false;
   const result = await runScanUi({
     io,
@@ -76,9 +68,7 @@ async function scanInteractively(
     runScan: async (bus, signal) => {
       interrupted = false;
       try {
-        const done = await scan(options.scan, { bus, signal });
-        bus.emit({ type: 'scan:done', result: done });
-        return done;
+        return await scan(options.scan, { bus, signal });
       } catch (error) {
         interrupted = signal.aborted;
         throw error;

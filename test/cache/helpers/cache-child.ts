@@ -1,6 +1,6 @@
 /**
  * A separate process for the cache tests (concurrency, SIGKILL, permissions,
- * locks). Does nothing unless given a mode, so the test runner may load it.
+ * locks), started with one of these modes:
  *   write <file> <from> <count> <rounds>  read-verify-write its range, print JSON
  *   write-forever <file>                  print "ready" after a first batch, then write until killed
  *   open <file>                           open, try one round trip, print JSON {enabled, warnings, found}
@@ -78,3 +78,4 @@ if (mode === 'write') await write(Number(rest[0]), Number(rest[1]), Number(rest[
 else if (mode === 'write-forever') await writeForever();
 else if (mode === 'open') await openOnce();
 else if (mode === 'lock') lock();
+else throw new Error(`cache-child: unknown mode '${mode}'`);

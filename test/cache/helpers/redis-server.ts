@@ -1,14 +1,15 @@
 /**
  * A real redis-server for one test file: its own free port, its own temp
- * dir, no persistence. When redis-server is not installed the tests fail
- * with a message saying so: CI installs it (.ci/run), and a silently skipped
- * Redis test would prove nothing.
+ * dir, no persistence. Suites that use it declare
+ * `{ skip: requireProgram('redis-server') }`: skipped outside CI when it is
+ * missing, failed under CI (.ci/run installs it).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { programPath } from '../../helpers/require-program.js';
 
 export interface RedisServer {
   readonly port: number;
@@ -25,17 +26,6 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Throws a clear error when redis-server is missing. */
-export function assertRedisServerInstalled(): void {
-  const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(
-      'redis-server is not on PATH, and the Redis cache tests need a real one. ' +
-        'Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis); .ci/run installs it in CI.',
-    );
-  }
-}
-
 /** A TCP port nothing listens on right now. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,12 +40,12 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startRedisServer(options: { password?: string } = {}): Promise<RedisServer> {
-  assertRedisServerInstalled();
+  const redisServer = programPath('redis-server');
   // Another process may take the port between freePort() and the bind: try a few.
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await startOnce(await freePort(), options.password);
+      return await startOnce(redisServer, await freePort(), options.password);
     } catch (error) {
       lastError = error;
     }
@@ -63,11 +53,11 @@ export async function startRedisServer(options: { password?: string } = {}): Pro
   throw lastError;
 }
 
-async function startOnce(port: number, password: string | undefined): Promise<RedisServer> {
+async function startOnce(redisServer: string, port: number, password: string | undefined): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sonde-redis-'));
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
   if (password) args.push('--requirepass', password);
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(redisServer, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,0 +1,99 @@
+/**
+ * Terminal columns: width, padding, truncation and wrapping, measured as a
+ * terminal draws the text (string-width and cli-truncate: CJK and most emoji
+ * take two columns, combining marks none, ANSI styling none). Everything here
+ * returns plain strings, so callers lay out unstyled text first and style it
+ * afterwards.
+ */
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+
+/** Columns the text takes in a terminal. */
+export function textWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Cuts text to at most `width` columns, marking the cut with `…` at the end. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  return cut(text, width, 'end');
+}
+
+/** Cuts text from the left, keeping the end (where a path's file name is): `…/deep/file.ts`. */
+export function truncateStart(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  return cut(text, width, 'start');
+}
+
+/** cli-truncate, asked for one column less when a wide character at the cut would overflow the width. */
+function cut(text: string, width: number, position: 'start' | 'end'): string {
+  for (let columns = width; columns > 1; columns--) {
+    const result = cliTruncate(text, columns, { position });
+    if (stringWidth(result) <= width) return result;
+  }
+  return '…';
+}
+
+/** Left-aligns text in exactly `width` columns: padded with spaces, or truncated with `…`. */
+export function padEnd(text: string, width: number): string {
+  const fitted = truncate(text, width);
+  const length = stringWidth(fitted);
+  return length >= width ? fitted : fitted + ' '.repeat(width - length);
+}
+
+/** Right-aligns text in exactly `width` columns: padded with spaces, or truncated with `…`. */
+export function padStart(text: string, width: number): string {
+  const fitted = truncate(text, width);
+  const length = stringWidth(fitted);
+  return length >= width ? fitted : ' '.repeat(width - length) + fitted;
+}
+
+/** Printable ASCII words separated by single spaces: wrapping leaves such text as it is if it fits. */
+const SIMPLE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+const graphemes = new Intl.Segmenter();
+
+/**
+ * Word-wraps text into lines of at most `width` columns; a word wider than that
+ * is broken between graphemes. Runs of whitespace (newlines included) become
+ * one space, so the result never holds a line break of the input's.
+ * Linear, and measured with string-width word by word: a large report wraps
+ * every one of its 100,000 messages, and wrap-ansi took 0.3 ms per message
+ * (30 s for such a report at 40 columns) where this takes microseconds.
+ */
+export function wrap(text: string, width: number): string[] {
+  const max = Math.max(1, width);
+  if (text.length <= max && SIMPLE.test(text)) return [text];
+  const lines: string[] = [];
+  let current = '';
+  let currentWidth = 0;
+  const flush = () => {
+    if (current !== '') lines.push(current);
+    current = '';
+    currentWidth = 0;
+  };
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const wordWidth = stringWidth(word);
+    if (current !== '' && currentWidth + 1 + wordWidth <= max) {
+      current += ` ${word}`;
+      currentWidth += 1 + wordWidth;
+      continue;
+    }
+    flush();
+    if (wordWidth <= max) {
+      current = word;
+      currentWidth = wordWidth;
+      continue;
+    }
+    for (const { segment } of graphemes.segment(word)) {
+      const segmentWidth = stringWidth(segment);
+      if (current !== '' && currentWidth + segmentWidth > max) flush();
+      current += segment;
+      currentWidth += segmentWidth;
+    }
+  }
+  flush();
+  return lines.length === 0 ? [''] : lines;
+}

@@ -1,0 +1,33 @@
+import { createElement } from 'react';
+import type { CliIO } from '../../io.js';
+import type { ScanEventBus } from '../../engine/events.js';
+import type { ScanResult } from '../../types.js';
+import { createTrackedTask, runInkApp } from '../kit/run-ink-app.js';
+import { ScanApp } from './ScanApp.js';
+
+/** What the CLI hands the interactive scan view. */
+interface ScanUiParams {
+  readonly io: CliIO;
+  readonly root: string;
+  /** Runs one scan, emitting events on the bus; called again for `r` (rescan). */
+  readonly runScan: (bus: ScanEventBus, signal: AbortSignal) => Promise<ScanResult>;
+  readonly color: boolean;
+}
+
+/**
+ * Shows the interactive scan UI on `io` until the user quits. Resolves with
+ * the result of the last scan when it succeeded, undefined when it failed or
+ * was aborted (q or Ctrl-C during the scan, or `io.signal`). Waits for an
+ * aborted scan to settle, so workers and the cache are closed on return.
+ */
+export async function runScanUi({ io, root, runScan, color }: ScanUiParams): Promise<ScanResult | undefined> {
+  let outcome: ScanResult | undefined;
+  const task = createTrackedTask();
+  const element = createElement(ScanApp, {
+    root,
+    color,
+    runScan: (bus: ScanEventBus, signal: AbortSignal) => task.track(runScan(bus, signal)),
+    onOutcome: (result) => (outcome = result),
+  });
+  return runInkApp(element, io, task, () => outcome);
+}

@@ -1,0 +1,58 @@
+/**
+ * `npm test`: runs every compiled `test/**\/*.test.ts(x)` with `node --test`
+ * (Node 20 takes no globs; helpers are never run as test files, and stale
+ * files in dist/ are not picked up), with the reporter that lists skipped
+ * tests before the summary. Every temporary folder and tmux socket of the
+ * run lives under one parent folder (TMPDIR, TMUX_TMPDIR), removed at exit.
+ *
+ *   node dist/test/helpers/run-tests.js [node --test args / files…]
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { lastDurations } from './reporter.js';
+import { REPO_ROOT } from './temp-tree.js';
+
+/**
+ * Test files in the source tree, as their compiled paths (relative to the
+ * repository root), the slowest of the last run first, so that no long file
+ * starts last and runs alone at the end. A file not timed yet counts as 1 s
+ * (the reporter times tests by the file that declares them).
+ */
+export function testFiles(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (/\.test\.tsx?$/.test(entry.name)) found.push(path.join('dist', rel.replace(/\.tsx?$/, '.js')));
+    }
+  };
+  walk('test');
+  const last = lastDurations();
+  const time = (file: string) => last[file] ?? 1000;
+  return found.sort((a, b) => time(b) - time(a) || a.localeCompare(b));
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const runDir = mkdtempSync(path.join(os.tmpdir(), 'sonde-test-run-'));
+  // Like /tmp: some tests run a scan as an unprivileged user on files in here.
+  chmodSync(runDir, 0o1777);
+  const reporter = path.join(import.meta.dirname, 'reporter.js');
+  const child = spawn(
+    process.execPath,
+    ['--test', `--test-reporter=${reporter}`, '--test-reporter-destination=stdout', '--test-concurrency=2', ...(args.length ? args : testFiles())],
+    { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, TMPDIR: runDir, TMUX_TMPDIR: runDir } },
+  );
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('exit', (code, signal) => {
+    rmSync(runDir, { recursive: true, force: true });
+    process.exitCode = code ?? (signal === 'SIGINT' ? 130 : 1);
+  });
+}
+
+main();
