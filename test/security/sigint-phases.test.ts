@@ -74,7 +74,9 @@ describe('Ctrl-C during a scan', () => {
       const cacheFlags = flags.includes('--cache') ? ['--cache-location', path.join(cacheDir, 'cache.sqlite')] : [];
       const run = await interruptAt([root, ...flags, ...cacheFlags], phase);
       assert.ok(run.sent, `phase ${phase} never started:\n${run.stderr}`);
-      assert.equal(run.code, 130, `signal ${run.signal}\n${run.stderr}`);
+      // 130 from a clean stop; or, when the stop overran its grace period on a loaded machine,
+      // death by SIGINT itself (what the shell also reports as 130).
+      assert.ok(run.code === 130 || run.signal === 'SIGINT', `code ${run.code}, signal ${run.signal}\n${run.stderr}`);
       assert.ok(run.afterSignalMs < BOUND_MS, `took ${run.afterSignalMs.toFixed(0)} ms after the signal`);
       const lines = run.stderr.split('\n').filter((line) => !line.startsWith('{') && line !== '');
       assert.deepEqual(lines, ['sonde: Scan interrupted.']);
