@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateProject } from '../../src/generate/index.js';
-import { REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';
+import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'sonde.js');
 /** Generous for a loaded CI machine; the process itself gives up after 0.6 s. */
@@ -82,4 +82,28 @@ describe('Ctrl-C during a scan', () => {
       assert.deepEqual(lines, ['sonde: Scan interrupted.']);
     });
   }
+});
+
+describe('Ctrl-C during a benchmark', () => {
+  it(`exits 130 within ${BOUND_MS} ms with one "Benchmark interrupted." line (it used to exit 2)`, async () => {
+    const child = spawn(process.execPath, [BIN, 'bench', path.join(FIXTURES, 'basic'), '--no-ui', '--runs', '20'], {
+      env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    let sentAt: number | undefined;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+      if (sentAt === undefined && /warm-up|run \d/.test(stderr)) {
+        sentAt = performance.now();
+        child.kill('SIGINT');
+      }
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    assert.ok(sentAt !== undefined, stderr);
+    assert.ok(performance.now() - sentAt < BOUND_MS, 'too slow');
+    assert.ok(code === 130 || signal === 'SIGINT', `code ${code}, signal ${signal}\n${stderr}`);
+    assert.match(stderr, /interrupted\.\n$/);
+  });
 });
