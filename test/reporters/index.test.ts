@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { compactReporter } from '../../src/reporters/compact.js';
+import { githubReporter } from '../../src/reporters/github.js';
 import { dotReporter, mermaidReporter } from '../../src/reporters/graph.js';
 import { loadChunkedReporter, loadReporter, REPORT_FORMATS } from '../../src/reporters/index.js';
 import { jsonReporter, toJsonReport } from '../../src/reporters/json.js';
@@ -10,8 +12,8 @@ import { asParallelWarmScan, makeResult } from './fixtures.js';
 
 describe('reporter table', () => {
   it('has one reporter per format, in the --help order, each loading its own module', async () => {
-    assert.deepEqual(REPORT_FORMATS, ['pretty', 'json', 'sarif', 'markdown', 'dot', 'mermaid']);
-    const expected = { pretty: prettyReporter, json: jsonReporter, sarif: sarifReporter, markdown: markdownReporter, dot: dotReporter, mermaid: mermaidReporter };
+    assert.deepEqual(REPORT_FORMATS, ['pretty', 'compact', 'github', 'json', 'sarif', 'markdown', 'dot', 'mermaid']);
+    const expected = { pretty: prettyReporter, compact: compactReporter, github: githubReporter, json: jsonReporter, sarif: sarifReporter, markdown: markdownReporter, dot: dotReporter, mermaid: mermaidReporter };
     for (const format of REPORT_FORMATS) assert.equal(await loadReporter(format), expected[format], format);
   });
 
