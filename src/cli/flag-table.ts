@@ -39,7 +39,7 @@ interface StringFlag extends FlagBase {
 export type Flag = BooleanFlag | StringFlag;
 
 /** The `options` of node:util `parseArgs`, with the literal types it needs to type the parsed values. */
-type ParseOptionsOf<T extends readonly Flag[]> = {
+export type ParseOptionsOf<T extends readonly Flag[]> = {
   readonly [F in T[number] as F['name']]: {
     readonly type: F['type'];
     readonly multiple: F extends { readonly multiple: true } ? true : false;

@@ -4,7 +4,6 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { cacheStats, clearCache, pruneCache, type CacheStats } from '../../cache/maintenance.js';
 import { ForeignCacheFileError, isCorruptionError, isSondeDatabaseFile } from '../../cache/sqlite-store.js';
 import { parseByteSize } from '../../config/byte-size.js';
@@ -13,7 +12,8 @@ import type { CacheStoreLocation } from '../../config/options.js';
 import { UserError } from '../../errors.js';
 import { escapeTerminal, formatBinaryBytes } from '../../text/index.js';
 import { TOOL_VERSION } from '../../version.js';
-import { parseOptions, renderFlags, type Flag } from '../flag-table.js';
+import { renderFlags, type Flag } from '../flag-table.js';
+import { parseFlags } from '../parse-flags.js';
 import type { CommandHandler } from '../command.js';
 
 /** `sonde cache`'s flags: the parser's options and the options of `sonde cache --help`. */
@@ -76,17 +76,7 @@ function formatStats(stats: CacheStats): string {
 }
 
 function parse(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: parseOptions(CACHE_FLAGS),
-    });
-  } catch (error) {
-    throw new UserError('INVALID_OPTION', (error as Error).message, 'Run `sonde cache --help`.');
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(CACHE_FLAGS, argv, { helpCommand: 'sonde cache --help' });
   const [action, target, ...extra] = positionals;
   if (values.help) return { help: true as const };
   if (action !== 'stats' && action !== 'clear' && action !== 'prune') {
