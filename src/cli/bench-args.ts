@@ -6,7 +6,7 @@ import { renderFlags, type Flag } from './flag-table.js';
 import { parseFlags } from './parse-flags.js';
 
 /** What the command does besides measuring: exports and baselines. */
-export interface BenchCommandOptions {
+interface BenchCommandOptions {
   readonly bench: BenchOptions;
   readonly exports: { readonly json?: string; readonly markdown?: string; readonly csv?: string; readonly html?: string };
   readonly saveBaseline?: string;

@@ -32,8 +32,3 @@ export function exitVerdict(result: ScanResult, policy: ExitPolicy): { code: num
   }
   return { code: EXIT_OK };
 }
-
-/** 1 when any finding (per-file or cross-file) is at least `failOn`, else 0. */
-export function exitCodeFor(result: ScanResult, failOn: Severity | 'never'): number {
-  return exitVerdict(result, { failOn }).code;
-}

@@ -11,7 +11,7 @@ import { parseFlags } from './parse-flags.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 
-export type ProgressMode = 'auto' | 'plain' | 'ndjson' | 'none';
+type ProgressMode = 'auto' | 'plain' | 'ndjson' | 'none';
 
 /** Everything `sonde scan` was asked to do, parsed once. */
 export interface ScanCommandOptions {
@@ -161,7 +161,7 @@ function parseCount(flag: string, value: string): number {
   return count;
 }
 
-export function parseChoice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
+function parseChoice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new UserError('INVALID_OPTION', `${flag} ${value}: expected one of ${choices.join(', ')}`);
 }

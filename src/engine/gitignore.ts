@@ -18,7 +18,7 @@
  */
 
 /** What one .gitignore says about a path: nothing, ignore it, or re-include it (`!`). */
-export type GitignoreVerdict = 'ignored' | 'unignored' | undefined;
+type GitignoreVerdict = 'ignored' | 'unignored' | undefined;
 
 interface Rule {
   /** Position in the file: the highest matching index wins. */
@@ -64,7 +64,7 @@ function trimTrailingSpaces(line: string): string {
 }
 
 /** A gitignore glob (already stripped of `!`, the leading and trailing `/`) as an anchored regex. */
-export function globToRegExp(pattern: string): RegExp {
+function globToRegExp(pattern: string): RegExp {
   let source = '';
   for (let i = 0; i < pattern.length; i += 1) {
     const ch = pattern[i]!;

@@ -41,7 +41,7 @@ function namedDescriptor(file: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export interface OutputTargetOptions {
+interface OutputTargetOptions {
   /** A folder sonde chose inside the untrusted root: no symbolic link from it down to the file. */
   readonly noLinksBelow?: string;
 }

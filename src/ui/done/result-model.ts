@@ -8,10 +8,10 @@ import type { FileResult, ScanResult, Severity } from '../../types.js';
 import { allFindings, hotspots, type HotspotSort, type LocatedFinding } from '../../reporters/report-model.js';
 import { compareCodeUnits } from '../../util/compare.js';
 
-export type { HotspotSort, LocatedFinding } from '../../reporters/report-model.js';
+export type { HotspotSort } from '../../reporters/report-model.js';
 
 /** The headline numbers of the Summary tab. */
-export interface SummaryModel {
+interface SummaryModel {
   readonly files: number;
   readonly lines: number;
   readonly code: number;
@@ -134,7 +134,7 @@ export type FileSort = 'lines' | 'complexity' | 'findings' | 'path';
 /** The order `s` cycles through. */
 export const FILE_SORTS: readonly FileSort[] = ['lines', 'complexity', 'findings', 'path'];
 
-export function fileRow(file: FileResult, counts: ReadonlyMap<string, number>): FileRow {
+function fileRow(file: FileResult, counts: ReadonlyMap<string, number>): FileRow {
   const functions = file.facts?.functions ?? [];
   return {
     path: file.path,
@@ -190,7 +190,7 @@ export function directoryRows(result: ScanResult, filter = ''): DirectoryRow[] {
 }
 
 /** Findings per file path, per-file and cross-file together. */
-export function findingCounts(result: ScanResult): Map<string, number> {
+function findingCounts(result: ScanResult): Map<string, number> {
   const counts = new Map<string, number>();
   for (const [path, findings] of result.fileFindings) counts.set(path, findings.length);
   for (const finding of result.crossFile.findings) {
@@ -200,7 +200,7 @@ export function findingCounts(result: ScanResult): Map<string, number> {
 }
 
 /** Case-insensitive substring match of the filter against any of the fields. */
-export function matches(filter: string, ...fields: string[]): boolean {
+function matches(filter: string, ...fields: string[]): boolean {
   if (filter === '') return true;
   const needle = filter.toLowerCase();
   return fields.some((field) => field.toLowerCase().includes(needle));
