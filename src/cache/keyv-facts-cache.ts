@@ -17,10 +17,10 @@ import { isCorruptionError } from './sqlite-store.js';
 import { isFileFacts } from './validate-facts.js';
 
 /** Keys per store call: @keyv/sqlite's own getMany is quadratic, json_each arrays and MGET replies stay small. */
-export const CACHE_BATCH_SIZE = 500;
+const CACHE_BATCH_SIZE = 500;
 
 /** One stored value: facts plus when they were written (for `cache prune --max-age`). */
-export interface CacheEntry {
+interface CacheEntry {
   /** Epoch ms of the write. */
   readonly t: number;
   readonly facts: FileFacts;
@@ -29,7 +29,7 @@ export interface CacheEntry {
 }
 
 /** What the facts cache needs from a Keyv adapter besides get/set: batches, each one round trip. */
-export interface BatchedKeyvAdapter {
+interface BatchedKeyvAdapter {
   getMany(keys: string[]): Promise<unknown[]>;
   setMany(entries: { key: string; value: unknown }[]): Promise<unknown>;
 }
@@ -50,7 +50,7 @@ export interface FactsStore {
   scrub?(message: string): string;
 }
 
-export interface KeyvFactsCacheOptions {
+interface KeyvFactsCacheOptions {
   readonly namespace: string;
   /** The key that signs and verifies entries. */
   readonly secret: Buffer;

@@ -9,7 +9,7 @@ import { openSqliteStore, type CacheStore } from './sqlite-store.js';
 import type { CacheStats, PruneOptions, PruneResult } from './maintenance-types.js';
 import { toolPrefix } from './namespace.js';
 
-export type { CacheStats, PruneOptions, PruneResult } from './maintenance-types.js';
+export type { CacheStats } from './maintenance-types.js';
 
 /** Per statement in `sonde cache` commands. */
 const MAINTENANCE_DEADLINE_MS = 10 * 60_000;

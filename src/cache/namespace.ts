@@ -7,7 +7,7 @@ import type { AnalysisOptions } from '../config/options.js';
 import { compareCodeUnits } from '../util/compare.js';
 
 /** Bump when the stored value's shape or the meaning of a fact changes. */
-export const CACHE_FORMAT_VERSION = 2;
+const CACHE_FORMAT_VERSION = 2;
 
 /** Prefix of every key any sonde version writes: in a shared Redis, what is ours to count and delete. */
 export const KEY_ROOT = 'sonde/';
@@ -23,7 +23,7 @@ export function cacheNamespace(toolVersion: string, analysisOptions: AnalysisOpt
 }
 
 /** A short, order-insensitive hash of the analysis options. */
-export function hashOptions(options: AnalysisOptions): string {
+function hashOptions(options: AnalysisOptions): string {
   return createHash('sha256').update(stableJson(options)).digest('hex').slice(0, 16);
 }
 

@@ -18,10 +18,8 @@ import { cacheSecret, type CacheEnv } from './private-dir.js';
 import { ForeignCacheFileError, isCorruptionError, isSondeDatabaseFile, openSqliteStore, SIDE_SUFFIXES, type CacheStore } from './sqlite-store.js';
 import { makeDirs } from '../util/make-dirs.js';
 
-export { CACHE_BATCH_SIZE, type CacheEntry } from './keyv-facts-cache.js';
-
 /** How long a statement waits for another scan's write lock before the cache gives up on it. */
-export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 export interface OpenCacheOptions {
   /** The store; a string is a SQLite file path, whose directory is created if missing. */

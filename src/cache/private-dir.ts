@@ -15,9 +15,9 @@ import { makeDirs } from '../util/make-dirs.js';
 export type CacheEnv = Readonly<Record<string, string | undefined>>;
 
 /** Bytes of a generated secret. */
-export const SECRET_BYTES = 32;
+const SECRET_BYTES = 32;
 /** A secret from the environment (a fleet sharing Redis) must be at least this long. */
-export const MIN_ENV_SECRET_CHARS = 32;
+const MIN_ENV_SECRET_CHARS = 32;
 const SECRET_FILE = 'secret';
 
 /** `$XDG_CACHE_HOME/sonde` when that is an absolute path (as the XDG spec requires), else `~/.cache/sonde`. */
@@ -28,7 +28,7 @@ export function userCacheDir(env: CacheEnv = process.env): string {
 }
 
 /** The folder's problem, or undefined when it is safe to trust. Never throws. */
-export function unsafeDirReason(dir: string): string | undefined {
+function unsafeDirReason(dir: string): string | undefined {
   let stat;
   try {
     stat = lstatSync(dir);
@@ -59,7 +59,7 @@ export function ensurePrivateDir(dir: string): string | undefined {
 }
 
 /** The key that authenticates cache entries, or why there is none. */
-export type SecretResult = { readonly ok: true; readonly secret: Buffer } | { readonly ok: false; readonly reason: string };
+type SecretResult = { readonly ok: true; readonly secret: Buffer } | { readonly ok: false; readonly reason: string };
 
 /**
  * `SONDE_CACHE_SECRET` when set (machines sharing a Redis cache must share

@@ -17,11 +17,11 @@ import { hidePassword, redactUrl } from '../config/cache-location.js';
 import type { FactsStore } from './keyv-facts-cache.js';
 
 /** TCP connect plus handshake; a reachable server answers in milliseconds. */
-export const REDIS_CONNECT_TIMEOUT_MS = 2000;
+const REDIS_CONNECT_TIMEOUT_MS = 2000;
 /** One batch (500 keys) or the close; generous for a remote server, short enough that a hung one does not stall CI. */
-export const REDIS_COMMAND_TIMEOUT_MS = 5000;
+const REDIS_COMMAND_TIMEOUT_MS = 5000;
 
-export interface RedisTimeouts {
+interface RedisTimeouts {
   readonly connectMs?: number;
   readonly commandMs?: number;
 }
@@ -94,7 +94,7 @@ export async function openRedisStore(url: string, namespace: string, timeouts: R
 }
 
 /** `work`, or a rejection with `reason()` once `ms` pass; the timer never keeps the process alive. */
-export function withDeadline<T>(work: Promise<T>, ms: number, reason: () => string): Promise<T> {
+function withDeadline<T>(work: Promise<T>, ms: number, reason: () => string): Promise<T> {
   // The loser of the race must not become an unhandled rejection.
   work.catch(() => {});
   let timer: NodeJS.Timeout | undefined;

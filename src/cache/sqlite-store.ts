@@ -27,7 +27,7 @@ export function isCorruptionError(error: unknown): boolean {
 }
 
 /** `PRAGMA application_id` of every cache sonde creates: "sond". */
-export const SONDE_APPLICATION_ID = 0x736f6e64;
+const SONDE_APPLICATION_ID = 0x736f6e64;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 /** Offset of the application id in the database header (big-endian). */
 const APPLICATION_ID_OFFSET = 68;
@@ -35,7 +35,7 @@ const SQLITE_OPEN_NOFOLLOW = 0x01000000;
 /** Files SQLite opens beside the database. */
 export const SIDE_SUFFIXES = ['-wal', '-shm', '-journal'] as const;
 /** A statement running longer is interrupted (SQLITE_INTERRUPT): a cache lookup takes milliseconds. */
-export const STATEMENT_DEADLINE_MS = 30_000;
+const STATEMENT_DEADLINE_MS = 30_000;
 
 const TABLE = 'keyv';
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMARY KEY, value TEXT )`;
@@ -60,7 +60,7 @@ export interface CacheStore extends EventEmitter {
 }
 
 /** Throws ForeignCacheFileError when the file or a side file is a symlink, not a regular file, or hard-linked elsewhere. */
-export function refuseLinkedFiles(file: string): void {
+function refuseLinkedFiles(file: string): void {
   for (const candidate of [file, ...SIDE_SUFFIXES.map((suffix) => file + suffix)]) {
     let stat;
     try {

@@ -97,7 +97,7 @@ function validateRedisUrl(text: string, source: string): string {
  * where the repository chooses; those come only from the user's
  * `--cache-location` or `SONDE_CACHE_LOCATION`.
  */
-export function parseRepoCacheLocation(text: string, root: string, source: string): CacheStoreLocation {
+function parseRepoCacheLocation(text: string, root: string, source: string): CacheStoreLocation {
   const refuse = (problem: string): never => {
     throw new UserError(
       'INVALID_OPTION',

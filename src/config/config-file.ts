@@ -7,13 +7,13 @@ import { SEVERITY_ORDER, type Severity } from '../types.js';
 import { parseByteSize } from './byte-size.js';
 import type { ParallelSetting } from './options.js';
 
-export const CONFIG_FILE_NAME = 'sonde.config.json';
+const CONFIG_FILE_NAME = 'sonde.config.json';
 
 /** A rule's setting in the config file: `"off"`, a severity, or `{ severity?, threshold?, enabled? }`. */
 export type RuleSetting = 'off' | Severity | { readonly severity?: Severity; readonly threshold?: number; readonly enabled?: boolean };
 
 /** sonde.config.json, validated. Every field optional; flags override it. */
-export interface ConfigFile {
+interface ConfigFile {
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
   readonly entries?: readonly string[];
@@ -33,7 +33,7 @@ const KNOWN_KEYS = new Set([
 ]);
 
 /** The most workers any setting may ask for (`--parallel` has the same cap). */
-export const MAX_WORKERS = 256;
+const MAX_WORKERS = 256;
 
 /**
  * The worker count a repository's own config may set: at most one per core

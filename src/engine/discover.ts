@@ -7,13 +7,13 @@ import { compareCodeUnits } from '../util/compare.js';
 import { GitignoreRules } from './gitignore.js';
 
 /** A file discovery chose to analyze (its size is checked when it is read, from the open descriptor). */
-export interface DiscoveredFile {
+interface DiscoveredFile {
   /** Relative to the root, forward slashes. */
   readonly path: string;
   readonly absolutePath: string;
 }
 
-export interface DiscoveryOptions {
+interface DiscoveryOptions {
   readonly root: string;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
@@ -24,7 +24,7 @@ export interface Discovery {
   readonly skipped: SkippedFile[];
 }
 
-export const DEFAULT_INCLUDE = [`**/*.{${SOURCE_EXTENSIONS.join(',')}}`];
+const DEFAULT_INCLUDE = [`**/*.{${SOURCE_EXTENSIONS.join(',')}}`];
 
 /** Never scanned, whatever the patterns say: dependencies, VCS data and sonde's own folder. */
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.sonde/**'];
