@@ -1,9 +1,12 @@
-import { ScanAbortedError, isUserError } from './errors.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ScanAbortedError, UserError, isUserError } from './errors.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK } from './cli/exit-code.js';
 import type { CommandHandler } from './cli/command.js';
 import type { CliIO } from './io.js';
 import { escapeTerminal } from './text/index.js';
 import { TOOL_VERSION } from './version.js';
+import { closestMatch } from './util/edit-distance.js';
 
 /** Subcommands, loaded on demand so `sonde scan` never pays for the bench or the UI. */
 const COMMANDS: Readonly<Record<string, () => Promise<CommandHandler>>> = {
@@ -21,6 +24,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandHandler>>> = {
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
   const isCommand = first !== undefined && first in COMMANDS;
+  if (!isCommand && first !== undefined) {
+    const typo = mistypedCommand(first, io.cwd);
+    if (typo) return reportError(typo, io);
+  }
   const command = isCommand ? first : 'scan';
   const commandArgv = isCommand ? rest : argv;
   if (first === '--version' || first === '-v' || (command === 'scan' && (commandArgv.includes('--version') || commandArgv.includes('-v')))) {
@@ -40,11 +47,28 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
+/**
+ * `sonde benchh` or `sonde scna src`: a word that is no command and no path,
+ * but close to a command name. `sonde <path>` scans a directory, so a word
+ * that exists on disk is always a path, and a word close to no command is
+ * left to the scan to report ("No such directory").
+ */
+function mistypedCommand(word: string, cwd: string): UserError | undefined {
+  if (word.startsWith('-') || existsSync(path.resolve(cwd, word))) return undefined;
+  const suggestion = closestMatch(word, [...Object.keys(COMMANDS), 'help']);
+  if (!suggestion) return undefined;
+  return new UserError(
+    'UNKNOWN_COMMAND',
+    `Unknown command '${word}'. Did you mean '${suggestion}'?`,
+    `To scan a directory of that name, write it as ./${word}.`,
+  );
+}
+
 function reportError(error: unknown, io: CliIO): number {
   if (isUserError(error)) {
     io.stderr.write(`sonde: ${escapeTerminal(error.message)}\n`);
     if (error.hint) io.stderr.write(`  ${escapeTerminal(error.hint)}\n`);
-    return error instanceof ScanAbortedError ? EXIT_INTERRUPTED : EXIT_ERROR;
+    return error instanceof ScanAbortedError || error.code === 'ABORTED' ? EXIT_INTERRUPTED : EXIT_ERROR;
   }
   const stack = error instanceof Error ? printableStack(error) : escapeTerminal(String(error));
   io.stderr.write(

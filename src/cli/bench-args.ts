@@ -1,9 +1,9 @@
 /** `sonde bench` argv → options, parsed once at the boundary. */
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { BenchOptions } from '../bench/options.js';
-import { parseOptions, renderFlags, type Flag } from './flag-table.js';
+import { renderFlags, type Flag } from './flag-table.js';
+import { parseFlags } from './parse-flags.js';
 
 /** What the command does besides measuring: exports and baselines. */
 export interface BenchCommandOptions {
@@ -88,13 +88,7 @@ function list(value: string | undefined): string[] | undefined {
 
 /** Parses argv after `bench`. */
 export function parseBenchArgs(argv: readonly string[], cwd: string): BenchCommandOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: parseOptions(BENCH_FLAGS), allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UserError('INVALID_OPTION', (error as Error).message, 'Run `sonde bench --help` for the options.');
-  }
-  const { values: v, positionals } = parsed;
+  const { values: v, positionals } = parseFlags(BENCH_FLAGS, argv, { helpCommand: 'sonde bench --help' });
   if (positionals.length > 1) throw new UserError('INVALID_OPTION', `Expected one path, got ${positionals.length}.`);
   if (v.suite && positionals.length === 1) {
     throw new UserError('INVALID_OPTION', '--suite benchmarks generated projects; it takes no path.', 'Drop the path or --suite.');

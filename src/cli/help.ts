@@ -17,8 +17,9 @@ Scan options
 ${renderFlags(SCAN_FLAGS)}
 
 Exit codes
-  0 no finding at the --fail-on severity   1 findings at or above it
-  2 usage or fatal error                   130 interrupted (Ctrl-C)
+  0 no finding at the --fail-on severity, and no more warnings than --max-warnings
+  1 findings at or above --fail-on, or more warnings than --max-warnings
+  2 usage or fatal error, or no file matched   130 interrupted (Ctrl-C)
 
 Examples
   sonde                                   interactive scan of the current directory
@@ -27,11 +28,16 @@ Examples
   sonde scan . --cache --cache-location redis://cache.ci:6379/0
                                           a cache shared by every CI machine
   sonde scan . --format sarif -o sonde.sarif --fail-on warning
+  sonde scan src --format github --max-warnings 0
+                                          GitHub Actions annotations; any warning fails
+  sonde scan . --format compact --quiet   errors only, one grep-able line each
   sonde scan . --rule complexity=error:15 --rule todo-comment=off
   sonde bench . --strategies sequential,parallel:2,cache:warm
 
 Environment
   NO_COLOR   no colours      CI   never start the interactive UI
+  FORCE_COLOR                0 or false: no colours; 1, 2, 3: colours even in a pipe (wins over
+                             NO_COLOR; --color and --no-color win over both)
   SONDE_CACHE_LOCATION       as --cache-location (the flag wins); a config file inside the scanned
                              folder may only name a cache file inside it
   SONDE_CACHE_SECRET         key that signs cache entries (32+ characters), the same on every

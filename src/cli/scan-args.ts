@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { boundRepoParallel, loadConfigFile } from '../config/config-file.js';
 import { parseByteSize } from '../config/byte-size.js';
 import { cacheOptions, chooseCacheLocation, isTrustedConfig } from '../config/cache-location.js';
@@ -7,7 +6,8 @@ import { createScanOptions } from '../config/create-options.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type CacheStoreLocation, type ParallelSetting, type ScanOptions } from '../config/options.js';
 import { resolveRules } from '../config/resolve-rules.js';
 import { UserError } from '../errors.js';
-import { parseOptions, type Flag } from './flag-table.js';
+import type { Flag } from './flag-table.js';
+import { parseFlags } from './parse-flags.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 
@@ -19,6 +19,14 @@ export interface ScanCommandOptions {
   readonly format: ReportFormat;
   readonly output?: string;
   readonly failOn: Severity | 'never';
+  /** Exit 1 when there are more warnings than this (ESLint's --max-warnings); undefined = no limit. */
+  readonly maxWarnings?: number;
+  /** Report errors only (the exit code still counts every finding). */
+  readonly quiet: boolean;
+  /** --color / --no-color; undefined leaves it to FORCE_COLOR, NO_COLOR and the terminal. */
+  readonly color?: boolean;
+  /** Exit 2 when no file matched (on unless --no-error-on-unmatched-pattern). */
+  readonly errorOnUnmatchedPattern: boolean;
   readonly progress: ProgressMode;
   /** `false` for --no-ui; otherwise the UI runs when the terminal allows it. */
   readonly ui: boolean;
@@ -44,16 +52,25 @@ export const SCAN_FLAGS = [
   { name: 'format', short: 'f', type: 'string', arg: 'F', description: REPORT_FORMATS.join(' | '), default: 'pretty' },
   { name: 'output', short: 'o', type: 'string', arg: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'fail-on', type: 'string', arg: 'S', description: 'exit 1 when a finding is at least S: error | warning | info | never', default: 'error' },
+  { name: 'max-warnings', type: 'string', arg: 'N', description: 'also exit 1 when there are more than N warnings, whatever --fail-on says' },
+  { name: 'quiet', type: 'boolean', description: 'report errors only, in every format (--max-warnings and --fail-on still count all findings)' },
   { name: 'include', type: 'string', arg: 'GLOB', multiple: true, description: 'only files matching GLOB', default: 'all .ts .tsx .mts .cts .js .jsx .mjs .cjs' },
   { name: 'exclude', type: 'string', arg: 'GLOB', multiple: true, description: 'skip files matching GLOB; .gitignore files are always respected' },
+  {
+    name: 'no-error-on-unmatched-pattern',
+    type: 'boolean',
+    description: 'exit 0 with an empty report when no file matches, instead of exit 2 naming the patterns',
+  },
   { name: 'entry', type: 'string', arg: 'GLOB', multiple: true, description: 'entry files whose exports count as used; package.json entries are automatic' },
   { name: 'max-file-size', type: 'string', arg: 'SIZE', description: 'skip larger files, with a reason in the report', default: '2MiB' },
   { name: 'rule', type: 'string', arg: 'ID=SETTING', multiple: true, description: 'off | error | warning | info | THRESHOLD | SEVERITY:THRESHOLD' },
   { name: 'config', short: 'c', type: 'string', arg: 'FILE', description: 'config file', default: '<path>/sonde.config.json if present' },
   { name: 'no-config', type: 'boolean', description: 'ignore sonde.config.json' },
   { name: 'ignore-type-only-cycles', type: 'boolean', description: 'leave `import type` edges out of import-cycle detection' },
-  { name: 'progress', type: 'string', arg: 'MODE', description: 'auto | plain | ndjson | none (stderr)', default: 'plain when not interactive' },
+  { name: 'progress', type: 'string', arg: 'MODE', description: 'progress on stderr: auto | plain | ndjson | none', default: 'plain when not interactive' },
   { name: 'no-ui', type: 'boolean', description: 'plain output even in a terminal' },
+  { name: 'color', type: 'boolean', description: 'colour even when stdout is not a terminal (wins over NO_COLOR and FORCE_COLOR)' },
+  { name: 'no-color', type: 'boolean', description: 'no colour (wins over FORCE_COLOR)' },
   { name: 'sample-interval', type: 'string', arg: 'MS', description: 'profiler sampling interval; 0 = off', default: '100' },
   { name: 'cpu-prof', type: 'string', arg: 'FILE', description: 'write a V8 CPU profile of the scan (open in Chrome DevTools or speedscope)' },
   { name: 'top', type: 'string', arg: 'N', description: 'hotspots listed in pretty and markdown reports', default: '10' },
@@ -64,7 +81,8 @@ export const SCAN_FLAGS = [
 
 /** Parses `sonde scan` argv (after the command name) against the working directory. */
 export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}): ScanCommandOptions {
-  const { values, positionals } = parseOrThrow(argv);
+  const { values, positionals } = parseFlags(SCAN_FLAGS, argv, { helpCommand: 'sonde --help' });
+  if (values.color && values['no-color']) throw new UserError('INVALID_OPTION', '--color and --no-color contradict each other; pass one.');
   if (positionals.length > 1) {
     throw new UserError('INVALID_OPTION', `Expected one path, got ${positionals.length}: ${positionals.join(' ')}`, 'Scan one directory at a time.');
   }
@@ -110,20 +128,16 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     format: parseChoice('--format', values.format ?? 'pretty', REPORT_FORMATS),
     ...(values.output ? { output: path.resolve(cwd, values.output) } : {}),
     failOn: parseChoice('--fail-on', values['fail-on'] ?? config.failOn ?? 'error', [...SEVERITY_ORDER, 'never'] as const),
+    ...(values['max-warnings'] !== undefined ? { maxWarnings: parseCount('--max-warnings', values['max-warnings']) } : {}),
+    quiet: values.quiet ?? false,
+    ...(values.color ? { color: true } : values['no-color'] ? { color: false } : {}),
+    errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
     progress: parseChoice('--progress', values.progress ?? 'auto', ['auto', 'plain', 'ndjson', 'none'] as const),
     ui: !values['no-ui'],
     ...(values['cpu-prof'] ? { cpuProf: path.resolve(cwd, values['cpu-prof']) } : {}),
     top: values.top !== undefined ? parseCount('--top', values.top) : 10,
     ...(configPath ? { configPath } : {}),
   };
-}
-
-function parseOrThrow(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: parseOptions(SCAN_FLAGS), allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UserError('INVALID_OPTION', (error as Error).message, 'Run `sonde --help` for the list of options.');
-  }
 }
 
 function parseParallel(value: string): ParallelSetting {

@@ -13,6 +13,8 @@ export type { JsonReport } from './json-report.js';
 
 const LOADERS: Readonly<Record<ReportFormat, () => Promise<Reporter>>> = {
   pretty: async () => (await import('./pretty.js')).prettyReporter,
+  compact: async () => (await import('./compact.js')).compactReporter,
+  github: async () => (await import('./github.js')).githubReporter,
   json: async () => (await import('./json.js')).jsonReporter,
   sarif: async () => (await import('./sarif.js')).sarifReporter,
   markdown: async () => (await import('./markdown.js')).markdownReporter,

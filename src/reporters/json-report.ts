@@ -58,6 +58,8 @@ export interface JsonFile {
 export interface JsonReport {
   readonly schemaVersion: typeof JSON_SCHEMA_VERSION;
   readonly tool: { readonly name: 'sonde'; readonly version: string };
+  /** The scanned directory, absolute: every `path` in the report is relative to it. */
+  readonly root: string;
   readonly summary: {
     readonly files: number;
     readonly lines: number;

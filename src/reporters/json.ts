@@ -104,6 +104,7 @@ function reportWithoutFiles(result: ScanResult, files: readonly FileResult[]): J
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: { name: 'sonde', version: result.toolVersion },
+    root: result.root,
     summary: {
       files: files.length,
       lines,

@@ -17,6 +17,7 @@ import {
   totals,
   type SeverityCounts,
 } from './report-model.js';
+import { pathFrom } from './report-paths.js';
 import {
   escapeTerminal,
   formatCount,
@@ -67,12 +68,15 @@ function summarySection(result: ScanResult, findings: readonly Finding[], s: Sty
   return [s.bold('Summary'), ...rows.map(([label, value]) => `  ${s.dim(padEnd(label, 10))} ${value}`)];
 }
 
-function hotspotSection(result: ScanResult, top: number, columns: number, s: Styles): string[] {
+/** Turns a report path into the one printed (relative to the working directory). */
+type ShowPath = (reportPath: string) => string;
+
+function hotspotSection(result: ScanResult, top: number, columns: number, s: Styles, show: ShowPath): string[] {
   const spots = hotspots(result, top);
   if (spots.length === 0) return [];
   // Names and paths come from the scanned repository: escaped before they are measured.
   const names = spots.map((spot) => escapeTerminal(spot.fn.name));
-  const locations = spots.map((spot) => `${escapeTerminal(spot.path)}:${spot.fn.line}`);
+  const locations = spots.map((spot) => `${escapeTerminal(show(spot.path))}:${spot.fn.line}`);
   const fixed = 2 + 5 + 2 + 4 + 2 + 2; // indent, cyclo, gap, cogn, gap, gap before location
   const flex = Math.max(columns - fixed, 2 * MIN_FLEX);
   const longestName = Math.max(8, ...names.map((name) => textWidth(name)));
@@ -92,7 +96,7 @@ function hotspotSection(result: ScanResult, top: number, columns: number, s: Sty
   ];
 }
 
-function findingsSection(findings: readonly Finding[], columns: number, s: Styles): string[] {
+function findingsSection(findings: readonly Finding[], columns: number, s: Styles, show: ShowPath): string[] {
   const out: string[] = [];
   // Findings come sorted by path: each file's group is one contiguous run.
   for (let start = 0; start < findings.length; ) {
@@ -116,7 +120,7 @@ function findingsSection(findings: readonly Finding[], columns: number, s: Style
       longest = Math.max(longest, textWidth(messages[index]));
     }
     const messageWidth = Math.max(MIN_FLEX, columns - (2 + positionWidth + 2 + severityWidth + 2 + 2 + ruleWidth));
-    out.push('', s.underline(escapeTerminal(path)));
+    out.push('', s.underline(escapeTerminal(show(path))));
     // Messages wrap instead of being cut: the numbers at their end ("(max 10)") matter.
     const messageColumn = Math.min(longest, messageWidth);
     const continuation = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
@@ -131,11 +135,11 @@ function findingsSection(findings: readonly Finding[], columns: number, s: Style
   return out;
 }
 
-function errorSection(result: ScanResult, columns: number, s: Styles): string[] {
+function errorSection(result: ScanResult, columns: number, s: Styles, show: ShowPath): string[] {
   const failed = sortedFiles(result).filter((file) => file.error);
   if (failed.length === 0) return [];
   const lines = failed.flatMap((file) => {
-    const text = escapeTerminal(`${file.path}  ${file.error?.message ?? ''} (${file.error?.code ?? ''})`);
+    const text = escapeTerminal(`${show(file.path)}  ${file.error?.message ?? ''} (${file.error?.code ?? ''})`);
     return wrap(text, Math.max(MIN_FLEX, columns - 4)).map((line, index) => `${index ? '    ' : '  '}${s.red(line)}`);
   });
   return ['', s.bold(`Files that could not be analyzed (${failed.length})`), ...lines];
@@ -171,12 +175,13 @@ export function prettyReporter(result: ScanResult, options: ReporterOptions): st
   const s = styles(options.color);
   const columns = options.columns && options.columns > 0 ? options.columns : DEFAULT_COLUMNS;
   const findings = allFindings(result);
-  const hot = hotspotSection(result, options.top ?? DEFAULT_TOP, columns, s);
+  const show: ShowPath = (reportPath) => pathFrom(result.root, reportPath, options.cwd);
+  const hot = hotspotSection(result, options.top ?? DEFAULT_TOP, columns, s, show);
   const lines = [
     ...summarySection(result, findings, s),
     ...(hot.length ? ['', ...hot] : []),
-    ...findingsSection(findings, columns, s),
-    ...errorSection(result, columns, s),
+    ...findingsSection(findings, columns, s, show),
+    ...errorSection(result, columns, s, show),
     ...warningSection(result, columns, s),
     '',
     ...verdict(result, findings, columns, s),

@@ -1,17 +1,32 @@
 import type { ScanResult } from '../types.js';
 
 /** The output formats `--format` accepts. */
-export type ReportFormat = 'pretty' | 'json' | 'sarif' | 'markdown' | 'dot' | 'mermaid';
+export type ReportFormat = 'pretty' | 'compact' | 'github' | 'json' | 'sarif' | 'markdown' | 'dot' | 'mermaid';
 
 /** Every `--format` value, in the order `--help` lists them. Here, not in index.ts, so parsing flags loads no reporter. */
-export const REPORT_FORMATS: readonly ReportFormat[] = Object.freeze(['pretty', 'json', 'sarif', 'markdown', 'dot', 'mermaid']);
+export const REPORT_FORMATS: readonly ReportFormat[] = Object.freeze(['pretty', 'compact', 'github', 'json', 'sarif', 'markdown', 'dot', 'mermaid']);
 
 /** Presentation options; none of them changes what a machine-readable report says. */
 export interface ReporterOptions {
   /** Emit ANSI colour (the caller passes false for NO_COLOR, pipes and files). */
   readonly color: boolean;
-  /** Terminal width to fit (pretty); default 80. */
+  /**
+   * Terminal width to fit (pretty); default 80. `Infinity` when stdout is not
+   * a terminal: nothing is truncated or wrapped, so grep sees whole lines.
+   */
   readonly columns?: number;
+  /**
+   * The directory human formats (pretty, compact, github) print paths
+   * relative to, as ESLint does: the user's working directory, so
+   * `src/engine/scan.ts:36` opens from where sonde ran. Default: the scan root.
+   */
+  readonly cwd?: string;
+  /**
+   * The repository root (the nearest folder with `.git`), SARIF's
+   * `%SRCROOT%`, so code scanning places results from a subdirectory scan.
+   * Default: the scan root.
+   */
+  readonly repoRoot?: string;
   /** How many hotspots in pretty/markdown; default 10. */
   readonly top?: number;
 }

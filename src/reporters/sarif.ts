@@ -20,6 +20,7 @@ import type { ReporterOptions } from './reporter.js';
 import { allFindings, sortedFiles } from './report-model.js';
 import { FINGERPRINT_KEY, fingerprints } from './sarif-fingerprint.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { isInside, pathFrom } from './report-paths.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -67,7 +68,7 @@ function fileLocation(path: string) {
   return [{ physicalLocation: { artifactLocation: { uri: pathToUri(path), uriBaseId: SRCROOT } } }];
 }
 
-function notifications(result: ScanResult): Notification[] {
+function notifications(result: ScanResult, uriOf: (reportPath: string) => string): Notification[] {
   const list: Notification[] = [];
   for (const file of sortedFiles(result)) {
     if (!file.error) continue;
@@ -75,7 +76,7 @@ function notifications(result: ScanResult): Notification[] {
       descriptor: notificationDescriptor('file-error'),
       level: 'warning',
       message: { text: `${file.path}: ${file.error.message}` },
-      locations: fileLocation(file.path),
+      locations: fileLocation(uriOf(file.path)),
       properties: { code: file.error.code },
     });
   }
@@ -85,7 +86,7 @@ function notifications(result: ScanResult): Notification[] {
       descriptor: notificationDescriptor('file-skipped'),
       level: 'note',
       message: { text: `${entry.path}: skipped (${entry.reason})` },
-      locations: fileLocation(entry.path),
+      locations: fileLocation(uriOf(entry.path)),
     });
   }
   for (const warning of result.warnings) {
@@ -94,9 +95,20 @@ function notifications(result: ScanResult): Notification[] {
   return list;
 }
 
+/**
+ * `%SRCROOT%`: the repository root when it holds the scan root (code scanning
+ * resolves URIs against the checkout), else the scan root itself.
+ */
+function sourceRoot(result: ScanResult, repoRoot: string | undefined): string {
+  return repoRoot !== undefined && isInside(repoRoot, result.root) ? repoRoot : result.root;
+}
+
 /** Builds the SARIF log object (exported for tests and programmatic use). */
-export function toSarifLog(result: ScanResult): Log {
-  const findings = allFindings(result).map((finding) => ({ ...finding, path: finding.path ?? '' }));
+export function toSarifLog(result: ScanResult, options: Pick<ReporterOptions, 'repoRoot'> = {}): Log {
+  const base = sourceRoot(result, options.repoRoot);
+  const uriOf = base === result.root ? (reportPath: string) => reportPath : (reportPath: string) => pathFrom(result.root, reportPath, base);
+  // Paths relative to %SRCROOT% before the fingerprints: they stay put when the scanned folder changes.
+  const findings = allFindings(result).map((finding) => ({ ...finding, path: uriOf(finding.path ?? '') }));
   const rules = ruleDescriptors(findings);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const prints = fingerprints(findings);
@@ -115,7 +127,7 @@ export function toSarifLog(result: ScanResult): Log {
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: prints[index] },
   }));
-  const root = pathToFileURL(result.root).href;
+  const root = pathToFileURL(base).href;
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -129,7 +141,7 @@ export function toSarifLog(result: ScanResult): Log {
             notifications: [...NOTIFICATION_DESCRIPTORS],
           },
         },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications(result) }],
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications(result, uriOf) }],
         originalUriBaseIds: { [SRCROOT]: { uri: root.endsWith('/') ? root : `${root}/` } },
         columnKind: 'utf16CodeUnits',
         results,
@@ -139,6 +151,6 @@ export function toSarifLog(result: ScanResult): Log {
 }
 
 /** `--format sarif`: the SARIF log, 2-space indented, with a trailing newline. */
-export function sarifReporter(result: ScanResult, _options?: ReporterOptions): string {
-  return `${JSON.stringify(toSarifLog(result), null, 2)}\n`;
+export function sarifReporter(result: ScanResult, options: ReporterOptions = { color: false }): string {
+  return `${JSON.stringify(toSarifLog(result, options), null, 2)}\n`;
 }

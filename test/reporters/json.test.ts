@@ -11,6 +11,7 @@ describe('json reporter', () => {
     assert.deepEqual(Object.keys(report), [
       'schemaVersion',
       'tool',
+      'root',
       'summary',
       'files',
       'findings',
@@ -21,6 +22,8 @@ describe('json reporter', () => {
     ]);
     assert.equal(report.schemaVersion, 1);
     assert.deepEqual(report.tool, { name: 'sonde', version: '0.1.0' });
+    // Added within schemaVersion 1 (a new field, nothing changed): the absolute scan root that every path is relative to.
+    assert.equal(report.root, makeResult().root);
     assert.deepEqual(report.summary, {
       files: 4,
       lines: 40 + 12 + 5,

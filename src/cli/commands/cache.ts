@@ -4,16 +4,16 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { cacheStats, clearCache, pruneCache, type CacheStats } from '../../cache/maintenance.js';
 import { ForeignCacheFileError, isCorruptionError, isSondeDatabaseFile } from '../../cache/sqlite-store.js';
-import { formatByteSize, parseByteSize } from '../../config/byte-size.js';
+import { parseByteSize } from '../../config/byte-size.js';
 import { describeCacheLocation, parseCacheLocation } from '../../config/cache-location.js';
 import type { CacheStoreLocation } from '../../config/options.js';
 import { UserError } from '../../errors.js';
-import { escapeTerminal } from '../../text/index.js';
+import { escapeTerminal, formatBinaryBytes } from '../../text/index.js';
 import { TOOL_VERSION } from '../../version.js';
-import { parseOptions, renderFlags, type Flag } from '../flag-table.js';
+import { renderFlags, type Flag } from '../flag-table.js';
+import { parseFlags } from '../parse-flags.js';
 import type { CommandHandler } from '../command.js';
 
 /** `sonde cache`'s flags: the parser's options and the options of `sonde cache --help`. */
@@ -67,7 +67,7 @@ function formatStats(stats: CacheStats): string {
   const lines = [
     `cache: ${escapeTerminal(stats.location)}`,
     `entries: ${stats.entries} (${stats.current} for sonde ${TOOL_VERSION}, ${stats.stale} stale)`,
-    stats.kind === 'sqlite' ? `size on disk: ${formatByteSize(stats.bytes)}` : `size in Redis (keys + values): ${formatByteSize(stats.bytes)}`,
+    stats.kind === 'sqlite' ? `size on disk: ${formatBinaryBytes(stats.bytes)}` : `size in Redis (keys + values): ${formatBinaryBytes(stats.bytes)}`,
   ];
   if (stats.oldest !== undefined && stats.newest !== undefined) {
     lines.push(`written: ${new Date(stats.oldest).toISOString()} … ${new Date(stats.newest).toISOString()}`);
@@ -76,17 +76,7 @@ function formatStats(stats: CacheStats): string {
 }
 
 function parse(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: parseOptions(CACHE_FLAGS),
-    });
-  } catch (error) {
-    throw new UserError('INVALID_OPTION', (error as Error).message, 'Run `sonde cache --help`.');
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(CACHE_FLAGS, argv, { helpCommand: 'sonde cache --help' });
   const [action, target, ...extra] = positionals;
   if (values.help) return { help: true as const };
   if (action !== 'stats' && action !== 'clear' && action !== 'prune') {
@@ -127,7 +117,7 @@ export const cacheCommand: CommandHandler = async (argv, io) => {
         io.stdout.write('No --max-age or --max-size: removing stale entries only.\n');
       }
       const result = await pruneCache(args.location, TOOL_VERSION, args);
-      io.stdout.write(`Removed ${result.removed} of ${result.before.entries} entries; ${formatByteSize(result.before.bytes)} → ${formatByteSize(result.after.bytes)}\n`);
+      io.stdout.write(`Removed ${result.removed} of ${result.before.entries} entries; ${formatBinaryBytes(result.before.bytes)} → ${formatBinaryBytes(result.after.bytes)}\n`);
     }
   } catch (error) {
     if (error instanceof ForeignCacheFileError) {

@@ -5,10 +5,10 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UserError } from '../../errors.js';
 import { GROUND_TRUTH_FILE, PROJECT_SIZES, generateProject, type ProjectSize } from '../../generate/index.js';
-import { parseOptions, renderFlags, type Flag } from '../flag-table.js';
+import { renderFlags, type Flag } from '../flag-table.js';
+import { parseFlags } from '../parse-flags.js';
 import type { CommandHandler } from '../command.js';
 
 /** `sonde generate`'s flags: the parser's options and the options of `sonde generate --help`. */
@@ -45,15 +45,7 @@ function parseSeed(text: string | undefined): number {
 }
 
 export const generateCommand: CommandHandler = async (argv, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: parseOptions(GENERATE_FLAGS),
-    }));
-  } catch (error) {
-    throw new UserError('INVALID_OPTION', (error as Error).message, 'Run `sonde generate --help`.');
-  }
+  const { values } = parseFlags(GENERATE_FLAGS, argv, { helpCommand: 'sonde generate --help', positionals: false });
   if (values.help) {
     io.stdout.write(GENERATE_HELP);
     return 0;

@@ -1,62 +1,129 @@
 import { once } from 'node:events';
+import { findRepoRoot } from '../../config/repo-root.js';
+import { SOURCE_EXTENSIONS } from '../../config/options.js';
 import { ScanEventBus } from '../../engine/events.js';
 import { scan } from '../../engine/scan.js';
+import { UserError } from '../../errors.js';
 import { createNdjsonListener } from '../../listeners/ndjson.js';
 import { createPlainProgressListener } from '../../listeners/plain-progress.js';
-import { loadChunkedReporter } from '../../reporters/index.js';
+import { createWarningListener } from '../../listeners/warnings.js';
+import { loadChunkedReporter, type ReporterOptions } from '../../reporters/index.js';
+import { errorsOnly } from '../../reporters/quiet.js';
 import type { ScanResult } from '../../types.js';
-import { EXIT_ERROR, EXIT_INTERRUPTED, exitCodeFor } from '../exit-code.js';
+import { EXIT_ERROR, EXIT_INTERRUPTED, exitVerdict } from '../exit-code.js';
 import type { CliIO } from '../../io.js';
 import type { CommandHandler } from '../command.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
+import { escapeTerminal } from '../../text/index.js';
 
 /** `sonde scan`: the interactive UI in a terminal, reports and progress lines everywhere else. */
 export const scanCommand: CommandHandler = async (argv, io) => {
   const options = parseScanArgs(argv, io.cwd, io.env);
-  const color = useColor(io);
+  const color = useColor(io, options.color);
   // Checked before any work: an unwritable -o must not cost a whole scan first.
   const output = options.output ? checkOutputTarget(options.output, 'the report') : undefined;
   if (options.cpuProf) checkOutputTarget(options.cpuProf, 'the CPU profile');
-  const interactive = options.ui && options.format === 'pretty' && !options.output && io.stdout.isTTY === true && !io.env.CI;
+  // --quiet is about the report: the interactive browser shows everything, so a quiet run prints the report instead.
+  const interactive = options.ui && options.format === 'pretty' && !options.quiet && !options.output && io.stdout.isTTY === true && !io.env.CI;
 
   const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
   try {
     if (interactive) {
-      const result = await scanInteractively(options, io, color);
-      // The UI resolves undefined when the scan failed or was stopped; it has shown why.
-      if (!result) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
-      return exitCodeFor(result, options.failOn);
+      const { result, interrupted } = await scanInteractively(options, io, color);
+      // The UI resolves undefined when the scan failed (it has shown why) or was stopped
+      // (Ctrl-C, q mid-scan: raw mode turns Ctrl-C into a key, so io.signal alone does not tell).
+      if (!result) {
+        if (!interrupted && !io.signal?.aborted) return EXIT_ERROR;
+        io.stderr.write('sonde: Scan interrupted.\n');
+        return EXIT_INTERRUPTED;
+      }
+      checkSomethingMatched(result, options);
+      return verdict(result, options, io);
     }
-    return exitCodeFor(await scanAndReport(options, output, io, color), options.failOn);
+    return verdict(await scanAndReport(options, output, io, color), options, io);
   } finally {
     await profiler?.stop(options.cpuProf!);
   }
 };
+
+/** The exit code; when --max-warnings decided it, a line on stderr says so (as ESLint does). */
+function verdict(result: ScanResult, options: ScanCommandOptions, io: CliIO): number {
+  const { code, tooManyWarnings } = exitVerdict(result, options);
+  if (tooManyWarnings) {
+    io.stderr.write(`sonde: ${tooManyWarnings.count} warnings, more than --max-warnings ${tooManyWarnings.max} allows.\n`);
+  }
+  return code;
+}
+
+/**
+ * No file matched: a typo in --include (or a wrong path) would otherwise pass
+ * CI with an empty report. ESLint exits 2 here too.
+ */
+function checkSomethingMatched(result: ScanResult, options: ScanCommandOptions): void {
+  if (!options.errorOnUnmatchedPattern || result.files.length > 0 || result.skipped.length > 0) return;
+  const { include, exclude } = options.scan;
+  const patterns = include.length > 0 ? include.map((pattern) => `'${pattern}'`).join(', ') : `the source extensions (.${SOURCE_EXTENSIONS.join(', .')})`;
+  const excluded = exclude.length > 0 ? `, excluding ${exclude.map((pattern) => `'${pattern}'`).join(', ')}` : '';
+  throw new UserError(
+    'NO_FILES_MATCHED',
+    `No files matched ${patterns}${excluded} in ${escapeTerminal(result.root)}.`,
+    'Check the path and the patterns, or pass --no-error-on-unmatched-pattern to accept an empty scan.',
+  );
+}
+
+/** How the human formats lay out: whole lines when stdout is not a terminal, paths from the working directory. */
+function reporterOptions(options: ScanCommandOptions, output: OutputTarget | undefined, io: CliIO, color: boolean): ReporterOptions {
+  const terminal = !output && io.stdout.isTTY === true;
+  return {
+    color: color && !output,
+    // Not a terminal: no truncation and no wrapping, which would break grep.
+    columns: terminal ? (io.stdout.columns ?? 80) : Infinity,
+    top: options.top,
+    cwd: io.cwd,
+    repoRoot: findRepoRoot(options.scan.root) ?? io.cwd,
+  };
+}
 
 /** Scans with progress on stderr and writes the report as the scan's `report` phase. */
 async function scanAndReport(options: ScanCommandOptions, output: OutputTarget | undefined, io: CliIO, color: boolean): Promise<ScanResult> {
   const bus = new ScanEventBus();
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
+  else bus.on(createWarningListener(io.stderr));
   const report = async (result: ScanResult) => {
+    checkSomethingMatched(result, options);
     const reporter = await loadChunkedReporter(options.format);
-    const chunks = reporter(result, { color: color && !output, columns: io.stdout.columns ?? 80, top: options.top });
+    const chunks = reporter(options.quiet ? errorsOnly(result) : result, reporterOptions(options, output, io, color));
     if (output) writeOutput(output, chunks);
     else await writeChunks(io.stdout, chunks);
   };
   return scan(options.scan, { bus, report, ...(io.signal ? { signal: io.signal } : {}) });
 }
 
-async function scanInteractively(options: ScanCommandOptions, io: CliIO, color: boolean): Promise<ScanResult | undefined> {
+async function scanInteractively(
+  options: ScanCommandOptions,
+  io: CliIO,
+  color: boolean,
+): Promise<{ result: ScanResult | undefined; interrupted: boolean }> {
   const { runScanUi } = await import('../../ui/scan/run-scan-ui.js');
-  return runScanUi({
+  let interrupted = false;
+  const result = await runScanUi({
     io,
     root: options.scan.root,
     color,
-    runScan: (bus, signal) => scan(options.scan, { bus, signal }),
+    runScan: async (bus, signal) => {
+      interrupted = false;
+      try {
+        return await scan(options.scan, { bus, signal });
+      } catch (error) {
+        interrupted = signal.aborted;
+        throw error;
+      }
+    },
   });
+  return { result, interrupted };
 }
 
 /** Writes in order, waiting for the stream to drain so a large report never sits whole in memory. */
