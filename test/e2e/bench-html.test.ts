@@ -41,12 +41,12 @@ function chromium(args: string[]): string {
 describe('sonde bench on a tiny tree', () => {
   let root: string;
   let out: string;
-  let before_: string;
+  let digestBefore: string;
   let r: ReturnType<typeof sonde>;
   before(() => {
     root = makeTinyTree();
     out = tempDir();
-    before_ = treeDigest(root);
+    digestBefore = treeDigest(root);
     r = sonde(['bench', root, '-s', 'sequential,cache:warm', '--runs', '3', '--warmup', '0',
       '--export-json', 'r.json', '--export-csv', 'r.csv', '--export-markdown', 'r.md', '--export-html', 'r.html',
       '--baseline-dir', 'baselines', '--save-baseline', 'now'], out);
@@ -68,7 +68,7 @@ describe('sonde bench on a tiny tree', () => {
     assert.match(fs.readFileSync(path.join(out, 'r.md'), 'utf8'), /\| `cache:warm` \|/);
     const baseline = JSON.parse(fs.readFileSync(path.join(out, 'baselines', 'now.json'), 'utf8')) as BenchReport;
     assert.equal(baseline.results[0].samples.length, 3);
-    assert.equal(treeDigest(root), before_);
+    assert.equal(treeDigest(root), digestBefore);
     assert.equal(fs.existsSync(path.join(root, '.sonde')), false, 'with --baseline-dir nothing is written into the tree');
   });
 

@@ -7,8 +7,9 @@
  *
  *   node dist/test/helpers/run-tests.js [node --test args / files…]
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { lastDurations } from './reporter.js';
@@ -35,15 +36,30 @@ export function testFiles(): string[] {
   return found.sort((a, b) => time(b) - time(a) || a.localeCompare(b));
 }
 
+/**
+ * tsc -b trusts its build info: a compiled file deleted by hand is not
+ * written again. When one is missing, rebuild everything once.
+ */
+function rebuildIfMissing(files: readonly string[]): void {
+  const missing = files.filter((file) => !existsSync(path.join(REPO_ROOT, file)));
+  if (missing.length === 0) return;
+  process.stderr.write(`${missing[0]}${missing.length > 1 ? ` and ${missing.length - 1} more` : ''} missing from dist/: rebuilding (tsc -b --force)\n`);
+  const tsc = createRequire(path.join(REPO_ROOT, 'package.json')).resolve('typescript/bin/tsc');
+  const build = spawnSync(process.execPath, [tsc, '-b', '--force'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
+  const files = args.length ? args : testFiles();
+  if (!args.length) rebuildIfMissing(files);
   const runDir = mkdtempSync(path.join(os.tmpdir(), 'sonde-test-run-'));
   // Like /tmp: some tests run a scan as an unprivileged user on files in here.
   chmodSync(runDir, 0o1777);
   const reporter = path.join(import.meta.dirname, 'reporter.js');
   const child = spawn(
     process.execPath,
-    ['--test', `--test-reporter=${reporter}`, '--test-reporter-destination=stdout', '--test-concurrency=2', ...(args.length ? args : testFiles())],
+    ['--test', `--test-reporter=${reporter}`, '--test-reporter-destination=stdout', '--test-concurrency=2', ...files],
     { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, TMPDIR: runDir, TMUX_TMPDIR: runDir } },
   );
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
