@@ -90,6 +90,15 @@ describe('terminal safety: repository strings in human output', () => {
     assert.ok(stdout.includes('line\\\\nforged: 0 problems.ts'), 'the newline is shown as an escaped \\n in markdown');
   });
 
+  for (const format of ['compact', 'github', 'dot', 'mermaid']) {
+    it(`${format} output has no raw control or bidi character, and no forged line`, async () => {
+      const { stdout } = await run('--format', format);
+      assert.ok(stdout.length > 0, 'the report is not empty');
+      assertNoRawControls(stdout, format);
+      assertNoForgedLine(stdout, format);
+    });
+  }
+
   it('JSON keeps the exact strings', async () => {
     const { stdout } = await run('--format', 'json');
     const report = JSON.parse(stdout) as { files: { path: string; functions?: { name: string }[] }[] };
