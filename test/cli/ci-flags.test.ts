@@ -58,8 +58,12 @@ describe('sonde in CI (issue 12)', () => {
   describe('bad flag values get sonde’s own one-line errors', () => {
     const table: [string[], RegExp][] = [
       [['--parallel', '-1'], /^sonde: --parallel -1: expected a worker count \(0–256\) or "auto"\n/],
-      [['--max-warnings', '-1'], /^sonde: --max-warnings -1: expected a whole number ≥ 0\n/],
-      [['--max-warnings', 'many'], /^sonde: --max-warnings many: expected a whole number ≥ 0\n/],
+      [['--parallel='], /^sonde: --parallel : expected a worker count/],
+      [['--parallel', '0x2'], /^sonde: --parallel 0x2: expected a worker count/],
+      [['--max-warnings', '-2'], /^sonde: --max-warnings -2: expected a whole number ≥ 0 \(or -1 for no limit\)\n/],
+      [['--max-warnings', 'many'], /^sonde: --max-warnings many: expected a whole number ≥ 0 \(or -1 for no limit\)\n/],
+      [['--max-warnings', ''], /^sonde: --max-warnings : expected a whole number ≥ 0/],
+      [['--sample-interval', '0x10'], /^sonde: --sample-interval 0x10: expected a whole number ≥ 0\n/],
       [['--top', '2.5'], /^sonde: --top 2\.5: expected a whole number ≥ 0\n/],
       [['--format', 'junit'], /^sonde: --format junit: expected one of pretty, compact, github, json/],
       [['--paralel', '2'], /^sonde: Unknown option '--paralel'\. Did you mean '--parallel'\?\n$/],
@@ -88,6 +92,11 @@ describe('sonde in CI (issue 12)', () => {
       const at = await sonde(['scan', '.', '--format', 'compact', '--max-warnings', String(warnings), ...QUIET], basic);
       assert.equal(at.code, 0, at.stderr);
       assert.equal(at.stderr, '');
+    });
+
+    it('-1 is ESLint\'s "no limit"', async () => {
+      const run = await sonde(['scan', '.', '--format', 'compact', '--max-warnings', '-1', ...QUIET], basic);
+      assert.equal(run.code, 0, run.stderr);
     });
 
     it('works with --fail-on never, and --quiet hides warnings without letting them pass', async () => {
