@@ -224,9 +224,10 @@ describe('sonde in CI (issue 12)', () => {
     const table: [string, string[], Record<string, string>, boolean][] = [
       ['a pipe has no colour', [], {}, false],
       ['--color on a pipe, over NO_COLOR', ['--color'], {}, true],
-      ['FORCE_COLOR=1 on a pipe', [], { FORCE_COLOR: '1' }, true],
+      ['FORCE_COLOR=1 on a pipe', [], { FORCE_COLOR: '1', NO_COLOR: '' }, true],
+      ['NO_COLOR over FORCE_COLOR=1', [], { FORCE_COLOR: '1' }, false],
       ['FORCE_COLOR=0', [], { FORCE_COLOR: '0' }, false],
-      ['--no-color over FORCE_COLOR=3', ['--no-color'], { FORCE_COLOR: '3' }, false],
+      ['--no-color over FORCE_COLOR=3', ['--no-color'], { FORCE_COLOR: '3', NO_COLOR: '' }, false],
     ];
     for (const [name, flags, env, colored] of table) {
       it(name, async () => {
