@@ -1,17 +1,36 @@
 import { runCli } from './cli.js';
 
+/** How long a Ctrl-C'd run may spend closing workers, children and the cache before the process just ends. */
+const INTERRUPT_GRACE_MS = 600;
+
 /**
  * The only place that touches `process`: wires the real streams, turns
- * Ctrl-C into an AbortSignal (a second Ctrl-C exits at once), sets the exit code.
+ * Ctrl-C (SIGINT) into an AbortSignal, sets the exit code.
+ *
+ * Ctrl-C ends the process within a second whatever the phase: the abort lets
+ * the run stop cleanly and report "Scan interrupted." itself; if it has not
+ * finished after INTERRUPT_GRACE_MS (a native call that does not return, a
+ * slow cache close), or on a second Ctrl-C, the process says so and ends by
+ * SIGINT itself (status 130 in the shell).
  */
 export async function main(): Promise<void> {
   const controller = new AbortController();
-  let interrupts = 0;
-  process.on('SIGINT', () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(130);
+  let finished = false;
+  const exitInterrupted = (): void => {
+    if (finished) return;
+    process.stderr.write('sonde: Scan interrupted.\n');
+    // Not process.exit: Node's exit joins the libuv thread pool, and a native call stuck there
+    // (a SQLite query that never ends) would hold it for good. Dying of the signal itself, as
+    // Unix tools do, cannot be held up; the shell reports it as 130.
+    process.removeAllListeners('SIGINT');
+    process.kill(process.pid, 'SIGINT');
+  };
+  const onSignal = (): void => {
+    if (controller.signal.aborted) exitInterrupted();
     controller.abort();
-  });
+    setTimeout(exitInterrupted, INTERRUPT_GRACE_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
   // `sonde scan --format json | head` closes the pipe early: that is the reader's choice, not a
   // failure, so leave quietly as other Unix tools do instead of crashing on an unhandled 'error'.
   for (const stream of [process.stdout, process.stderr]) {
@@ -29,4 +48,7 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
     signal: controller.signal,
   });
+  finished = true;
+  // Interrupted: the run has reported it; lingering handles (a worker pool still draining) must not hold the exit.
+  if (controller.signal.aborted) process.exit(process.exitCode);
 }

@@ -68,7 +68,7 @@ function reportError(error: unknown, io: CliIO): number {
   if (isUserError(error)) {
     io.stderr.write(`sonde: ${escapeTerminal(error.message)}\n`);
     if (error.hint) io.stderr.write(`  ${escapeTerminal(error.hint)}\n`);
-    return error instanceof ScanAbortedError ? EXIT_INTERRUPTED : EXIT_ERROR;
+    return error instanceof ScanAbortedError || error.code === 'ABORTED' ? EXIT_INTERRUPTED : EXIT_ERROR;
   }
   const stack = error instanceof Error ? printableStack(error) : escapeTerminal(String(error));
   io.stderr.write(

@@ -20,7 +20,8 @@ export class UserError extends Error {
 /** Raised when a scan is stopped by its AbortSignal (Ctrl-C). */
 export class ScanAbortedError extends UserError {
   constructor() {
-    super('ABORTED', 'Scan interrupted.', 'Nothing was written except what the cache had already committed.');
+    // One line: Ctrl-C is the user's own act; nothing to explain.
+    super('ABORTED', 'Scan interrupted.');
   }
 }
 

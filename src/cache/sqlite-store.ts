@@ -59,7 +59,7 @@ export interface CacheStore extends EventEmitter {
   close(): Promise<void>;
 }
 
-/** Throws ForeignCacheFileError when the file or a side file is a symlink or not a regular file. */
+/** Throws ForeignCacheFileError when the file or a side file is a symlink, not a regular file, or hard-linked elsewhere. */
 export function refuseLinkedFiles(file: string): void {
   for (const candidate of [file, ...SIDE_SUFFIXES.map((suffix) => file + suffix)]) {
     let stat;
@@ -70,6 +70,8 @@ export function refuseLinkedFiles(file: string): void {
     }
     if (stat.isSymbolicLink()) throw new ForeignCacheFileError(`${candidate} is a symlink`);
     if (!stat.isFile()) throw new ForeignCacheFileError(`${candidate} is not a regular file`);
+    // A second name elsewhere (a hard link to someone's file) is as good as a symlink.
+    if (stat.nlink > 1) throw new ForeignCacheFileError(`${candidate} has other hard links`);
   }
 }
 

@@ -23,12 +23,12 @@ interface FlagBase {
 }
 
 /** A flag that is present or not. */
-export interface BooleanFlag extends FlagBase {
+interface BooleanFlag extends FlagBase {
   readonly type: 'boolean';
 }
 
 /** A flag with a value, named in the help by `arg` (`N|auto`, `FILE`, …). */
-export interface StringFlag extends FlagBase {
+interface StringFlag extends FlagBase {
   readonly type: 'string';
   readonly arg: string;
   /** May be given more than once; the values are collected in order. */
@@ -61,19 +61,19 @@ export function parseOptions<const T extends readonly Flag[]>(table: T): ParseOp
 }
 
 /** Columns the help is laid out in: it reads the same in any terminal and in the README. */
-export const HELP_WIDTH = 100;
+const HELP_WIDTH = 100;
 const INDENT = 2;
 /** The flag column; a longer flag puts its description on the next line. */
 const FLAG_COLUMN = 25;
 const GAP = 2;
 
 /** `-p, --parallel N|auto` (four spaces stand in for a missing short alias, so long names align). */
-export function flagLabel(flag: Flag): string {
+function flagLabel(flag: Flag): string {
   const alias = flag.short ? `-${flag.short}, ` : '    ';
   return `${alias}--${flag.name}${flag.type === 'string' ? ` ${flag.arg}` : ''}`;
 }
 
-function describe(flag: Flag): string {
+function description(flag: Flag): string {
   const notes = [
     ...(flag.type === 'string' && flag.multiple ? ['repeatable'] : []),
     ...(flag.default !== undefined ? [`default: ${flag.default}`] : []),
@@ -94,7 +94,7 @@ export function renderFlags(table: readonly Flag[], group?: string, width = HELP
   const margin = ' '.repeat(INDENT + column + GAP);
   const lines: string[] = [];
   flags.forEach((flag, index) => {
-    const [first, ...rest] = wrap(describe(flag), descriptionWidth);
+    const [first, ...rest] = wrap(description(flag), descriptionWidth);
     const label = labels[index];
     if (label.length > column) lines.push(`${' '.repeat(INDENT)}${label}`, `${margin}${first}`);
     else lines.push(`${' '.repeat(INDENT)}${padEnd(label, column)}${' '.repeat(GAP)}${first}`);
@@ -103,7 +103,3 @@ export function renderFlags(table: readonly Flag[], group?: string, width = HELP
   return lines.join('\n');
 }
 
-/** The groups of a table in their first-appearance order. */
-export function flagGroups(table: readonly Flag[]): (string | undefined)[] {
-  return [...new Set(table.map((flag) => flag.group))];
-}

@@ -71,7 +71,7 @@ export const SCAN_FLAGS = [
   { name: 'config', short: 'c', type: 'string', arg: 'FILE', description: 'config file', default: '<path>/sonde.config.json if present' },
   { name: 'no-config', type: 'boolean', description: 'ignore sonde.config.json' },
   { name: 'ignore-type-only-cycles', type: 'boolean', description: 'leave `import type` edges out of import-cycle detection' },
-  { name: 'progress', type: 'string', arg: 'MODE', description: 'auto | plain | ndjson | none (stderr)', default: 'plain when not interactive' },
+  { name: 'progress', type: 'string', arg: 'MODE', description: 'progress on stderr: auto | plain | ndjson | none', default: 'plain when not interactive' },
   { name: 'no-ui', type: 'boolean', description: 'plain output even in a terminal' },
   { name: 'color', type: 'boolean', description: 'colour even when stdout is not a terminal (wins over NO_COLOR and FORCE_COLOR)' },
   { name: 'no-color', type: 'boolean', description: 'no colour (wins over FORCE_COLOR)' },

@@ -18,9 +18,3 @@ export function parseByteSize(text: string): number | undefined {
   return Math.round(Number(match[1]) * unit);
 }
 
-/** Bytes for messages: `512 B`, `3.4 KiB`, `2.0 MiB`. */
-export function formatByteSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}

@@ -1,10 +1,10 @@
 import { realpathSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import ignore, { type Ignore } from 'ignore';
 import { SOURCE_EXTENSIONS } from '../config/options.js';
 import type { SkippedFile } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { GitignoreRules } from './gitignore.js';
 
 /** A file discovery chose to analyze (its size is checked when it is read, from the open descriptor). */
 export interface DiscoveredFile {
@@ -32,7 +32,8 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.sonde/**'];
 
 /**
  * Finds the source files under `root`: include/exclude globs, `.gitignore`
- * files at every depth (parsed by the `ignore` package, git's semantics),
+ * files at every depth (git's semantics, matched in near-linear time: see
+ * gitignore.ts),
  * symbolic links never followed (a link is skipped with the reason). Sorted
  * by path. No stat per file: the directory entries say what is a link, and
  * the size is checked on read (an lstat each cost 150 ms on 20,000 files).
@@ -93,7 +94,7 @@ function loadGitignores(root: string): GitignoreSet {
     suppressErrors: true,
     ignore: ALWAYS_IGNORED,
   });
-  const byDirectory = new Map<string, Ignore>();
+  const byDirectory = new Map<string, GitignoreRules>();
   for (const file of ignoreFiles) {
     let content: string;
     try {
@@ -102,7 +103,7 @@ function loadGitignores(root: string): GitignoreSet {
       continue; // an unreadable .gitignore ignores nothing, as git does
     }
     const directory = path.posix.dirname(file);
-    byDirectory.set(directory === '.' ? '' : directory, ignore().add(content));
+    byDirectory.set(directory === '.' ? '' : directory, new GitignoreRules(content));
   }
   if (byDirectory.size === 0) return { ignores: () => false };
   return {
@@ -114,8 +115,8 @@ function loadGitignores(root: string): GitignoreSet {
         const rules = byDirectory.get(segments.slice(0, depth).join('/'));
         if (!rules) continue;
         const verdict = rules.test(segments.slice(depth).join('/'));
-        if (verdict.ignored) return true;
-        if (verdict.unignored) return false;
+        if (verdict === 'ignored') return true;
+        if (verdict === 'unignored') return false;
       }
       return false;
     },

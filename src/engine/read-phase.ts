@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FileResult, SkippedFile } from '../types.js';
-import { formatByteSize } from '../config/byte-size.js';
+import { formatBinaryBytes } from '../text/index.js';
 import type { Discovery } from './discover.js';
 import { readSource } from './read-source.js';
 import { compareCodeUnits } from '../util/compare.js';
@@ -26,7 +26,7 @@ export function readAll(discovery: Discovery, maxFileSize: number): { files: Rea
       skipped.push({
         path: file.path,
         size: read.size,
-        reason: `larger than --max-file-size (${formatByteSize(read.size)} > ${formatByteSize(maxFileSize)})`,
+        reason: `larger than --max-file-size (${formatBinaryBytes(read.size)} > ${formatBinaryBytes(maxFileSize)})`,
       });
       return [];
     }

@@ -1,10 +1,19 @@
 /**
- * Reads the scanned root's tsconfig.json (following relative `extends`) and
- * package.json as data — nothing from the scanned repository is executed or
- * imported. Only the fields module resolution and entry points need are kept.
+ * Reads the scanned root's tsconfig.json and package.json as data — nothing
+ * from the scanned repository is executed or imported. Only the fields module
+ * resolution and entry points need are kept.
+ *
+ * Both files are untrusted. get-tsconfig resolves and merges the `extends`
+ * chain the way TypeScript does (relative files, `node_modules` packages),
+ * but every file-system question it asks goes through a guard (its `cache`
+ * seam): nothing outside the scanned root exists for it, and a file is read
+ * only when it is a regular file under MAX_CONFIG_BYTES (no /dev/stdin,
+ * /dev/zero, FIFOs, or links out of the root). An `extends` that leads
+ * elsewhere is dropped with a note that names the entry, never the content.
  */
-import { readFile } from 'node:fs/promises';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseTsconfig } from 'get-tsconfig';
 import { parseJsonc } from './jsonc.js';
 
 /** Module-resolution settings after the `extends` chain is merged. Paths are absolute. */
@@ -38,45 +47,189 @@ type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-async function readJson(file: string, jsonc: boolean): Promise<Json | undefined> {
-  let text: string;
+/** A tsconfig or package.json larger than this is not a config; it is not read. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** Why a config file was not read; never contains the file's content. */
+class ConfigReadError extends Error {}
+
+const isWithin = (base: string, file: string): boolean => file === base || file.startsWith(base + path.sep);
+
+/**
+ * Reads a config file inside `root`: its real path must stay inside, it must
+ * be a regular file (checked on the open descriptor, opened non-blocking so
+ * a FIFO cannot hang the scan) and at most MAX_CONFIG_BYTES.
+ */
+function readConfigText(file: string, realRoot: string): string {
+  let real: string;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return undefined;
+    real = realpathSync(file);
+  } catch (error) {
+    throw new ConfigReadError(`cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const value = jsonc ? parseJsonc(text) : JSON.parse(text);
-  if (!isObject(value)) throw new SyntaxError('not a JSON object');
+  if (!isWithin(realRoot, real)) throw new ConfigReadError('is outside the scanned root');
+  let fd: number;
+  try {
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    throw new ConfigReadError(`cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new ConfigReadError('is not a regular file');
+    if (stats.size > MAX_CONFIG_BYTES) throw new ConfigReadError(`is larger than ${MAX_CONFIG_BYTES} bytes`);
+    const buffer = Buffer.alloc(stats.size);
+    let offset = 0;
+    while (offset < buffer.length) {
+      const read = readSync(fd, buffer, offset, buffer.length - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return buffer.toString('utf8', 0, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Parses untrusted JSON(C); a parse error says where, never what (the message would quote the content). */
+function parseConfig(text: string, jsonc: boolean): Json {
+  let value: unknown;
+  try {
+    value = jsonc ? parseJsonc(text) : JSON.parse(text);
+  } catch {
+    throw new ConfigReadError('is not valid JSON');
+  }
+  if (!isObject(value)) throw new ConfigReadError('is not a JSON object');
   return value;
 }
 
-async function loadTsconfig(file: string, notes: string[], seen: Set<string>): Promise<TsResolutionConfig> {
-  if (seen.has(file)) {
-    notes.push(`tsconfig extends cycle at ${file}; stopped there`);
-    return {};
-  }
-  seen.add(file);
-  const json = await readJson(file, true);
-  if (!json) return {};
-  const dir = path.dirname(file);
-  let merged: TsResolutionConfig = {};
-  const parents = json.extends === undefined ? [] : Array.isArray(json.extends) ? json.extends : [json.extends];
-  for (const parent of parents) {
-    if (typeof parent !== 'string') continue;
-    if (!parent.startsWith('.') && !path.isAbsolute(parent)) {
-      // A package extends (e.g. @tsconfig/node20) lives in node_modules; its options rarely touch paths.
-      notes.push(`tsconfig extends package '${parent}' not followed`);
-      continue;
-    }
-    let parentFile = path.resolve(dir, parent);
-    if (!parentFile.endsWith('.json')) parentFile += '.json';
+function readJson(file: string, realRoot: string, jsonc: boolean): Json | undefined {
+  if (!existsSync(file)) return undefined;
+  return parseConfig(readConfigText(file, realRoot), jsonc);
+}
+
+/**
+ * The file an `extends` entry would name if it stayed inside the root, or
+ * the reason it is refused. Mirrors TypeScript's first step only (relative or
+ * absolute file, `.json` appended); packages are resolved by get-tsconfig
+ * under the guard, which sees only the root's own `node_modules`.
+ */
+function refuseExtends(spec: string, dir: string, realRoot: string): string | undefined {
+  if (spec.startsWith('.') || path.isAbsolute(spec)) {
+    const base = path.resolve(dir, spec === '..' ? '../tsconfig.json' : spec);
+    const candidates = base.endsWith('.json') ? [base] : [base, `${base}.json`];
+    const found = candidates.find((file) => existsSync(file));
+    if (!found) return 'names no file';
     try {
-      merged = { ...merged, ...(await loadTsconfig(parentFile, notes, seen)) };
+      readConfigText(found, realRoot);
     } catch (error) {
-      notes.push(`could not read ${parentFile}: ${(error as Error).message}`);
+      return error instanceof ConfigReadError ? error.message : 'cannot be read';
+    }
+    return undefined;
+  }
+  // A package: its folder must be a node_modules entry between the config and the root.
+  const parts = spec.split('/');
+  const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  for (let current = dir; isWithin(realRoot, current); current = path.dirname(current)) {
+    if (existsSync(path.join(current, 'node_modules', name))) return undefined;
+    if (current === realRoot) break;
+  }
+  return 'is not a package in the scanned root\'s node_modules';
+}
+
+/**
+ * get-tsconfig's file-system cache, used as a guard: it asks `get` before
+ * touching the disk (keys like `readFileSync:/a/tsconfig.json:utf8`), so
+ * every answer comes from here and nothing outside the root is visible.
+ */
+class TsconfigGuard extends Map<string, unknown> {
+  /** The last refusal: get-tsconfig wraps what `get` throws in its own message. */
+  refusal: ConfigReadError | undefined;
+
+  constructor(
+    private readonly realRoot: string,
+    private readonly notes: string[],
+  ) {
+    super();
+  }
+
+  override get(key: string): unknown {
+    const known = super.get(key);
+    if (known !== undefined) return known;
+    const colon = key.indexOf(':');
+    const operation = key.slice(0, colon);
+    const file = key.slice(colon + 1).replace(/:utf8$/, '');
+    try {
+      const value = this.answer(operation, file);
+      super.set(key, value);
+      return value;
+    } catch (error) {
+      if (error instanceof ConfigReadError) this.refusal = error;
+      throw error;
     }
   }
-  const options = isObject(json.compilerOptions) ? json.compilerOptions : {};
+
+  private inside(file: string): boolean {
+    if (!isWithin(this.realRoot, path.resolve(file))) return false;
+    try {
+      return isWithin(this.realRoot, realpathSync(file));
+    } catch {
+      return false;
+    }
+  }
+
+  private answer(operation: string, file: string): unknown {
+    switch (operation) {
+      case 'existsSync':
+        return this.inside(file);
+      case 'statSync':
+        if (!this.inside(file)) throw new ConfigReadError('is outside the scanned root');
+        return statSync(file);
+      case 'realpathSync':
+        if (!this.inside(file)) throw new ConfigReadError('is outside the scanned root');
+        return realpathSync(file);
+      case 'readFileSync':
+        return this.sanitized(file);
+      default:
+        throw new ConfigReadError(`unexpected file-system call ${operation}`);
+    }
+  }
+
+  /** The file's text with every `extends` entry that would leave the root removed (and noted). */
+  private sanitized(file: string): string {
+    const json = parseConfig(readConfigText(file, this.realRoot), true);
+    if (json.extends === undefined) return JSON.stringify(json);
+    const entries = Array.isArray(json.extends) ? json.extends : [json.extends];
+    const kept: string[] = [];
+    const name = path.relative(this.realRoot, file).split(path.sep).join('/');
+    for (const entry of entries) {
+      if (typeof entry !== 'string') continue;
+      const why = refuseExtends(entry, path.dirname(file), this.realRoot);
+      if (why) this.notes.push(`${name}: extends ${JSON.stringify(entry)} ${why}; not followed`);
+      else kept.push(entry);
+    }
+    return JSON.stringify({ ...json, extends: kept.length > 0 ? kept : undefined });
+  }
+}
+
+/** The `paths` base get-tsconfig records when a config declares `paths` without `baseUrl`. */
+function implicitBase(options: object): string | undefined {
+  const key = Object.getOwnPropertySymbols(options).find((symbol) => symbol.description === 'implicitBaseUrl');
+  const value = key === undefined ? undefined : (options as Record<symbol, unknown>)[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function loadTsconfig(root: string, realRoot: string, notes: string[]): TsResolutionConfig {
+  const file = path.join(realRoot, 'tsconfig.json');
+  if (!existsSync(path.join(root, 'tsconfig.json'))) return {};
+  const guard = new TsconfigGuard(realRoot, notes);
+  let options: Json;
+  try {
+    options = parseTsconfig(file, guard as unknown as Map<string, string>).compilerOptions ?? {};
+  } catch (error) {
+    throw guard.refusal ?? error;
+  }
+  const dir = realRoot;
   const own: { -readonly [K in keyof TsResolutionConfig]: TsResolutionConfig[K] } = {};
   if (typeof options.baseUrl === 'string') own.baseUrl = path.resolve(dir, options.baseUrl);
   if (isObject(options.paths)) {
@@ -85,14 +238,18 @@ async function loadTsconfig(file: string, notes: string[], seen: Set<string>): P
       if (Array.isArray(targets)) paths[key] = targets.filter((t): t is string => typeof t === 'string');
     }
     own.paths = paths;
-    own.pathsBase = dir;
+    // TypeScript resolves `paths` against baseUrl when there is one, else against the declaring config.
+    own.pathsBase = own.baseUrl ?? implicitBase(options) ?? dir;
   }
   if (typeof options.outDir === 'string') own.outDir = path.resolve(dir, options.outDir);
   if (typeof options.rootDir === 'string') own.rootDir = path.resolve(dir, options.rootDir);
-  const result = { ...merged, ...own };
-  const baseUrl = result.baseUrl;
-  // TypeScript resolves `paths` against baseUrl when there is one, else against the declaring config.
-  return baseUrl !== undefined && result.paths ? { ...result, pathsBase: baseUrl } : result;
+  return own;
+}
+
+/** A note about a config file that could not be used: its name and why, never its content. */
+function noteFor(name: string, error: unknown): string {
+  const why = error instanceof ConfigReadError ? error.message : 'could not be parsed';
+  return `could not read ${name}: it ${why}`;
 }
 
 function collectEntryFields(json: Json): string[] {
@@ -110,15 +267,21 @@ function collectEntryFields(json: Json): string[] {
 /** Loads `<root>/tsconfig.json` and `<root>/package.json`; unreadable or malformed files become notes. */
 export async function loadProjectConfig(root: string): Promise<ProjectConfig> {
   const notes: string[] = [];
+  let realRoot = root;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    // the scan has already checked the root; keep the given path
+  }
   let ts: TsResolutionConfig = {};
   try {
-    ts = await loadTsconfig(path.join(root, 'tsconfig.json'), notes, new Set());
+    ts = mapToRoot(loadTsconfig(root, realRoot, notes), realRoot, root);
   } catch (error) {
-    notes.push(`could not read tsconfig.json: ${(error as Error).message}`);
+    notes.push(noteFor('tsconfig.json', error));
   }
   let pkg: PackageInfo = { entryFields: [] };
   try {
-    const json = await readJson(path.join(root, 'package.json'), false);
+    const json = readJson(path.join(root, 'package.json'), realRoot, false);
     if (json) {
       pkg = {
         ...(typeof json.name === 'string' ? { name: json.name } : {}),
@@ -127,7 +290,20 @@ export async function loadProjectConfig(root: string): Promise<ProjectConfig> {
       };
     }
   } catch (error) {
-    notes.push(`could not read package.json: ${(error as Error).message}`);
+    notes.push(noteFor('package.json', error));
   }
   return { ts, pkg, notes };
+}
+
+/** Paths come back under the root's real path; the rest of the pass speaks in the root as given. */
+function mapToRoot(config: TsResolutionConfig, realRoot: string, root: string): TsResolutionConfig {
+  if (realRoot === root) return config;
+  const map = (p: string | undefined) => (p !== undefined && isWithin(realRoot, p) ? path.join(root, path.relative(realRoot, p)) : p);
+  const out: { -readonly [K in keyof TsResolutionConfig]: TsResolutionConfig[K] } = { ...config };
+  for (const key of ['baseUrl', 'pathsBase', 'outDir', 'rootDir'] as const) {
+    const mapped = map(config[key]);
+    if (mapped === undefined) delete out[key];
+    else out[key] = mapped;
+  }
+  return out;
 }

@@ -34,7 +34,3 @@ export function escapeTerminal(text: string): string {
   return HAS_UNSAFE.test(text) ? text.replace(UNSAFE, visible) : text;
 }
 
-/** Whether the text holds a character that `escapeTerminal` would escape. */
-export function hasUnsafeCharacters(text: string): boolean {
-  return HAS_UNSAFE.test(text);
-}

@@ -1,7 +1,8 @@
 /** The text module: terminal width, layout, number units, styling and escaping, shared by reporters, UI and bench. */
-export { escapeTerminal, hasUnsafeCharacters } from './escape.js';
-export { type Styles, stripAnsi, styles } from './style.js';
+export { escapeTerminal } from './escape.js';
+export { type Styles, styles } from './style.js';
 export {
+  formatBinaryBytes,
   formatBytes,
   formatCount,
   formatDuration,

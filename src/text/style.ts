@@ -3,8 +3,6 @@
  * dependency: a handful of SGR codes is all a report needs, and
  * `color: false` (NO_COLOR, a pipe) must give exactly the unstyled text.
  */
-import { stripVTControlCharacters } from 'node:util';
-
 /** Functions that wrap text in one style each; identity when colour is off. */
 export interface Styles {
   readonly bold: (text: string) => string;
@@ -34,7 +32,3 @@ export function styles(color: boolean): Styles {
   };
 }
 
-/** Text without ANSI styling. */
-export function stripAnsi(text: string): string {
-  return stripVTControlCharacters(text);
-}

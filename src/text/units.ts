@@ -21,6 +21,13 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 || unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
 }
 
+/** Bytes in binary units for messages about sizes the user set in binary units: `512 B`, `3.4 KiB`, `2.0 MiB`. */
+export function formatBinaryBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
 /** Bytes in MiB (GiB above 10 GiB), as benchmark tables compare memory: `118.4 MiB`. */
 export function formatMebibytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes <= 0) return '–';

@@ -65,35 +65,53 @@ const graphemes = new Intl.Segmenter();
 export function wrap(text: string, width: number): string[] {
   const max = Math.max(1, width);
   if (text.length <= max && SIMPLE.test(text)) return [text];
-  const lines: string[] = [];
-  let current = '';
-  let currentWidth = 0;
-  const flush = () => {
-    if (current !== '') lines.push(current);
-    current = '';
-    currentWidth = 0;
-  };
+  const lines = new LineBuilder(max);
   for (const word of text.split(/\s+/)) {
-    if (word === '') continue;
+    if (word !== '') lines.addWord(word);
+  }
+  return lines.finish();
+}
+
+/** The lines of `wrap` as they fill up. */
+class LineBuilder {
+  private readonly lines: string[] = [];
+  private current = '';
+  private currentWidth = 0;
+  constructor(private readonly max: number) {}
+
+  addWord(word: string): void {
     const wordWidth = stringWidth(word);
-    if (current !== '' && currentWidth + 1 + wordWidth <= max) {
-      current += ` ${word}`;
-      currentWidth += 1 + wordWidth;
-      continue;
+    if (this.current !== '' && this.currentWidth + 1 + wordWidth <= this.max) {
+      this.append(` ${word}`, 1 + wordWidth);
+      return;
     }
-    flush();
-    if (wordWidth <= max) {
-      current = word;
-      currentWidth = wordWidth;
-      continue;
-    }
+    this.flush();
+    if (wordWidth <= this.max) this.append(word, wordWidth);
+    else this.breakWord(word);
+  }
+
+  finish(): string[] {
+    this.flush();
+    return this.lines.length === 0 ? [''] : this.lines;
+  }
+
+  /** A word wider than a line, cut between graphemes (never inside an emoji or a combined character). */
+  private breakWord(word: string): void {
     for (const { segment } of graphemes.segment(word)) {
       const segmentWidth = stringWidth(segment);
-      if (current !== '' && currentWidth + segmentWidth > max) flush();
-      current += segment;
-      currentWidth += segmentWidth;
+      if (this.current !== '' && this.currentWidth + segmentWidth > this.max) this.flush();
+      this.append(segment, segmentWidth);
     }
   }
-  flush();
-  return lines.length === 0 ? [''] : lines;
+
+  private append(text: string, width: number): void {
+    this.current += text;
+    this.currentWidth += width;
+  }
+
+  private flush(): void {
+    if (this.current !== '') this.lines.push(this.current);
+    this.current = '';
+    this.currentWidth = 0;
+  }
 }

@@ -1,14 +1,15 @@
 /** Test helpers: tiny real trees in temp dirs and BenchReports built from known samples. */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { buildStrategyResult, compareWithReference } from '../../src/bench/results/analyze.js';
 import { recommend } from '../../src/bench/results/recommend.js';
 import { BENCH_SCHEMA_VERSION, type BenchReport, type BenchSample, type StrategyResult, type SuiteReport } from '../../src/bench/types.js';
+import { makeTempDir } from '../helpers/temp-tree.js';
 
+/** A temporary directory, removed when the test process exits. */
 export function tempDir(prefix = 'sonde-bench-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 /** A small real TS project (a few files, an import cycle, a .gitignore). */

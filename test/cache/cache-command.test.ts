@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
@@ -11,6 +10,7 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import { UserError } from '../../src/errors.js';
 import { TOOL_VERSION } from '../../src/version.js';
 import { sampleFacts, sampleKey } from './helpers/sample-facts.js';
+import { makeTempDir } from '../helpers/temp-tree.js';
 
 const DAY = 86_400_000;
 
@@ -22,7 +22,7 @@ function fakeIo(cwd: string): { io: CliIO; out: () => string } {
 
 /** A project dir whose default cache holds 100 current entries (written 0–99 days ago) and 10 stale ones. */
 async function project(): Promise<string> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sonde-cachecmd-'));
+  const root = makeTempDir('sonde-cachecmd-');
   const location = path.join(root, '.sonde', 'cache.sqlite');
   for (let age = 0; age < 100; age++) {
     const cache = await openFactsCache({

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import sqlite3 from 'sqlite3';
 import { openFactsCache, type OpenCacheOptions } from '../../src/cache/open-cache.js';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import { sampleFacts, sampleKey } from './helpers/sample-facts.js';
+import { makeTempDir } from '../helpers/temp-tree.js';
 
-const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sonde-cache-'));
+const tempDir = () => makeTempDir('sonde-cache-');
 
 function options(location: string, warnings: string[] = [], extra: Partial<OpenCacheOptions> = {}): OpenCacheOptions {
   return {

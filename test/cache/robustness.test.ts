@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +14,14 @@ import sqlite3 from 'sqlite3';
 import { openFactsCache } from '../../src/cache/open-cache.js';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import { sampleFacts, sampleKey } from './helpers/sample-facts.js';
+import { makeTempDir } from '../helpers/temp-tree.js';
 
 const CHILD = fileURLToPath(new URL('./helpers/cache-child.js', import.meta.url));
 // The entry-signing key from the environment, shared with the child processes:
 // one running as "nobody" has no private cache folder of its own.
 process.env.SONDE_CACHE_SECRET = 'test-secret-test-secret-test-secret';
 
-const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sonde-cache-'));
+const tempDir = () => makeTempDir('sonde-cache-');
 
 function open(location: string, warnings: string[], busyTimeoutMs = 1000) {
   return openFactsCache({

@@ -6,20 +6,22 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { requireProgram } from '../helpers/require-program.js';
+import { makeTempDir, removeTree } from '../helpers/temp-tree.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 // A private tmux server, so parallel tests and the user's sessions are untouched.
-const socket = `sonde-ui-test-${process.pid}`;
+// Its socket lives in the test's own folder, removed with it.
+const dir = makeTempDir('sonde-tmux-');
+const socket = path.join(dir, 'tmux.sock');
 const session = 'ui';
 
 function tmux(...args: string[]): { status: number | null; stdout: string } {
-  const run = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const run = spawnSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout };
 }
 
@@ -46,13 +48,9 @@ async function press(keys: string[], expect: string | RegExp): Promise<string> {
 }
 
 describe('interactive UI in tmux (80×24)', { skip: requireProgram('tmux') }, () => {
-  let dir: string;
-  before(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'sonde-tmux-'));
-  });
   after(() => {
     tmux('kill-server');
-    rmSync(dir, { recursive: true, force: true });
+    removeTree(dir);
   });
 
   it('scans a fixture, switches tabs, opens details, and quits with q', async () => {

@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
 import { GROUND_TRUTH_FILE, PROJECT_SIZES, generateProject, type GroundTruth } from '../../src/generate/index.js';
+import { makeTempDir } from '../helpers/temp-tree.js';
 
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'sonde-gen-'));
+  return makeTempDir('sonde-gen-');
 }
 
 function treeHash(root: string): string {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeCrossFile, type CrossFileOptions } from '../../src/graph/cross-file.js';
 import type { FileResult } from '../../src/types.js';
 import { exp, file, imp, RULES } from './helpers.js';
+import { makeTempDir } from '../helpers/temp-tree.js';
 
-const EMPTY_ROOT = mkdtempSync(path.join(os.tmpdir(), 'sonde-graph-'));
+const EMPTY_ROOT = makeTempDir('sonde-graph-');
 const options = (over: Partial<CrossFileOptions> = {}): CrossFileOptions => ({
   root: EMPTY_ROOT, entries: [], ignoreTypeOnlyCycles: false, rules: RULES, ...over,
 });
@@ -77,7 +77,7 @@ describe('analyzeCrossFile', () => {
   });
 
   it('honours entry globs and notes an unreadable tsconfig instead of failing', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'sonde-graph-'));
+    const root = makeTempDir('sonde-graph-');
     writeFileSync(path.join(root, 'tsconfig.json'), '{ "compilerOptions": ');
     writeFileSync(path.join(root, 'package.json'), JSON.stringify({ main: './dist/missing.js' }));
     const files = [file('scripts/run.ts', [], [exp('go')]), file('src/lib.ts', [], [exp('unused', 3)])];

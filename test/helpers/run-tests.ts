@@ -50,7 +50,11 @@ function main(): void {
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   child.on('exit', (code, signal) => {
-    rmSync(runDir, { recursive: true, force: true });
+    try {
+      rmSync(runDir, { recursive: true, force: true });
+    } catch (error) {
+      process.stderr.write(`could not remove the run's temp folder ${runDir}: ${(error as Error).message}\n`);
+    }
     process.exitCode = code ?? (signal === 'SIGINT' ? 130 : 1);
   });
 }

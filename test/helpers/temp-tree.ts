@@ -2,9 +2,25 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+const created = new Set<string>();
+process.on('exit', () => {
+  for (const dir of created) removeTree(dir);
+});
+
+/**
+ * A fresh temporary directory, removed when the test process exits if the
+ * test has not removed it (removeTree) before. `npm test` also puts every
+ * one under a folder of its own run (TMPDIR), removed at the end.
+ */
+export function makeTempDir(prefix = 'sonde-test-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.add(dir);
+  return dir;
+}
+
 /** Writes `files` (relative path → content) into a fresh temporary directory and returns its path. */
 export function makeTempTree(files: Readonly<Record<string, string | Buffer>>, prefix = 'sonde-test-'): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const root = makeTempDir(prefix);
   for (const [relative, content] of Object.entries(files)) {
     const file = path.join(root, relative);
     mkdirSync(path.dirname(file), { recursive: true });
@@ -14,7 +30,12 @@ export function makeTempTree(files: Readonly<Record<string, string | Buffer>>, p
 }
 
 export function removeTree(root: string): void {
-  rmSync(root, { recursive: true, force: true });
+  created.delete(root);
+  try {
+    rmSync(root, { recursive: true, force: true });
+  } catch {
+    // e.g. a folder a permission test left unreadable, as a non-root user
+  }
 }
 
 /** The repository root (tests run from dist/test/…). */

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { compactReporter } from '../../src/reporters/compact.js';
 import { githubReporter } from '../../src/reporters/github.js';
@@ -48,5 +50,15 @@ describe('reporter table', () => {
     const chunks = [...(await loadChunkedReporter('json'))(result, { color: false })];
     assert.equal(chunks.join(''), `${JSON.stringify(toJsonReport(result), null, 2)}\n`);
     assert.equal(chunks.length, result.files.length + 2);
+  });
+
+  it('loads only the reporter asked for: dot and mermaid load the graph module, no other reporter', () => {
+    const script = fileURLToPath(new URL('./load-one-reporter.js', import.meta.url));
+    const modules = { pretty: 'pretty.js', json: 'json.js', sarif: 'sarif.js', markdown: 'markdown.js', compact: 'compact.js', github: 'github.js', dot: 'graph.js', mermaid: 'graph.js' };
+    for (const format of REPORT_FORMATS) {
+      const loaded = JSON.parse(execFileSync(process.execPath, [script, format], { encoding: 'utf8' })) as string[];
+      const reporters = loaded.filter((file) => file.startsWith('reporters/') && Object.values(modules).includes(file.slice('reporters/'.length)));
+      assert.deepEqual(reporters, [`reporters/${modules[format]}`], format);
+    }
   });
 });

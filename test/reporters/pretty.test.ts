@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { prettyReporter } from '../../src/reporters/pretty.js';
-import { stripAnsi, textWidth } from '../../src/text/index.js';
+import { textWidth } from '../../src/text/index.js';
 import { facts, file, fn, makeResult } from './fixtures.js';
 
 const ESC = '\u001b[';

@@ -7,7 +7,7 @@
  * at 100% CPU for good; `--cache-location /proc/x.sqlite` looped for good.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openSqliteStore } from '../../src/cache/sqlite-store.js';
@@ -73,6 +73,18 @@ describe('cache files', () => {
       assert.deepEqual(readFileSync(db), before);
       assert.deepEqual(listing(outside), ['app.db']);
     }
+  });
+
+  it('.sonde/cache.sqlite hard-linked to a database elsewhere: that database unchanged, no cache, one warning', async () => {
+    const outside = tempDir();
+    const root = makeRepo();
+    cleanup.push(outside, root);
+    await scanInProcess(root, ['--cache', '--cache-location', path.join(outside, 'sonde.sqlite')]);
+    const before = readFileSync(path.join(outside, 'sonde.sqlite'));
+    mkdirSync(path.join(root, '.sonde'));
+    linkSync(path.join(outside, 'sonde.sqlite'), path.join(root, '.sonde', 'cache.sqlite'));
+    await expectNoCache(root, [], /cache\.sqlite has other hard links/);
+    assert.deepEqual(readFileSync(path.join(outside, 'sonde.sqlite')), before);
   });
 
   it('a file that is not sonde\'s at the cache path (text, or another database) is neither written, renamed nor moved aside', async () => {

@@ -6,7 +6,7 @@
  * one digit changed in a stored value turned a complexity of 4 into 5, silently.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { entryTag } from '../../src/cache/keyv-facts-cache.js';
@@ -118,6 +118,24 @@ describe('cache integrity', () => {
     } finally {
       process.env.XDG_CACHE_HOME = userHome;
     }
+  });
+
+  it('a secret file that others can read, or a symlink in its place, is refused (no cache), never used', () => {
+    const home = tempDir('sonde-xdg-');
+    const elsewhere = tempDir();
+    cleanup.push(home, elsewhere);
+    const env = { XDG_CACHE_HOME: home };
+    const first = cacheSecret(env);
+    assert.ok(first.ok);
+    const file = path.join(home, 'sonde', 'secret');
+    chmodSync(file, 0o644);
+    assert.equal(cacheSecret(env).ok, false);
+    rmSync(file);
+    writeFileSync(path.join(elsewhere, 'planted'), Buffer.alloc(32, 7), { mode: 0o600 });
+    symlinkSync(path.join(elsewhere, 'planted'), file);
+    const linked = cacheSecret(env);
+    assert.equal(linked.ok, false);
+    assert.match((linked as { reason: string }).reason, /ELOOP/);
   });
 
   it('SONDE_CACHE_SECRET: shared by a fleet; too short is refused', () => {

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
+import { formatBaselineComparison } from '../../src/bench/report/format-baseline.js';
 import { runCli } from '../../src/cli.js';
+import { createPlainBenchListener } from '../../src/listeners/bench-plain-progress.js';
 import { createScanOptions, scan } from '../../src/index.js';
 import type { ScanResult } from '../../src/types.js';
 import { DoneScreen } from '../../src/ui/done/DoneScreen.js';
@@ -138,5 +141,49 @@ describe('terminal safety: repository strings in human output', () => {
       assertNoRawControls(frame, 'scanning view');
       assert.ok(frame.includes('lib/\\x1b[2Jmain.js'), frame);
     });
+  });
+
+  it('bench output escapes what a baseline file committed in the tree says', () => {
+    const text = formatBaselineComparison({
+      baselineName: 'main\u001b]0;pwned\u0007',
+      baselineDate: '2026-01-01\nREGRESSION: none',
+      baselineCommit: 'abc\u202edef',
+      thresholdPercent: 5,
+      regressed: true,
+      notes: ['machine \u001b[2J differs'],
+      changes: [
+        {
+          size: '',
+          strategy: 'cache:warm\u001b[31m',
+          baselineMs: 100,
+          currentMs: 120,
+          changePercent: 20,
+          speedup: { ratio: 0.83, low: 0.8, high: 0.86 },
+          pValue: 0.001,
+          verdict: 'regressed',
+        },
+      ],
+    });
+    assertNoRawControls(text, 'baseline comparison');
+    assert.ok(!text.split('\n').some((line) => line.startsWith('REGRESSION: none')), 'a date split a line');
+    assert.ok(text.includes('main\\x1b]0;pwned\\x07') && text.includes('cache:warm\\x1b[31m'), text);
+  });
+
+  it('plain bench progress escapes the target, run errors and messages', () => {
+    let text = '';
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        text += chunk.toString();
+        done();
+      },
+    });
+    const listener = createPlainBenchListener(stream);
+    listener({ type: 'bench:start', target: `/tmp/${OSC_FILE}`, strategies: ['sequential'], plannedRuns: 1, warmupRuns: 0 });
+    listener({ type: 'run:done', strategy: 'sequential', run: 1, warmup: false, wallMs: 1, peakRssBytes: 1, error: `cannot read ${NEWLINE_FILE}` });
+    listener({ type: 'bench:message', level: 'warning', message: `skipped ${BIDI_FILE}` });
+    assertNoRawControls(text, 'bench progress');
+    assertNoForgedLine(text, 'bench progress');
+    assert.equal(text.split('\n').length, 4, text);
+    assert.ok(text.includes('\\x1b]0;pwned\\x07.ts') && text.includes('evil\\u202egnp.ts'), text);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  formatBinaryBytes,
   formatBytes,
   formatCount,
   formatDuration,
@@ -19,6 +20,9 @@ describe('units', () => {
     assert.equal(formatBytes(118_500_000), '119 MB');
     assert.equal(formatBytes(1_500_000), '1.5 MB');
     assert.equal(formatMebibytes(118 * 1024 * 1024), '118.0 MiB');
+    assert.equal(formatBinaryBytes(512), '512 B');
+    assert.equal(formatBinaryBytes(3.4 * 1024), '3.4 KiB');
+    assert.equal(formatBinaryBytes(2 * 1024 * 1024), '2.0 MiB');
     assert.equal(formatMebibytes(20 * 1024 ** 3), '20.0 GiB');
     assert.equal(formatDuration(850), '850 ms');
     assert.equal(formatDuration(1234), '1.23 s');

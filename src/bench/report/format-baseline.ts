@@ -1,7 +1,7 @@
 /** The baseline compare as a text table (pure). */
 import { textTable } from './format-text.js';
 import type { BaselineComparison } from '../types.js';
-import { formatMs, formatP, formatRatio } from '../../text/index.js';
+import { escapeTerminal, formatMs, formatP, formatRatio } from '../../text/index.js';
 
 export function formatBaselineComparison(c: BaselineComparison): string {
   const hasSizes = c.changes.some((x) => x.size !== '');
@@ -16,14 +16,17 @@ export function formatBaselineComparison(c: BaselineComparison): string {
     x.verdict,
   ]);
   const header = [...(hasSizes ? ['size'] : []), 'strategy', 'baseline', 'current', 'change', 'speedup (95% CI)', 'p', 'verdict'];
+  // Names, dates and notes come from a baseline file, which may be committed in the benchmarked tree.
   const lines = [
-    `Compared with baseline '${c.baselineName}' (${c.baselineDate}${c.baselineCommit ? `, ${c.baselineCommit.slice(0, 10)}` : ''}); regression threshold ${c.thresholdPercent}%`,
+    escapeTerminal(
+      `Compared with baseline '${c.baselineName}' (${c.baselineDate}${c.baselineCommit ? `, ${c.baselineCommit.slice(0, 10)}` : ''}); regression threshold ${c.thresholdPercent}%`,
+    ),
     textTable(header, rows),
   ];
-  for (const n of c.notes) lines.push(`Note: ${n}`);
+  for (const n of c.notes) lines.push(`Note: ${escapeTerminal(n)}`);
   lines.push(
     c.regressed
-      ? `REGRESSION: ${c.changes.filter((x) => x.verdict === 'regressed').map((x) => (x.size ? `${x.size}/${x.strategy}` : x.strategy)).join(', ')} slower beyond ${c.thresholdPercent}%.`
+      ? escapeTerminal(`REGRESSION: ${c.changes.filter((x) => x.verdict === 'regressed').map((x) => (x.size ? `${x.size}/${x.strategy}` : x.strategy)).join(', ')} slower beyond ${c.thresholdPercent}%.`)
       : 'No significant regression beyond the threshold.',
   );
   return `${lines.join('\n')}\n`;

@@ -15,7 +15,9 @@ function ratioError(ratio: number, a: StrategyResult, b: StrategyResult): number
 }
 
 /** A plain aligned table: first column left, the rest right-aligned. */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function textTable(header: readonly string[], cells: readonly (readonly string[])[]): string {
+  // A cell can come from a baseline file inside the scanned tree: escaped before it is measured.
+  const rows = cells.map((row) => row.map(escapeTerminal));
   const widths = header.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ''))));
   const line = (cells: readonly string[]): string =>
     cells

@@ -47,8 +47,22 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
     if (interactive) {
       // The Ink bench view drives the run (live matrix, then results) and returns the report on `q`.
       const { runBenchUi } = await import('../../ui/bench/run-bench-ui.js');
-      report = await runBenchUi({ io, color: useColor(io), runBench: (listener, signal) => measure(options.bench, listener, signal) });
-      if (!report) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
+      let interrupted = false;
+      report = await runBenchUi({
+        io,
+        color: useColor(io),
+        runBench: (listener, signal) =>
+          measure(options.bench, listener, signal).catch((error: unknown) => {
+            interrupted = signal.aborted;
+            throw error;
+          }),
+      });
+      if (!report) {
+        // Ctrl-C in the view arrives as a key (raw mode), not as io.signal.
+        if (!interrupted && !io.signal?.aborted) return EXIT_ERROR;
+        io.stderr.write('sonde: Benchmark interrupted.\n');
+        return EXIT_INTERRUPTED;
+      }
     } else {
       const listener: BenchListener = options.quiet
         ? () => {}

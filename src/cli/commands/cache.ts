@@ -6,11 +6,11 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { cacheStats, clearCache, pruneCache, type CacheStats } from '../../cache/maintenance.js';
 import { ForeignCacheFileError, isCorruptionError, isSondeDatabaseFile } from '../../cache/sqlite-store.js';
-import { formatByteSize, parseByteSize } from '../../config/byte-size.js';
+import { parseByteSize } from '../../config/byte-size.js';
 import { describeCacheLocation, parseCacheLocation } from '../../config/cache-location.js';
 import type { CacheStoreLocation } from '../../config/options.js';
 import { UserError } from '../../errors.js';
-import { escapeTerminal } from '../../text/index.js';
+import { escapeTerminal, formatBinaryBytes } from '../../text/index.js';
 import { TOOL_VERSION } from '../../version.js';
 import { renderFlags, type Flag } from '../flag-table.js';
 import { parseFlags } from '../parse-flags.js';
@@ -67,7 +67,7 @@ function formatStats(stats: CacheStats): string {
   const lines = [
     `cache: ${escapeTerminal(stats.location)}`,
     `entries: ${stats.entries} (${stats.current} for sonde ${TOOL_VERSION}, ${stats.stale} stale)`,
-    stats.kind === 'sqlite' ? `size on disk: ${formatByteSize(stats.bytes)}` : `size in Redis (keys + values): ${formatByteSize(stats.bytes)}`,
+    stats.kind === 'sqlite' ? `size on disk: ${formatBinaryBytes(stats.bytes)}` : `size in Redis (keys + values): ${formatBinaryBytes(stats.bytes)}`,
   ];
   if (stats.oldest !== undefined && stats.newest !== undefined) {
     lines.push(`written: ${new Date(stats.oldest).toISOString()} … ${new Date(stats.newest).toISOString()}`);
@@ -117,7 +117,7 @@ export const cacheCommand: CommandHandler = async (argv, io) => {
         io.stdout.write('No --max-age or --max-size: removing stale entries only.\n');
       }
       const result = await pruneCache(args.location, TOOL_VERSION, args);
-      io.stdout.write(`Removed ${result.removed} of ${result.before.entries} entries; ${formatByteSize(result.before.bytes)} → ${formatByteSize(result.after.bytes)}\n`);
+      io.stdout.write(`Removed ${result.removed} of ${result.before.entries} entries; ${formatBinaryBytes(result.before.bytes)} → ${formatBinaryBytes(result.after.bytes)}\n`);
     }
   } catch (error) {
     if (error instanceof ForeignCacheFileError) {

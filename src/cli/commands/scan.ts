@@ -31,9 +31,14 @@ export const scanCommand: CommandHandler = async (argv, io) => {
   const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
   try {
     if (interactive) {
-      const result = await scanInteractively(options, io, color);
-      // The UI resolves undefined when the scan failed or was stopped; it has shown why.
-      if (!result) return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_ERROR;
+      const { result, interrupted } = await scanInteractively(options, io, color);
+      // The UI resolves undefined when the scan failed (it has shown why) or was stopped
+      // (Ctrl-C, q mid-scan: raw mode turns Ctrl-C into a key, so io.signal alone does not tell).
+      if (!result) {
+        if (!interrupted && !io.signal?.aborted) return EXIT_ERROR;
+        io.stderr.write('sonde: Scan interrupted.\n');
+        return EXIT_INTERRUPTED;
+      }
       checkSomethingMatched(result, options);
       return verdict(result, options, io);
     }
@@ -97,14 +102,28 @@ async function scanAndReport(options: ScanCommandOptions, output: OutputTarget |
   return scan(options.scan, { bus, report, ...(io.signal ? { signal: io.signal } : {}) });
 }
 
-async function scanInteractively(options: ScanCommandOptions, io: CliIO, color: boolean): Promise<ScanResult | undefined> {
+async function scanInteractively(
+  options: ScanCommandOptions,
+  io: CliIO,
+  color: boolean,
+): Promise<{ result: ScanResult | undefined; interrupted: boolean }> {
   const { runScanUi } = await import('../../ui/scan/run-scan-ui.js');
-  return runScanUi({
+  let interrupted = false;
+  const result = await runScanUi({
     io,
     root: options.scan.root,
     color,
-    runScan: (bus, signal) => scan(options.scan, { bus, signal }),
+    runScan: async (bus, signal) => {
+      interrupted = false;
+      try {
+        return await scan(options.scan, { bus, signal });
+      } catch (error) {
+        interrupted = signal.aborted;
+        throw error;
+      }
+    },
   });
+  return { result, interrupted };
 }
 
 /** Writes in order, waiting for the stream to drain so a large report never sits whole in memory. */
