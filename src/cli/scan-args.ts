@@ -8,6 +8,7 @@ import { resolveRules } from '../config/resolve-rules.js';
 import { UserError } from '../errors.js';
 import type { Flag } from './flag-table.js';
 import { parseFlags } from './parse-flags.js';
+import { closestMatch } from '../util/edit-distance.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 
@@ -174,5 +175,7 @@ function parseCount(flag: string, value: string, alternative = ''): number {
 
 export function parseChoice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new UserError('INVALID_OPTION', `${flag} ${value}: expected one of ${choices.join(', ')}`);
+  // `warn` (ESLint's word) is a prefix of `warning`, three edits away.
+  const suggestion = (value.length >= 3 ? choices.find((choice) => choice.startsWith(value)) : undefined) ?? closestMatch(value, choices);
+  throw new UserError('INVALID_OPTION', `${flag} ${value}: expected one of ${choices.join(', ')}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`);
 }

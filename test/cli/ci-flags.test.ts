@@ -48,6 +48,12 @@ describe('sonde in CI (issue 12)', () => {
       assert.doesNotMatch(run.stderr, /Unknown command/);
     });
 
+    it('a mistyped cache action', async () => {
+      const run = await sonde(['cache', 'stat'], basic);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /^sonde: Unknown cache action "stat"\. Did you mean 'stats'\?\n/);
+    });
+
     it('a missing path close to no command stays "No such directory"', async () => {
       const run = await sonde(['no-such-folder'], basic);
       assert.equal(run.code, 2);
@@ -66,6 +72,8 @@ describe('sonde in CI (issue 12)', () => {
       [['--sample-interval', '0x10'], /^sonde: --sample-interval 0x10: expected a whole number ≥ 0\n/],
       [['--top', '2.5'], /^sonde: --top 2\.5: expected a whole number ≥ 0\n/],
       [['--format', 'junit'], /^sonde: --format junit: expected one of pretty, compact, github, json/],
+      [['--format', 'githb'], /^sonde: --format githb: expected one of pretty, compact, github, .+\. Did you mean 'github'\?\n/],
+      [['--fail-on', 'warn'], /^sonde: --fail-on warn: expected one of info, warning, error, never\. Did you mean 'warning'\?\n/],
       [['--paralel', '2'], /^sonde: Unknown option '--paralel'\. Did you mean '--parallel'\?\n$/],
       [['--max-warning', '2'], /^sonde: Unknown option '--max-warning'\. Did you mean '--max-warnings'\?\n$/],
       [['--format'], /^sonde: --format needs a value \(F\)\.\n$/],
