@@ -36,8 +36,8 @@ Examples
 
 Environment
   NO_COLOR   no colours      CI   never start the interactive UI
-  FORCE_COLOR                0 or false: no colours; 1, 2, 3: colours even in a pipe (wins over
-                             NO_COLOR; --color and --no-color win over both)
+  FORCE_COLOR                0 or false: no colours; 1, 2, 3: colours even in a pipe (NO_COLOR
+                             wins over it; --color and --no-color win over both)
   SONDE_CACHE_LOCATION       as --cache-location (the flag wins); a config file inside the scanned
                              folder may only name a cache file inside it
   SONDE_CACHE_SECRET         key that signs cache entries (32+ characters), the same on every

@@ -8,6 +8,7 @@ import { resolveRules } from '../config/resolve-rules.js';
 import { UserError } from '../errors.js';
 import type { Flag } from './flag-table.js';
 import { parseFlags } from './parse-flags.js';
+import { closestMatch } from '../util/edit-distance.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 
@@ -52,8 +53,12 @@ export const SCAN_FLAGS = [
   { name: 'format', short: 'f', type: 'string', arg: 'F', description: REPORT_FORMATS.join(' | '), default: 'pretty' },
   { name: 'output', short: 'o', type: 'string', arg: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'fail-on', type: 'string', arg: 'S', description: 'exit 1 when a finding is at least S: error | warning | info | never', default: 'error' },
-  { name: 'max-warnings', type: 'string', arg: 'N', description: 'also exit 1 when there are more than N warnings, whatever --fail-on says' },
-  { name: 'quiet', type: 'boolean', description: 'report errors only, in every format (--max-warnings and --fail-on still count all findings)' },
+  { name: 'max-warnings', type: 'string', arg: 'N', description: 'also exit 1 when there are more than N warnings, whatever --fail-on says; -1 = no limit' },
+  {
+    name: 'quiet',
+    type: 'boolean',
+    description: 'report errors only, in every format, without the interactive view (--max-warnings and --fail-on still count all findings)',
+  },
   { name: 'include', type: 'string', arg: 'GLOB', multiple: true, description: 'only files matching GLOB', default: 'all .ts .tsx .mts .cts .js .jsx .mjs .cjs' },
   { name: 'exclude', type: 'string', arg: 'GLOB', multiple: true, description: 'skip files matching GLOB; .gitignore files are always respected' },
   {
@@ -128,7 +133,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     format: parseChoice('--format', values.format ?? 'pretty', REPORT_FORMATS),
     ...(values.output ? { output: path.resolve(cwd, values.output) } : {}),
     failOn: parseChoice('--fail-on', values['fail-on'] ?? config.failOn ?? 'error', [...SEVERITY_ORDER, 'never'] as const),
-    ...(values['max-warnings'] !== undefined ? { maxWarnings: parseCount('--max-warnings', values['max-warnings']) } : {}),
+    ...maxWarnings(values['max-warnings']),
     quiet: values.quiet ?? false,
     ...(values.color ? { color: true } : values['no-color'] ? { color: false } : {}),
     errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
@@ -143,7 +148,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
 function parseParallel(value: string): ParallelSetting {
   if (value === 'auto') return 'auto';
   const workers = Number(value);
-  if (!Number.isInteger(workers) || workers < 0 || workers > 256) {
+  if (!/^\d+$/.test(value) || workers > 256) {
     throw new UserError('INVALID_OPTION', `--parallel ${value}: expected a worker count (0–256) or "auto"`, 'Use --parallel 0 for an in-process scan.');
   }
   return workers;
@@ -155,13 +160,22 @@ function parseSize(value: string): number {
   return bytes;
 }
 
-function parseCount(flag: string, value: string): number {
+/** ESLint's --max-warnings: a count, or -1 (its default) for no limit. */
+function maxWarnings(value: string | undefined): { maxWarnings?: number } {
+  if (value === undefined || value === '-1') return {};
+  return { maxWarnings: parseCount('--max-warnings', value, ' (or -1 for no limit)') };
+}
+
+function parseCount(flag: string, value: string, alternative = ''): number {
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) throw new UserError('INVALID_OPTION', `${flag} ${value}: expected a whole number ≥ 0`);
+  // Number('') is 0 and Number('0x10') is 16: only plain digits are a count.
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count)) throw new UserError('INVALID_OPTION', `${flag} ${value}: expected a whole number ≥ 0${alternative}`);
   return count;
 }
 
 function parseChoice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new UserError('INVALID_OPTION', `${flag} ${value}: expected one of ${choices.join(', ')}`);
+  // `warn` (ESLint's word) is a prefix of `warning`, three edits away.
+  const suggestion = (value.length >= 3 ? choices.find((choice) => choice.startsWith(value)) : undefined) ?? closestMatch(value, choices);
+  throw new UserError('INVALID_OPTION', `${flag} ${value}: expected one of ${choices.join(', ')}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`);
 }

@@ -48,6 +48,12 @@ describe('sonde in CI (issue 12)', () => {
       assert.doesNotMatch(run.stderr, /Unknown command/);
     });
 
+    it('a mistyped cache action', async () => {
+      const run = await sonde(['cache', 'stat'], basic);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /^sonde: Unknown cache action "stat"\. Did you mean 'stats'\?\n/);
+    });
+
     it('a missing path close to no command stays "No such directory"', async () => {
       const run = await sonde(['no-such-folder'], basic);
       assert.equal(run.code, 2);
@@ -58,10 +64,16 @@ describe('sonde in CI (issue 12)', () => {
   describe('bad flag values get sonde’s own one-line errors', () => {
     const table: [string[], RegExp][] = [
       [['--parallel', '-1'], /^sonde: --parallel -1: expected a worker count \(0–256\) or "auto"\n/],
-      [['--max-warnings', '-1'], /^sonde: --max-warnings -1: expected a whole number ≥ 0\n/],
-      [['--max-warnings', 'many'], /^sonde: --max-warnings many: expected a whole number ≥ 0\n/],
+      [['--parallel='], /^sonde: --parallel : expected a worker count/],
+      [['--parallel', '0x2'], /^sonde: --parallel 0x2: expected a worker count/],
+      [['--max-warnings', '-2'], /^sonde: --max-warnings -2: expected a whole number ≥ 0 \(or -1 for no limit\)\n/],
+      [['--max-warnings', 'many'], /^sonde: --max-warnings many: expected a whole number ≥ 0 \(or -1 for no limit\)\n/],
+      [['--max-warnings', ''], /^sonde: --max-warnings : expected a whole number ≥ 0/],
+      [['--sample-interval', '0x10'], /^sonde: --sample-interval 0x10: expected a whole number ≥ 0\n/],
       [['--top', '2.5'], /^sonde: --top 2\.5: expected a whole number ≥ 0\n/],
       [['--format', 'junit'], /^sonde: --format junit: expected one of pretty, compact, github, json/],
+      [['--format', 'githb'], /^sonde: --format githb: expected one of pretty, compact, github, .+\. Did you mean 'github'\?\n/],
+      [['--fail-on', 'warn'], /^sonde: --fail-on warn: expected one of info, warning, error, never\. Did you mean 'warning'\?\n/],
       [['--paralel', '2'], /^sonde: Unknown option '--paralel'\. Did you mean '--parallel'\?\n$/],
       [['--max-warning', '2'], /^sonde: Unknown option '--max-warning'\. Did you mean '--max-warnings'\?\n$/],
       [['--format'], /^sonde: --format needs a value \(F\)\.\n$/],
@@ -88,6 +100,11 @@ describe('sonde in CI (issue 12)', () => {
       const at = await sonde(['scan', '.', '--format', 'compact', '--max-warnings', String(warnings), ...QUIET], basic);
       assert.equal(at.code, 0, at.stderr);
       assert.equal(at.stderr, '');
+    });
+
+    it('-1 is ESLint\'s "no limit"', async () => {
+      const run = await sonde(['scan', '.', '--format', 'compact', '--max-warnings', '-1', ...QUIET], basic);
+      assert.equal(run.code, 0, run.stderr);
     });
 
     it('works with --fail-on never, and --quiet hides warnings without letting them pass', async () => {
@@ -215,9 +232,10 @@ describe('sonde in CI (issue 12)', () => {
     const table: [string, string[], Record<string, string>, boolean][] = [
       ['a pipe has no colour', [], {}, false],
       ['--color on a pipe, over NO_COLOR', ['--color'], {}, true],
-      ['FORCE_COLOR=1 on a pipe', [], { FORCE_COLOR: '1' }, true],
+      ['FORCE_COLOR=1 on a pipe', [], { FORCE_COLOR: '1', NO_COLOR: '' }, true],
+      ['NO_COLOR over FORCE_COLOR=1', [], { FORCE_COLOR: '1' }, false],
       ['FORCE_COLOR=0', [], { FORCE_COLOR: '0' }, false],
-      ['--no-color over FORCE_COLOR=3', ['--no-color'], { FORCE_COLOR: '3' }, false],
+      ['--no-color over FORCE_COLOR=3', ['--no-color'], { FORCE_COLOR: '3', NO_COLOR: '' }, false],
     ];
     for (const [name, flags, env, colored] of table) {
       it(name, async () => {

@@ -9,7 +9,7 @@ function io(env: Record<string, string>, isTTY: boolean): CliIO {
   return { stdout, stderr: new PassThrough(), env, cwd: '/' };
 }
 
-describe('useColor (chalk/ESLint order: flag, FORCE_COLOR, NO_COLOR, terminal)', () => {
+describe('useColor (flag, NO_COLOR, FORCE_COLOR as chalk reads it, terminal)', () => {
   const table: [string, Record<string, string>, boolean, boolean | undefined, boolean][] = [
     ['a terminal', {}, true, undefined, true],
     ['a pipe', {}, false, undefined, false],
@@ -21,7 +21,8 @@ describe('useColor (chalk/ESLint order: flag, FORCE_COLOR, NO_COLOR, terminal)',
     ['an empty FORCE_COLOR forces (chalk)', { FORCE_COLOR: '' }, false, undefined, true],
     ['FORCE_COLOR=0 in a terminal', { FORCE_COLOR: '0' }, true, undefined, false],
     ['FORCE_COLOR=false in a terminal', { FORCE_COLOR: 'false' }, true, undefined, false],
-    ['FORCE_COLOR wins over NO_COLOR (as in Node)', { FORCE_COLOR: '1', NO_COLOR: '1' }, false, undefined, true],
+    ['NO_COLOR wins over an inherited FORCE_COLOR', { FORCE_COLOR: '1', NO_COLOR: '1' }, true, undefined, false],
+    ['an empty NO_COLOR leaves FORCE_COLOR in charge', { FORCE_COLOR: '1', NO_COLOR: '' }, false, undefined, true],
     ['--color wins over NO_COLOR on a pipe', { NO_COLOR: '1' }, false, true, true],
     ['--color wins over FORCE_COLOR=0', { FORCE_COLOR: '0' }, false, true, true],
     ['--no-color wins over FORCE_COLOR=1 in a terminal', { FORCE_COLOR: '1' }, true, false, false],

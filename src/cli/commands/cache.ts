@@ -14,6 +14,7 @@ import { escapeTerminal, formatBinaryBytes } from '../../text/index.js';
 import { TOOL_VERSION } from '../../version.js';
 import { renderFlags, type Flag } from '../flag-table.js';
 import { parseFlags } from '../parse-flags.js';
+import { closestMatch } from '../../util/edit-distance.js';
 import type { CommandHandler } from '../command.js';
 
 /** `sonde cache`'s flags: the parser's options and the options of `sonde cache --help`. */
@@ -80,7 +81,9 @@ function parse(argv: readonly string[], cwd: string, env: Readonly<Record<string
   const [action, target, ...extra] = positionals;
   if (values.help) return { help: true as const };
   if (action !== 'stats' && action !== 'clear' && action !== 'prune') {
-    throw new UserError('INVALID_OPTION', action ? `Unknown cache action "${action}"` : 'Missing cache action', 'Use one of: sonde cache stats | clear | prune.');
+    const suggestion = action ? closestMatch(action, ['stats', 'clear', 'prune']) : undefined;
+    const unknown = `Unknown cache action "${action}"${suggestion ? `. Did you mean '${suggestion}'?` : ''}`;
+    throw new UserError('INVALID_OPTION', action ? unknown : 'Missing cache action', 'Use one of: sonde cache stats | clear | prune.');
   }
   if (extra.length > 0) throw new UserError('INVALID_OPTION', `Unexpected arguments: ${extra.join(' ')}`, 'Run `sonde cache --help`.');
   if (action !== 'prune' && (values['max-age'] || values['max-size'])) {
