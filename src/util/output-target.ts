@@ -14,10 +14,11 @@
  * between that folder and the file is refused, so a committed `.sonde`
  * link cannot redirect the write outside the root.
  */
-import { accessSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { makeDirs } from './make-dirs.js';
 
 /** A checked output path and how it will be written. */
 export interface OutputTarget {
@@ -190,7 +191,7 @@ export function writeOutput(target: OutputTarget, chunks: Iterable<string> | str
       }
       return;
     }
-    makeParents(path.dirname(target.file));
+    makeDirs(path.dirname(target.file));
     const temporary = path.join(path.dirname(target.file), `.${path.basename(target.file)}.${process.pid}.tmp`);
     // O_EXCL: never follow or reuse a file someone left at the temporary name.
     const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
@@ -209,21 +210,6 @@ export function writeOutput(target: OutputTarget, chunks: Iterable<string> | str
     if (error instanceof UserError) throw error;
     throw new UserError('OUTPUT_WRITE_FAILED', `could not write ${target.label} ${target.file}: ${describeErrno(error)}.`);
   }
-}
-
-/** mkdir -p one level at a time: Node's recursive mkdir spins forever under /proc. */
-function makeParents(dir: string): void {
-  const missing: string[] = [];
-  for (let current = dir; ; current = path.dirname(current)) {
-    try {
-      lstatSync(current);
-      break;
-    } catch {
-      if (path.dirname(current) === current) break;
-      missing.unshift(current);
-    }
-  }
-  for (const folder of missing) mkdirSync(folder);
 }
 
 function writeAll(fd: number, chunks: Iterable<string>, close = true): void {

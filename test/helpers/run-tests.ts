@@ -60,7 +60,7 @@ function main(): void {
   const child = spawn(
     process.execPath,
     ['--test', `--test-reporter=${reporter}`, '--test-reporter-destination=stdout', '--test-concurrency=2', ...files],
-    { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, TMPDIR: runDir, TMUX_TMPDIR: runDir } },
+    { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, TMPDIR: runDir, TMUX_TMPDIR: runDir, XDG_CACHE_HOME: path.join(runDir, 'xdg-cache') } },
   );
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
