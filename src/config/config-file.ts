@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -6,6 +6,7 @@ import { ALL_RULES } from '../rules/index.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 import { parseByteSize } from './byte-size.js';
 import type { ParallelSetting } from './options.js';
+import { readRegularFile, UnreadableFileError } from '../util/read-regular-file.js';
 
 const CONFIG_FILE_NAME = 'sonde.config.json';
 
@@ -57,13 +58,53 @@ export function loadConfigFile(root: string, explicitPath?: string): { config: C
     if (explicitPath) throw new UserError('CONFIG_NOT_FOUND', `Config file not found: ${explicitPath}`);
     return { config: {} };
   }
+  const text = readConfigText(file, explicitPath === undefined ? root : undefined);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
-    throw new UserError('CONFIG_INVALID', `${file}: not valid JSON (${(error as Error).message})`, 'Fix the syntax, or pass --no-config.');
+    throw new UserError('CONFIG_INVALID', `${file}: not valid JSON${jsonErrorPlace(error, text)}`, 'Fix the syntax, or pass --no-config.');
   }
   return { config: validateConfig(raw, file), path: file };
+}
+
+/** A config file is small; a larger one is refused unread. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * The config file's text. The repository's own config (`insideRoot` given)
+ * is untrusted: its real path must stay inside the root, so a link cannot
+ * make sonde read (and echo) a file elsewhere. Either way only a regular
+ * file of at most MAX_CONFIG_BYTES is read: never a FIFO or /dev/zero.
+ */
+function readConfigText(file: string, insideRoot: string | undefined): string {
+  const unreadable = (reason: string) => new UserError('CONFIG_INVALID', `${file} ${reason}`, 'Fix or remove it, or pass --no-config.');
+  let target = file;
+  if (insideRoot !== undefined) {
+    try {
+      target = realpathSync(file);
+      const realRoot = realpathSync(insideRoot);
+      if (target !== realRoot && !target.startsWith(realRoot + path.sep)) throw unreadable('links out of the scanned folder; it was not read');
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw unreadable(`cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  try {
+    return readRegularFile(target, { maxBytes: MAX_CONFIG_BYTES, noFollow: insideRoot !== undefined });
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw unreadable(error.reason);
+    throw error;
+  }
+}
+
+/** Where JSON.parse failed (" at line 3 column 5"), never the text around it: V8's message may quote the content. */
+function jsonErrorPlace(error: unknown, text: string): string {
+  const match = /at position (\d+)/.exec((error as Error).message);
+  if (!match) return '';
+  const before = text.slice(0, Number(match[1]));
+  const line = before.split('\n').length;
+  return ` at line ${line} column ${before.length - before.lastIndexOf('\n')}`;
 }
 
 /** Validates parsed JSON against the config schema; errors name the bad path. */

@@ -1,9 +1,10 @@
-import { realpathSync, readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { SOURCE_EXTENSIONS } from '../config/options.js';
 import type { SkippedFile } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { readRegularFile } from '../util/read-regular-file.js';
 import { GitignoreRules } from './gitignore.js';
 
 /** A file discovery chose to analyze (its size is checked when it is read, from the open descriptor). */
@@ -81,6 +82,9 @@ function describeLink(root: string, absolutePath: string): string {
     : 'symbolic link pointing outside the root: not followed';
 }
 
+/** A larger .gitignore is ignored: 100,000 rules take about 3 MB. */
+const MAX_GITIGNORE_BYTES = 16 * 1024 * 1024;
+
 /** Every `.gitignore` under the root, each applied relative to its own folder. */
 interface GitignoreSet {
   ignores(relativePath: string): boolean;
@@ -98,7 +102,9 @@ function loadGitignores(root: string): GitignoreSet {
   for (const file of ignoreFiles) {
     let content: string;
     try {
-      content = readFileSync(path.join(root, file), 'utf8');
+      // As git (2.32+) does, a symlinked .gitignore is not followed; and a FIFO
+      // or a huge file must not hang or exhaust the scan.
+      content = readRegularFile(path.join(root, file), { maxBytes: MAX_GITIGNORE_BYTES, noFollow: true });
     } catch {
       continue; // an unreadable .gitignore ignores nothing, as git does
     }

@@ -11,10 +11,11 @@
  * /dev/zero, FIFOs, or links out of the root). An `extends` that leads
  * elsewhere is dropped with a note that names the entry, never the content.
  */
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseTsconfig } from 'get-tsconfig';
 import { parseJsonc } from './jsonc.js';
+import { readRegularFile, UnreadableFileError } from '../util/read-regular-file.js';
 
 /** Module-resolution settings after the `extends` chain is merged. Paths are absolute. */
 export interface TsResolutionConfig {
@@ -68,26 +69,11 @@ function readConfigText(file: string, realRoot: string): string {
     throw new ConfigReadError(`cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (!isWithin(realRoot, real)) throw new ConfigReadError('is outside the scanned root');
-  let fd: number;
   try {
-    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    return readRegularFile(real, { maxBytes: MAX_CONFIG_BYTES, noFollow: true });
   } catch (error) {
-    throw new ConfigReadError(`cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new ConfigReadError('is not a regular file');
-    if (stats.size > MAX_CONFIG_BYTES) throw new ConfigReadError(`is larger than ${MAX_CONFIG_BYTES} bytes`);
-    const buffer = Buffer.alloc(stats.size);
-    let offset = 0;
-    while (offset < buffer.length) {
-      const read = readSync(fd, buffer, offset, buffer.length - offset, offset);
-      if (read === 0) break;
-      offset += read;
-    }
-    return buffer.toString('utf8', 0, offset);
-  } finally {
-    closeSync(fd);
+    if (error instanceof UnreadableFileError) throw new ConfigReadError(error.reason);
+    throw error;
   }
 }
 

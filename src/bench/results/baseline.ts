@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors.js';
+import { readRegularFile, UnreadableFileError } from '../../util/read-regular-file.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
 import { exportJson } from '../export/json.js';
 import { compareSamples, mean } from '../stats/index.js';
@@ -18,6 +19,9 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export function defaultBaselineDir(report: { readonly settings: Pick<BenchReport['settings'], 'suite' | 'target'> }, cwd: string): string {
   return path.join(report.settings.suite ? cwd : report.settings.target, '.sonde', 'baselines');
 }
+
+/** Saved reports hold raw samples: a few MB at most; larger is not a baseline. */
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 
 function baselinePath(dir: string, name: string): string {
   if (!NAME.test(name)) {
@@ -50,8 +54,12 @@ export function loadBaseline(dir: string, name: string): BenchReport {
   const file = baselinePath(dir, name);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
+    // A baseline in the benchmarked tree's .sonde/ is the repository's: a regular file under a cap.
+    text = readRegularFile(file, { maxBytes: MAX_BASELINE_BYTES });
+  } catch (error) {
+    if (error instanceof UnreadableFileError && !/ENOENT/.test(error.reason)) {
+      throw new UserError('BENCH_BAD_BASELINE', `Baseline ${file} ${error.reason}.`);
+    }
     const known = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : [];
     throw new UserError(
       'BENCH_BASELINE_NOT_FOUND',
@@ -59,8 +67,13 @@ export function loadBaseline(dir: string, name: string): BenchReport {
       known.length ? `Saved baselines: ${known.join(', ')}.` : 'Save one first with --save-baseline NAME.',
     );
   }
-  const doc = JSON.parse(text) as Partial<BenchReport>;
-  if (doc.kind !== 'sonde-bench' || !Array.isArray(doc.results)) {
+  let doc: Partial<BenchReport> | null;
+  try {
+    doc = JSON.parse(text) as Partial<BenchReport> | null;
+  } catch {
+    doc = null;
+  }
+  if (doc?.kind !== 'sonde-bench' || !Array.isArray(doc.results)) {
     throw new UserError('BENCH_BAD_BASELINE', `${file} is not a sonde bench report.`);
   }
   return doc as BenchReport;

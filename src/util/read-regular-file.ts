@@ -1,0 +1,50 @@
+/**
+ * Reads a small text file that the scanned repository controls (`.gitignore`,
+ * `sonde.config.json`, a tsconfig, a saved baseline): only a regular file, no
+ * larger than a cap, opened once without blocking (a FIFO named like a
+ * config file must not hang the scan) and checked on that descriptor, so
+ * `/dev/zero`, `/dev/stdin` or a swapped file are never read. Symlinks to
+ * regular files are followed by default; callers that must stay inside a
+ * root check the real path first (or pass `noFollow`).
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+/** Why a file was not read: a short reason that never quotes the file's content. */
+export class UnreadableFileError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+export interface ReadRegularFileOptions {
+  /** Larger files are refused, unread. */
+  readonly maxBytes: number;
+  /** Refuse a symlink at the last path component (O_NOFOLLOW). */
+  readonly noFollow?: boolean;
+}
+
+/** The file's text (UTF-8), or an UnreadableFileError with the reason. */
+export function readRegularFile(file: string, options: ReadRegularFileOptions): string {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UnreadableFileError(code === 'ELOOP' ? 'is a symbolic link' : `cannot be opened (${code ?? 'error'})`);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new UnreadableFileError('is not a regular file');
+    if (stats.size > options.maxBytes) throw new UnreadableFileError(`is larger than ${options.maxBytes} bytes`);
+    const buffer = Buffer.alloc(stats.size);
+    let offset = 0;
+    while (offset < buffer.length) {
+      const read = readSync(fd, buffer, offset, buffer.length - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return buffer.toString('utf8', 0, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
