@@ -23,8 +23,16 @@ export interface FunctionFacts {
   readonly cognitive: number;
   /** Deepest block nesting inside the function, as ESLint's `max-depth` counts it. */
   readonly maxDepth: number;
-  /** Physical lines spanned by the function (endLine - line + 1). */
+  /**
+   * Physical lines of the function as ESLint's `max-lines-per-function` counts
+   * them (default options): from the line where its ESTree node starts — the
+   * method or accessor definition for a class/object method, else the function
+   * itself (its first parameter's `(`, `async`, `function`) — to its last line.
+   * Not endLine - line + 1: `line` is where the function is reported.
+   */
   readonly length: number;
+  /** Present (true) for an immediately invoked function expression, which `max-lines-per-function` skips by default. */
+  readonly iife?: true;
 }
 
 /** One module reference found in a file, unresolved. */

@@ -14,10 +14,12 @@ import { type CognitiveFrame, isLogical, logicalPoints, nestedChildren, ownPoint
 import { cyclomaticIncrement } from './cyclomatic.js';
 import {
   fieldInitializerReportPos,
+  functionLengthPos,
   functionName,
   functionReportPos,
   isFieldWithInitializer,
   isFunctionWithBody,
+  isIife,
   isOuterPart,
   parameterCount,
 } from './function-nodes.js';
@@ -39,7 +41,10 @@ interface Frame {
 interface MutableFacts {
   name: string;
   pos: number;
+  /** Where max-lines-per-function starts counting (the ESTree node's start). */
+  lengthPos: number;
   end: number;
+  iife: boolean;
   params: number;
   cyclomatic: number;
   maxDepth: number;
@@ -164,7 +169,9 @@ function describe(owner: ts.Node, sourceFile: ts.SourceFile, cognitive: Cognitiv
     return {
       name: functionName(owner),
       pos: functionReportPos(owner, sourceFile),
+      lengthPos: functionLengthPos(owner, sourceFile),
       end: owner.end,
+      iife: isIife(owner),
       params: parameterCount(owner),
       cyclomatic: 1,
       maxDepth: 0,
@@ -176,7 +183,9 @@ function describe(owner: ts.Node, sourceFile: ts.SourceFile, cognitive: Cognitiv
     return {
       name: '<class field initializer>',
       pos: fieldInitializerReportPos(owner, sourceFile),
+      lengthPos: fieldInitializerReportPos(owner, sourceFile),
       end: owner.initializer.end,
+      iife: false,
       params: 0,
       cyclomatic: 1,
       maxDepth: 0,
@@ -187,7 +196,9 @@ function describe(owner: ts.Node, sourceFile: ts.SourceFile, cognitive: Cognitiv
   return {
     name: '<class static block>',
     pos: owner.getStart(sourceFile),
+    lengthPos: owner.getStart(sourceFile),
     end: owner.end,
+    iife: false,
     params: 0,
     cyclomatic: 1,
     maxDepth: 0,
@@ -200,6 +211,7 @@ function toFacts(f: MutableFacts, sourceFile: ts.SourceFile): FunctionFacts {
   const start = sourceFile.getLineAndCharacterOfPosition(f.pos);
   const endLine = sourceFile.getLineAndCharacterOfPosition(f.end).line + 1;
   const line = start.line + 1;
+  const lengthLine = sourceFile.getLineAndCharacterOfPosition(f.lengthPos).line + 1;
   return {
     name: f.name,
     line,
@@ -209,6 +221,7 @@ function toFacts(f: MutableFacts, sourceFile: ts.SourceFile): FunctionFacts {
     cyclomatic: f.cyclomatic,
     cognitive: f.cognitive.score,
     maxDepth: f.maxDepth,
-    length: endLine - line + 1,
+    length: endLine - lengthLine + 1,
+    ...(f.iife ? { iife: true as const } : {}),
   };
 }

@@ -157,6 +157,45 @@ export function functionReportPos(fn: FunctionWithBody, sourceFile: ts.SourceFil
   return tokenStartAfter(sourceFile, modifiers[modifiers.length - 1]!.end);
 }
 
+/**
+ * Offset where ESLint's `max-lines-per-function` starts counting: the ESTree
+ * node it measures. A class or object method, constructor or accessor is
+ * measured as its MethodDefinition / Property (decorators, modifiers and key
+ * included); every other function as the function node itself — an arrow from
+ * its `async`, type parameters or first parameter, a function from `async` or
+ * `function` (ESTree leaves `export`/`default`/`declare` to the outer node),
+ * even when it is a property value (`m: function () {}`, `x = () => {}`).
+ */
+export function functionLengthPos(fn: FunctionWithBody, sourceFile: ts.SourceFile): number {
+  switch (fn.kind) {
+    case SK.MethodDeclaration:
+    case SK.Constructor:
+    case SK.GetAccessor:
+    case SK.SetAccessor:
+    case SK.ArrowFunction:
+      return fn.getStart(sourceFile);
+    default:
+      break;
+  }
+  const modifiers = fn.modifiers;
+  if (modifiers === undefined || modifiers.length === 0) return fn.getStart(sourceFile);
+  const asyncModifier = modifiers.find((m) => m.kind === SK.AsyncKeyword);
+  if (asyncModifier !== undefined) return asyncModifier.getStart(sourceFile);
+  return tokenStartAfter(sourceFile, modifiers[modifiers.length - 1]!.end);
+}
+
+/**
+ * ESLint's isIIFE: a function expression or arrow that is the callee of a call
+ * (parentheses do not count: ESTree has none). `(function () {})()`,
+ * `(() => {})()`, `(() => {})?.()`; not `new (function () {})()`, not
+ * `(function () {}).call(this)`, not `(<any>(() => {}))()`.
+ */
+export function isIife(fn: FunctionWithBody): boolean {
+  if (fn.kind !== SK.FunctionExpression && fn.kind !== SK.ArrowFunction) return false;
+  const parent = estreeParent(fn);
+  return parent !== undefined && parent.kind === SK.CallExpression && skipParens((parent as ts.CallExpression).expression) === fn;
+}
+
 /** Start of the first token at or after `pos` (skipping whitespace and comments). */
 function tokenStartAfter(sourceFile: ts.SourceFile, pos: number): number {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, sourceFile.languageVariant, sourceFile.text, undefined, pos);

@@ -26,7 +26,8 @@ const isFunction: Check<FunctionFacts> = (v): v is FunctionFacts =>
   isCount(v.cyclomatic) &&
   isCount(v.cognitive) &&
   isCount(v.maxDepth) &&
-  isCount(v.length);
+  isCount(v.length) &&
+  (v.iife === undefined || v.iife === true);
 
 const IMPORT_KINDS = new Set(['import', 'reexport', 'dynamic', 'require']);
 const isImport: Check<ImportRecord> = (v): v is ImportRecord =>

@@ -11,7 +11,10 @@ import { readRegularFile, UnreadableFileError } from '../util/read-regular-file.
 const CONFIG_FILE_NAME = 'sonde.config.json';
 
 /** A rule's setting in the config file: `"off"`, a severity, or `{ severity?, threshold?, enabled? }`. */
-export type RuleSetting = 'off' | Severity | { readonly severity?: Severity; readonly threshold?: number; readonly enabled?: boolean };
+export type RuleSetting =
+  | 'off'
+  | Severity
+  | { readonly severity?: Severity; readonly threshold?: number; readonly enabled?: boolean; readonly IIFEs?: boolean };
 
 /** sonde.config.json, validated. Every field optional; flags override it. */
 interface ConfigFile {
@@ -175,7 +178,7 @@ function validateRules(rules: unknown, fail: (at: string, expected: string, got:
     if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) {
       fail(`rules.${id}`, '"off", a severity, or { severity, threshold }', setting);
     }
-    const { severity, threshold, enabled, ...rest } = setting as Record<string, unknown>;
+    const { severity, threshold, enabled, IIFEs, ...rest } = setting as Record<string, unknown>;
     for (const key of Object.keys(rest)) fail(`rules.${id}.${key}`, 'severity, threshold or enabled', key);
     if (severity !== undefined && !SEVERITY_ORDER.includes(severity as Severity)) {
       fail(`rules.${id}.severity`, 'error, warning or info', severity);
@@ -189,6 +192,8 @@ function validateRules(rules: unknown, fail: (at: string, expected: string, got:
       }
     }
     if (enabled !== undefined && typeof enabled !== 'boolean') fail(`rules.${id}.enabled`, 'true or false', enabled);
+    if (IIFEs !== undefined && id !== 'max-lines-per-function') fail(`rules.${id}.IIFEs`, 'no IIFEs option (only max-lines-per-function has one)', IIFEs);
+    if (IIFEs !== undefined && typeof IIFEs !== 'boolean') fail(`rules.${id}.IIFEs`, 'true or false', IIFEs);
     result[id] = setting as RuleSetting;
   }
   return result;

@@ -27,6 +27,7 @@ function applySetting(current: RuleConfig, setting: RuleSetting): RuleConfig {
     ...(setting.threshold !== undefined || current.threshold !== undefined
       ? { threshold: setting.threshold ?? current.threshold }
       : {}),
+    ...(setting.IIFEs !== undefined || current.IIFEs !== undefined ? { IIFEs: setting.IIFEs ?? current.IIFEs } : {}),
   };
 }
 

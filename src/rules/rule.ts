@@ -6,6 +6,8 @@ export interface RuleConfig {
   readonly severity: Severity;
   /** For threshold rules: a finding when the metric is strictly above this. */
   readonly threshold?: number;
+  /** `max-lines-per-function`: also report immediately invoked functions (ESLint's `IIFEs`, default false). */
+  readonly IIFEs?: boolean;
 }
 
 /** Every rule's configuration, by rule id. */
@@ -38,6 +40,8 @@ export function functionThresholdRule(spec: {
   defaultSeverity: Severity;
   defaultThreshold: number;
   metric: (fn: FileFacts['functions'][number]) => number;
+  /** Functions the rule never reports under this config (default: none). */
+  skip?: (fn: FileFacts['functions'][number], config: RuleConfig) => boolean;
   message: (name: string, value: number, threshold: number) => string;
 }): FileRule {
   return {
@@ -49,6 +53,7 @@ export function functionThresholdRule(spec: {
       const threshold = config.threshold ?? spec.defaultThreshold;
       const findings: FileFinding[] = [];
       for (const fn of facts.functions) {
+        if (spec.skip?.(fn, config) === true) continue;
         const value = spec.metric(fn);
         if (value > threshold) {
           findings.push({

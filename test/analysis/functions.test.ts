@@ -69,4 +69,47 @@ describe('functions (the set ESLint complexity reports)', () => {
     const f = await onlyFunction('\nfunction f() {\n  return 1;\n}\n');
     assert.deepEqual({ line: f.line, endLine: f.endLine, length: f.length }, { line: 2, endLine: 4, length: 3 });
   });
+
+  it('counts length from where ESLint max-lines-per-function starts: the node, not the report token', async () => {
+    const facts = await analyze(
+      [
+        'const f = (', //           1  arrow: from its `(`, reported at `=>` (line 3)
+        '  a,',
+        ') => {',
+        '  return a;',
+        '};',
+        'export default function', // 6  declaration: from `function`, not `export`
+        '  g() {}',
+        'const o = {',
+        '  p: function (', //         9  property value: the function, not the key
+        '  ) {},',
+        '  get', //                   11  accessor: the whole `get` member
+        '  q() { return 1; },',
+        '};',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      facts.functions.map((f) => `${f.name}@${f.line} length ${f.length}`),
+      ['<anonymous>@3 length 5', 'g@6 length 2', 'p@9 length 2', 'q@11 length 2'],
+    );
+  });
+
+  it('marks IIFEs (callee of a call, parentheses aside) and nothing else', async () => {
+    const facts = await analyze(
+      [
+        '(function a() {})();',
+        '(() => {})?.();',
+        '((function b() {}))();',
+        '(function c() {}).call(null);',
+        'new (function d() {})();',
+        'f(function e() {});',
+        '((() => {}) as () => void)();',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      facts.functions.map((f) => `${f.name}@${f.line} ${f.iife === true ? 'iife' : '-'}`),
+      ['a@1 iife', '<anonymous>@2 iife', 'b@3 iife', 'c@4 -', 'd@5 -', 'e@6 -', '<anonymous>@7 -'],
+    );
+    assert.equal('iife' in facts.functions[3]!, false, 'absent, not false, when not an IIFE');
+  });
 });

@@ -128,3 +128,41 @@ function maxDepthByFunction(text: string, messages: readonly LintMessage[], cont
   }
   return result;
 }
+
+/** sonde's pseudo-functions, which ESLint's max-lines-per-function (functions only) never visits. */
+function isPseudoFunction(f: FunctionFacts): boolean {
+  return f.name === '<class field initializer>' || f.name === '<class static block>';
+}
+
+describe('oracle: ESLint max-lines-per-function', () => {
+  it('gives every function ESLint reports its length, and skips the same IIFEs', async () => {
+    const { files, facts, runs } = await oracleCorpus();
+    const length = newAgreement();
+    let iifes = 0;
+    for (const file of files) {
+      const mine = new Map<string, FunctionFacts>(facts.get(file.path)!.functions.map((f) => [`${f.line}:${f.column}`, f]));
+      const reported = new Map<string, number>();
+      for (const m of runs.get(file.path)!.messages) {
+        if (m.ruleId !== 'max-lines-per-function') continue;
+        reported.set(`${m.line}:${m.column}`, Number(/has too many lines \((\d+)\)/.exec(m.message)![1]));
+      }
+      length.files++;
+      for (const [key, expected] of reported) {
+        length.compared++;
+        const f = mine.get(key);
+        if (f !== undefined && f.length === expected && f.iife !== true) length.matches++;
+        else length.mismatches.push(`${file.path}:${key} ESLint ${expected}, sonde ${f ? `${f.name}=${f.length}${f.iife === true ? ' (IIFE)' : ''}` : 'no function'}`);
+      }
+      for (const [key, f] of mine) {
+        if (isPseudoFunction(f) || reported.has(key)) continue;
+        if (f.iife === true) iifes++;
+        else length.mismatches.push(`${file.path}:${key} sonde ${f.name}=${f.length} is no IIFE, but ESLint skips it`);
+      }
+    }
+    printAgreement('ESLint max-lines-per-function', 'functions', length);
+    console.log(`[oracle] ESLint max-lines-per-function: ${iifes} IIFEs skipped by both`);
+    assert.ok(length.compared > 1900, `too few functions compared: ${length.compared}`);
+    assert.ok(iifes > 0, 'the corpus should hold IIFEs');
+    assert.deepEqual(length.mismatches, []);
+  });
+});
