@@ -66,7 +66,8 @@ function mistypedCommand(word: string, cwd: string): UserError | undefined {
 
 function reportError(error: unknown, io: CliIO): number {
   if (isUserError(error)) {
-    io.stderr.write(`sonde: ${escapeTerminal(error.message)}\n`);
+    // Each line escaped on its own: a message may list several problems, one a line (a bad config file).
+    io.stderr.write(`sonde: ${error.message.split('\n').map(escapeTerminal).join('\n')}\n`);
     if (error.hint) io.stderr.write(`  ${escapeTerminal(error.hint)}\n`);
     return error instanceof ScanAbortedError || error.code === 'ABORTED' ? EXIT_INTERRUPTED : EXIT_ERROR;
   }

@@ -91,7 +91,7 @@ export function loadConfigFile(root: string, explicitPath?: string, cwd: string 
     if (!found) return { config: {} };
     ({ file, boundary } = found);
   }
-  const text = readConfigText(file, boundary);
+  const text = readConfigText(file, boundary, root);
   let raw: unknown;
   try {
     raw = parseJsonc(text);
@@ -112,14 +112,14 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
  * make sonde read (and echo) a file elsewhere. Either way only a regular
  * file of at most MAX_CONFIG_BYTES is read: never a FIFO or /dev/zero.
  */
-function readConfigText(file: string, insideRoot: string | undefined): string {
+function readConfigText(file: string, insideRoot: string | undefined, scannedRoot: string): string {
   const unreadable = (reason: string) => new UserError('CONFIG_INVALID', `${file} ${reason}`, 'Fix or remove it, or pass --no-config.');
   let target = file;
   if (insideRoot !== undefined) {
     try {
       target = realpathSync(file);
       const realRoot = realpathSync(insideRoot);
-      if (target !== realRoot && !target.startsWith(realRoot + path.sep)) throw unreadable('links out of the repository; it was not read');
+      if (target !== realRoot && !target.startsWith(realRoot + path.sep)) throw unreadable(`links out of ${insideRoot === scannedRoot ? 'the scanned folder' : 'the repository'}; it was not read`);
     } catch (error) {
       if (error instanceof UserError) throw error;
       throw unreadable(`cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})`);

@@ -1,5 +1,6 @@
 import { ALL_RULES } from '../rules/index.js';
 import { SEVERITY_ORDER } from '../types.js';
+import { escapeTerminal } from '../text/escape.js';
 import { closestMatch } from '../util/edit-distance.js';
 import { hasThreshold, ruleShorthandPattern } from './rule-setting.js';
 
@@ -153,7 +154,8 @@ function describe(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-const join = (at: string, key: string | number) => (typeof key === 'number' ? `${at}[${key}]` : at ? `${at}.${key}` : key);
+/** A value's path; a key is the repository's text, so it is escaped (one line, no control characters). */
+const join = (at: string, key: string | number) => (typeof key === 'number' ? `${at}[${key}]` : at ? `${at}.${escapeTerminal(key)}` : escapeTerminal(key));
 
 /** Every problem of `value` against `shape`, in document order; [] when it fits. */
 export function checkShape(shape: Shape, value: unknown, at = ''): ShapeProblem[] {

@@ -65,6 +65,18 @@ describe('config file lookup', () => {
     assert.doesNotMatch(run.stderr, /secret-value/);
   });
 
+  it('every problem on its own line, repository text escaped', async () => {
+    const root = repo({ 'src/a.ts': COMPLEX, 'sonde.config.json': JSON.stringify({ parallel: -1, rules: { 'evil\n\u001b[31m': 'off', complexity: { threshold: -1 } } }) });
+    const run = fakeIO({ cwd: root });
+    assert.equal(await runCli(['scan', 'src', '--progress', 'none'], run.io), 2);
+    const lines = run.stderr.split('\n');
+    assert.match(lines[0]!, /^sonde: .*sonde\.config\.json: 3 problems:$/);
+    assert.equal(lines[1], '  parallel: expected a worker count 0–256 or "auto", got -1');
+    assert.match(lines[2]!, /^  rules\.evil\\n\\x1b\[31m: unknown key; expected one of complexity, /);
+    assert.equal(lines[3], '  rules.complexity.threshold: expected a number ≥ 0, got -1');
+    assert.ok(!run.stderr.includes('\u001b'), 'no raw escape reaches the terminal');
+  });
+
   it('a config found above the scanned root is still the repository\'s: untrusted', () => {
     const root = repo({ 'src/a.ts': '', 'sonde.config.json': JSON.stringify({ cacheLocation: '/tmp/elsewhere.sqlite', cache: true }) });
     assert.throws(() => parseScanArgs(['src'], root), (error: unknown) => error instanceof UserError && /cacheLocation.*must be inside the scanned folder/.test(error.message));
