@@ -242,7 +242,6 @@ export function toJsonSchema(shape: Shape): Record<string, unknown> {
 export function configJsonSchema(): Record<string, unknown> {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://unpkg.com/sonde/sonde.schema.json',
     title: 'sonde configuration',
     ...toJsonSchema(CONFIG_SHAPE),
   };
