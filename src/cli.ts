@@ -66,7 +66,10 @@ function mistypedCommand(word: string, cwd: string): UserError | undefined {
 
 function reportError(error: unknown, io: CliIO): number {
   if (isUserError(error)) {
-    io.stderr.write(`sonde: ${escapeTerminal(error.message)}\n`);
+    // The headline and each detail escaped on their own: a newline inside a
+    // repository string stays visible (\n) and never starts a line of its own.
+    io.stderr.write(`sonde: ${escapeTerminal(error.headline)}\n`);
+    for (const detail of error.details) io.stderr.write(`  ${escapeTerminal(detail)}\n`);
     if (error.hint) io.stderr.write(`  ${escapeTerminal(error.hint)}\n`);
     return error instanceof ScanAbortedError || error.code === 'ABORTED' ? EXIT_INTERRUPTED : EXIT_ERROR;
   }

@@ -9,11 +9,17 @@ export class UserError extends Error {
   readonly code: string;
   /** What the user can do about it. */
   readonly hint?: string;
+  /** The first line of the message, without the details. */
+  readonly headline: string;
+  /** One problem a line, shown indented under the headline (e.g. every problem of a config file). */
+  readonly details: readonly string[];
 
-  constructor(code: string, message: string, hint?: string) {
-    super(message);
+  constructor(code: string, message: string, hint?: string, details: readonly string[] = []) {
+    super(details.length > 0 ? [message, ...details.map((detail) => `  ${detail}`)].join('\n') : message);
     this.code = code;
     this.hint = hint;
+    this.headline = message;
+    this.details = details;
   }
 }
 

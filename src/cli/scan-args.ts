@@ -69,8 +69,8 @@ export const SCAN_FLAGS = [
   { name: 'entry', type: 'string', arg: 'GLOB', multiple: true, description: 'entry files whose exports count as used; package.json entries are automatic' },
   { name: 'max-file-size', type: 'string', arg: 'SIZE', description: 'skip larger files, with a reason in the report', default: '2MiB' },
   { name: 'rule', type: 'string', arg: 'ID=SETTING', multiple: true, description: 'off | error | warning | info | THRESHOLD | SEVERITY:THRESHOLD' },
-  { name: 'config', short: 'c', type: 'string', arg: 'FILE', description: 'config file', default: '<path>/sonde.config.json if present' },
-  { name: 'no-config', type: 'boolean', description: 'ignore sonde.config.json' },
+  { name: 'config', short: 'c', type: 'string', arg: 'FILE', description: 'config file (JSON or JSONC)', default: 'sonde.config.json(c) in the scanned root, else in the working directory or a parent up to the repository root' },
+  { name: 'no-config', type: 'boolean', description: 'ignore every config file' },
   { name: 'ignore-type-only-cycles', type: 'boolean', description: 'leave `import type` edges out of import-cycle detection' },
   { name: 'progress', type: 'string', arg: 'MODE', description: 'progress on stderr: auto | plain | ndjson | none', default: 'plain when not interactive' },
   { name: 'no-ui', type: 'boolean', description: 'plain output even in a terminal' },
@@ -94,7 +94,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
   const root = path.resolve(cwd, positionals[0] ?? '.');
   // Validate the root first: a missing root is the clearest message there is.
   createScanOptions(root);
-  const { config, path: configPath } = values['no-config'] ? { config: {}, path: undefined } : loadConfigFile(root, values.config && path.resolve(cwd, values.config));
+  const { config, path: configPath } = values['no-config'] ? { config: {}, path: undefined } : loadConfigFile(root, values.config && path.resolve(cwd, values.config), cwd);
   // A config inside the root is the repository's: it may not pick where sonde writes, nor size the machine.
   const configTrusted = isTrustedConfig(configPath, Boolean(values.config), root);
 

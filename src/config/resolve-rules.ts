@@ -1,7 +1,6 @@
 import { UserError } from '../errors.js';
 import { ALL_RULES, defaultRulesConfig } from '../rules/index.js';
-import { SEVERITY_ORDER, type Severity } from '../types.js';
-import type { RuleSetting } from './config-file.js';
+import { parseRuleShorthand, type RuleSetting } from './rule-setting.js';
 import type { RuleConfig, RulesConfig } from '../rules/rule.js';
 
 /** Merges defaults ← config file ← `--rule` flags into one frozen RulesConfig. */
@@ -31,7 +30,7 @@ function applySetting(current: RuleConfig, setting: RuleSetting): RuleConfig {
   };
 }
 
-/** `--rule complexity=error:15`, `--rule complexity=15`, `--rule todo-comment=off`. */
+/** `--rule complexity=error:15`, `--rule complexity=15`, `--rule todo-comment=off` (the config file's short forms, same parser). */
 export function parseRuleFlag(flag: string): { id: string; setting: RuleSetting } {
   const bad = (why: string): never => {
     throw new UserError(
@@ -40,25 +39,10 @@ export function parseRuleFlag(flag: string): { id: string; setting: RuleSetting 
       'Use --rule ID=off, --rule ID=SEVERITY, --rule ID=THRESHOLD or --rule ID=SEVERITY:THRESHOLD.',
     );
   };
-  const [id, value] = flag.split('=', 2) as [string, string | undefined];
-  const rule = ALL_RULES.find((candidate) => candidate.id === id);
-  if (!rule) return bad(`unknown rule '${id}' (known: ${ALL_RULES.map((r) => r.id).join(', ')})`);
-  if (value === undefined || value === '') return bad('missing a value');
-  if (value === 'off') return { id, setting: 'off' };
-  const [first, second] = value.split(':', 2) as [string, string | undefined];
-  let severity: Severity | undefined;
-  let thresholdText: string | undefined;
-  if (SEVERITY_ORDER.includes(first as Severity)) {
-    severity = first as Severity;
-    thresholdText = second;
-  } else if (second === undefined) {
-    thresholdText = first;
-  } else {
-    return bad(`'${first}' is not a severity (error, warning, info)`);
-  }
-  if (thresholdText === undefined) return { id, setting: severity! };
-  const threshold = Number(thresholdText);
-  if (!Number.isFinite(threshold) || threshold < 0 || thresholdText.trim() === '') return bad(`'${thresholdText}' is not a number ≥ 0`);
-  if (!('defaultThreshold' in rule) || rule.defaultThreshold === undefined) return bad(`rule '${id}' has no threshold`);
-  return { id, setting: { ...(severity ? { severity } : {}), threshold } };
+  const equals = flag.indexOf('=');
+  const id = equals === -1 ? flag : flag.slice(0, equals);
+  const value = equals === -1 ? '' : flag.slice(equals + 1);
+  if (!ALL_RULES.some((candidate) => candidate.id === id)) return bad(`unknown rule '${id}' (known: ${ALL_RULES.map((r) => r.id).join(', ')})`);
+  const parsed = parseRuleShorthand(id, value);
+  return 'problem' in parsed ? bad(parsed.problem) : { id, setting: parsed.setting };
 }

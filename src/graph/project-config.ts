@@ -14,7 +14,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseTsconfig } from 'get-tsconfig';
-import { parseJsonc } from './jsonc.js';
+import { parseJsonc } from '../util/jsonc.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-regular-file.js';
 
 /** Module-resolution settings after the `extends` chain is merged. Paths are absolute. */

@@ -4,6 +4,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { validateConfig } from '../../src/config/config-file.js';
+import { parseJsonc } from '../../src/util/jsonc.js';
 import { startRedisServer, type RedisServer } from '../cache/helpers/redis-server.js';
 import { requireProgram } from '../helpers/require-program.js';
 import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-tree.js';
@@ -37,10 +38,10 @@ describe('README commands', () => {
 
   it('the README has sonde commands to check', () => assert.ok(commands.length >= 5, commands.join('\n')));
 
-  it('the sonde.config.json example is a valid config', () => {
+  it('the sonde.config.jsonc example is a valid config', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    const example = /```json\n([\s\S]*?)```/.exec(readme)![1]!;
-    const config = validateConfig(JSON.parse(example));
+    const example = /```jsonc\n([\s\S]*?)```/.exec(readme)![1]!;
+    const config = validateConfig(parseJsonc(example));
     assert.equal(config.rules?.complexity && typeof config.rules.complexity === 'object' && config.rules.complexity.threshold, 15);
     assert.equal(config.maxFileSize, 2_000_000);
   });

@@ -63,10 +63,10 @@ describe("the repository's sonde.config.json", () => {
   }
 
   it('a syntax error names the line and column, never the text around it', () => {
-    const root = tree({ 'a.ts': 'export const a = 1;\n', 'sonde.config.json': `{\n  "${SECRET}": 1,\n}\n` });
+    const root = tree({ 'a.ts': 'export const a = 1;\n', 'sonde.config.json': `{\n  "${SECRET}": 1\n  "b": 2\n}\n` });
     const run = scanCli(root);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /not valid JSON at line 3 column 1/);
+    assert.match(run.stderr, /not valid JSON at line 3 column 3/);
     assert.ok(!run.stderr.includes('AWS_SECRET'));
   });
 
