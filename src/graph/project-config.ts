@@ -37,11 +37,23 @@ export interface PackageInfo {
   readonly entryFields: readonly string[];
 }
 
+/** A package below the root (a workspace or any nested package.json), with its own tsconfig. */
+export interface NestedPackage {
+  /** Root-relative folder, `/`-separated, never `''`. */
+  readonly dir: string;
+  readonly ts: TsResolutionConfig;
+  readonly pkg: PackageInfo;
+}
+
 /** What the cross-file pass knows about the project, plus notes on what it could not read. */
 export interface ProjectConfig {
   readonly ts: TsResolutionConfig;
   readonly pkg: PackageInfo;
   readonly notes: readonly string[];
+  /** Nested packages (folders of scanned files that hold a package.json), sorted by folder. */
+  readonly packages?: readonly NestedPackage[];
+  /** True when the root or a nested folder has a package.json. */
+  readonly hasPackageJson?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -205,9 +217,10 @@ function implicitBase(options: object): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function loadTsconfig(root: string, realRoot: string, notes: string[]): TsResolutionConfig {
-  const file = path.join(realRoot, 'tsconfig.json');
-  if (!existsSync(path.join(root, 'tsconfig.json'))) return {};
+function loadTsconfig(root: string, realRoot: string, notes: string[], rel = ''): TsResolutionConfig {
+  const dir = path.join(realRoot, rel);
+  const file = path.join(dir, 'tsconfig.json');
+  if (!existsSync(path.join(root, rel, 'tsconfig.json'))) return {};
   const guard = new TsconfigGuard(realRoot, notes);
   let options: Json;
   try {
@@ -215,7 +228,6 @@ function loadTsconfig(root: string, realRoot: string, notes: string[]): TsResolu
   } catch (error) {
     throw guard.refusal ?? error;
   }
-  const dir = realRoot;
   const own: { -readonly [K in keyof TsResolutionConfig]: TsResolutionConfig[K] } = {};
   if (typeof options.baseUrl === 'string') own.baseUrl = path.resolve(dir, options.baseUrl);
   if (isObject(options.paths)) {
@@ -250,8 +262,57 @@ function collectEntryFields(json: Json): string[] {
   return fields;
 }
 
-/** Loads `<root>/tsconfig.json` and `<root>/package.json`; unreadable or malformed files become notes. */
-export async function loadProjectConfig(root: string): Promise<ProjectConfig> {
+function packageInfo(json: Json): PackageInfo {
+  return {
+    ...(typeof json.name === 'string' ? { name: json.name } : {}),
+    ...(json.exports !== undefined ? { exports: json.exports } : {}),
+    entryFields: collectEntryFields(json),
+  };
+}
+
+/** Every folder that holds a scanned file, and its ancestors below the root (root-relative, never `''`). */
+function ancestorDirs(files: readonly string[]): string[] {
+  const dirs = new Set<string>();
+  for (const file of files) {
+    for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) {
+      const dir = file.slice(0, at);
+      if (dirs.has(dir)) break;
+      dirs.add(dir);
+    }
+  }
+  return [...dirs].sort();
+}
+
+/** The packages in folders of `files` below the root, each with its package.json and tsconfig. */
+function loadNestedPackages(root: string, realRoot: string, files: readonly string[], notes: string[]): NestedPackage[] {
+  const out: NestedPackage[] = [];
+  for (const dir of ancestorDirs(files)) {
+    if (dir.split('/').includes('node_modules')) continue;
+    const file = path.join(root, dir, 'package.json');
+    if (!existsSync(file)) continue;
+    try {
+      const json = readJson(file, realRoot, false);
+      if (!json) continue;
+      let ts: TsResolutionConfig = {};
+      try {
+        ts = mapToRoot(loadTsconfig(root, realRoot, notes, dir), realRoot, root);
+      } catch (error) {
+        notes.push(noteFor(`${dir}/tsconfig.json`, error));
+      }
+      out.push({ dir, ts, pkg: packageInfo(json) });
+    } catch (error) {
+      notes.push(noteFor(`${dir}/package.json`, error));
+    }
+  }
+  return out;
+}
+
+/**
+ * Loads `<root>/tsconfig.json` and `<root>/package.json`, and the package.json
+ * (with its tsconfig) of every folder of `files` below the root; unreadable or
+ * malformed files become notes.
+ */
+export async function loadProjectConfig(root: string, files: readonly string[] = []): Promise<ProjectConfig> {
   const notes: string[] = [];
   let realRoot = root;
   try {
@@ -266,19 +327,16 @@ export async function loadProjectConfig(root: string): Promise<ProjectConfig> {
     notes.push(noteFor('tsconfig.json', error));
   }
   let pkg: PackageInfo = { entryFields: [] };
+  let hasPackageJson = existsSync(path.join(root, 'package.json'));
   try {
     const json = readJson(path.join(root, 'package.json'), realRoot, false);
-    if (json) {
-      pkg = {
-        ...(typeof json.name === 'string' ? { name: json.name } : {}),
-        ...(json.exports !== undefined ? { exports: json.exports } : {}),
-        entryFields: collectEntryFields(json),
-      };
-    }
+    if (json) pkg = packageInfo(json);
   } catch (error) {
     notes.push(noteFor('package.json', error));
   }
-  return { ts, pkg, notes };
+  const packages = loadNestedPackages(root, realRoot, files, notes);
+  if (packages.length > 0) hasPackageJson = true;
+  return { ts, pkg, notes, packages, hasPackageJson };
 }
 
 /** Paths come back under the root's real path; the rest of the pass speaks in the root as given. */

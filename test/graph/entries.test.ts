@@ -31,7 +31,33 @@ describe('findEntries', () => {
   it('notes a code entry that maps to nothing, but not package.json or assets', () => {
     const r = entries({ entryFields: ['./dist/nothing.js'], exports: { './package.json': './package.json', './style.css': './dist/s.css' } });
     assert.deepEqual(r.files, []);
-    assert.deepEqual(r.notes, ["package.json entry './dist/nothing.js' matches no scanned file"]);
+    assert.deepEqual(r.notes, ['1 package.json entry matches no scanned file (e.g. package.json "./dist/nothing.js")']);
+  });
+});
+
+describe('findEntries in nested packages', () => {
+  const nodes = ['packages/a/src/index.ts', 'packages/a/src/cli.ts', 'packages/b/lib/main.ts', 'packages/b/src/x.ts', 'index.ts'];
+  const run = (project: Partial<ProjectConfig>) => {
+    const notes: string[] = [];
+    const ids = findEntries('/r', nodes, { ts: {}, pkg: { entryFields: [] }, notes: [], ...project }, [], notes);
+    return { files: [...ids].map((i) => nodes[i]).sort(), notes };
+  };
+
+  it('maps each package\'s entries from its own folder and tsconfig', () => {
+    const r = run({
+      packages: [
+        { dir: 'packages/a', ts: {}, pkg: { entryFields: ['./bin/cli.js'], exports: { '.': './dist/index.mjs' } } },
+        { dir: 'packages/b', ts: { outDir: '/r/packages/b/out', rootDir: '/r/packages/b/lib' }, pkg: { entryFields: ['./out/main.js'] } },
+      ],
+      hasPackageJson: true,
+    });
+    assert.deepEqual(r.files, ['packages/a/src/index.ts', 'packages/b/lib/main.ts']);
+    assert.deepEqual(r.notes, ['1 package.json entry matches no scanned file (e.g. packages/a/package.json "./bin/cli.js")']);
+  });
+
+  it('takes root index.* only when there is no package.json anywhere', () => {
+    assert.deepEqual(run({ hasPackageJson: false }).files, ['index.ts']);
+    assert.deepEqual(run({ hasPackageJson: true }).files, []);
   });
 });
 
