@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { NestedPackage, ProjectConfig, TsResolutionConfig } from './project-config.js';
+import type { NestedPackage, PackageInfo, ProjectConfig, TsResolutionConfig } from './project-config.js';
 import { allExportTargets } from './package-exports.js';
 import { makeFileLookup } from './resolve.js';
 import { cleanPackagePath, mapEntryToSource, sourceCandidates } from './source-map.js';
@@ -57,14 +57,14 @@ const NOTE_EXAMPLES = 3;
 function unmappedNote(unmapped: readonly string[]): string | undefined {
   if (unmapped.length === 0) return undefined;
   const n = unmapped.length;
-  const examples = unmapped.slice(0, NOTE_EXAMPLES).join(', ');
-  return `${n} package.json ${n === 1 ? 'entry matches' : 'entries match'} no scanned file (e.g. ${examples}${n > NOTE_EXAMPLES ? ', …' : ''})`;
+  const examples = unmapped.slice(0, NOTE_EXAMPLES).join('; ');
+  return `${n} package.json ${n === 1 ? 'entry matches' : 'entries match'} no scanned file (e.g. ${examples}${n > NOTE_EXAMPLES ? '; …' : ''})`;
 }
 
-/** A package.json target as a note shows it: JSON-quoted, at most 60 characters. */
-function showTarget(manifest: string, target: string): string {
-  const t = target.length > 60 ? `${target.slice(0, 60)}…` : target;
-  return `${manifest} ${JSON.stringify(t)}`;
+/** Where an entry came from, as a note names it: the manifest and the field, never the value (untrusted content). */
+function fieldLabel(manifest: string, pkg: PackageInfo, index: number): string {
+  if (index < pkg.entryFields.length) return `${manifest} ${pkg.entryFieldKeys?.[index] ?? 'entry field'}`;
+  return `${manifest} exports, target ${index - pkg.entryFields.length + 1}`;
 }
 
 const ROOT_INDEX = /^index\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
@@ -97,7 +97,7 @@ export function findEntries(
     const prefix = dir === '' ? '' : `${dir}/`;
     const lookupInPkg = (rel: string) => lookup(prefix + rel);
     const targets = [...pkg.entryFields, ...(pkg.exports !== undefined ? allExportTargets(pkg.exports) : [])];
-    for (const target of targets) {
+    for (const [index, target] of targets.entries()) {
       if (target.includes('*')) {
         for (const file of patternEntries(target, ts, prefix, nodes, relToPkg)) entries.add(ids.get(file) as number);
         continue;
@@ -105,7 +105,7 @@ export function findEntries(
       const file = mapEntryToSource(target, ts, lookupInPkg, relToPkg);
       if (file !== undefined) entries.add(ids.get(file) as number);
       else if (/\.(?:[mc]?[jt]sx?)$/.test(target) || !/\.[a-z]+$/i.test(cleanPackagePath(target))) {
-        unmapped.push(showTarget(`${prefix}package.json`, target));
+        unmapped.push(fieldLabel(`${prefix}package.json`, pkg, index));
       }
     }
   }

@@ -35,6 +35,8 @@ export interface PackageInfo {
   readonly exports?: unknown;
   /** `main`, `module`, `types`, `typings`, `bin` strings, package-relative. */
   readonly entryFields: readonly string[];
+  /** The field each of `entryFields` came from (`main`, `bin`, …), for notes that must not quote values. */
+  readonly entryFieldKeys?: readonly string[];
 }
 
 /** A package below the root (a workspace or any nested package.json), with its own tsconfig. */
@@ -250,23 +252,36 @@ function noteFor(name: string, error: unknown): string {
   return `could not read ${name}: it ${why}`;
 }
 
-function collectEntryFields(json: Json): string[] {
+function collectEntryFields(json: Json): { fields: string[]; keys: string[] } {
   const fields: string[] = [];
+  const keys: string[] = [];
   for (const key of ['main', 'module', 'types', 'typings', 'browser']) {
-    if (typeof json[key] === 'string') fields.push(json[key] as string);
+    if (typeof json[key] === 'string') {
+      fields.push(json[key] as string);
+      keys.push(key);
+    }
   }
-  if (typeof json.bin === 'string') fields.push(json.bin);
-  else if (isObject(json.bin)) {
-    for (const value of Object.values(json.bin)) if (typeof value === 'string') fields.push(value);
+  if (typeof json.bin === 'string') {
+    fields.push(json.bin);
+    keys.push('bin');
+  } else if (isObject(json.bin)) {
+    for (const value of Object.values(json.bin)) {
+      if (typeof value === 'string') {
+        fields.push(value);
+        keys.push('bin');
+      }
+    }
   }
-  return fields;
+  return { fields, keys };
 }
 
 function packageInfo(json: Json): PackageInfo {
+  const { fields, keys } = collectEntryFields(json);
   return {
     ...(typeof json.name === 'string' ? { name: json.name } : {}),
     ...(json.exports !== undefined ? { exports: json.exports } : {}),
-    entryFields: collectEntryFields(json),
+    entryFields: fields,
+    entryFieldKeys: keys,
   };
 }
 

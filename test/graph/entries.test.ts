@@ -31,7 +31,7 @@ describe('findEntries', () => {
   it('notes a code entry that maps to nothing, but not package.json or assets', () => {
     const r = entries({ entryFields: ['./dist/nothing.js'], exports: { './package.json': './package.json', './style.css': './dist/s.css' } });
     assert.deepEqual(r.files, []);
-    assert.deepEqual(r.notes, ['1 package.json entry matches no scanned file (e.g. package.json "./dist/nothing.js")']);
+    assert.deepEqual(r.notes, ['1 package.json entry matches no scanned file (e.g. package.json entry field)']);
   });
 });
 
@@ -46,13 +46,13 @@ describe('findEntries in nested packages', () => {
   it('maps each package\'s entries from its own folder and tsconfig', () => {
     const r = run({
       packages: [
-        { dir: 'packages/a', ts: {}, pkg: { entryFields: ['./bin/cli.js'], exports: { '.': './dist/index.mjs' } } },
+        { dir: 'packages/a', ts: {}, pkg: { entryFields: ['./bin/cli.js'], entryFieldKeys: ['bin'], exports: { '.': './dist/index.mjs' } } },
         { dir: 'packages/b', ts: { outDir: '/r/packages/b/out', rootDir: '/r/packages/b/lib' }, pkg: { entryFields: ['./out/main.js'] } },
       ],
       hasPackageJson: true,
     });
     assert.deepEqual(r.files, ['packages/a/src/index.ts', 'packages/b/lib/main.ts']);
-    assert.deepEqual(r.notes, ['1 package.json entry matches no scanned file (e.g. packages/a/package.json "./bin/cli.js")']);
+    assert.deepEqual(r.notes, ['1 package.json entry matches no scanned file (e.g. packages/a/package.json bin)']);
   });
 
   it('takes root index.* only when there is no package.json anywhere', () => {
