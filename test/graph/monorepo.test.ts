@@ -38,6 +38,16 @@ describe('unused-export on a workspace shaped like vite', () => {
       const paths = result.files.map((f) => f.path);
       assert.equal(paths.filter((p) => p.endsWith('shared/utils.ts')).length, 1);
       assert.ok(!paths.some((p) => p.includes('shared-link')));
+      // Imports through the symlinked file and folder, and of a workspace by its name, reach the sources.
+      const edges = result.crossFile.graph.edges.map((e) => `${e.from} -> ${e.to}`);
+      for (const edge of [
+        'packages/vite/src/node/build.ts -> packages/vite/src/shared/utils.ts',
+        'packages/vite/src/node/server.ts -> packages/vite/src/shared/more.ts',
+        'packages/plugin-react/src/index.ts -> packages/vite/src/node/index.ts',
+      ]) {
+        assert.ok(edges.includes(edge), edge);
+      }
+      assert.deepEqual(result.crossFile.graph.unresolved.map((u) => u.specifier), ['../dist/node/cli.js']);
       // The same findings with workers.
       assert.deepEqual((await unusedOf(root, 2)).names, TRULY_UNUSED);
     } finally {
