@@ -22,6 +22,7 @@ describe('findEntries', () => {
     ['exports: every condition and subpath', { exports: { '.': { import: './dist/index.mjs' }, './util': { require: './build/lib/util.cjs' } } }, [], {}, ['src/index.ts', 'src/lib/util.ts']],
     ['exports pattern', { exports: { './*': './dist/*.js' } }, [], {}, ['src/index.ts', 'src/lib/util.ts', 'src/other.ts']],
     ['tsconfig outDir/rootDir', { entryFields: ['./out/main.js'] }, [], { outDir: '/r/out', rootDir: '/r/source' }, ['source/main.ts']],
+    ['built into the package root, sources in src/', { exports: { './other': { import: './other.mjs', require: './other.cjs' } } }, [], {}, ['src/other.ts']],
     ['entry globs', {}, ['scripts/**/*.ts'], {}, ['scripts/a.ts', 'scripts/deep/b.ts']],
   ];
   for (const [name, pkg, globs, ts, expected] of cases) {
