@@ -4,38 +4,16 @@
  * `bin`, every string leaf of `exports`), mapped back to sources with the
  * heuristic in source-map.ts, and from the user's `entries` globs.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { NestedPackage, PackageInfo, ProjectConfig, TsResolutionConfig } from './project-config.js';
 import { allExportTargets } from './package-exports.js';
+import { globMatcher } from './glob.js';
+
+export { globMatcher };
 import { makeFileLookup } from './resolve.js';
 import { cleanPackagePath, mapEntryToSource, sourceCandidates } from './source-map.js';
 
-type Matcher = (path: string) => boolean;
-
 const escapeRegExp = (s: string) => s.replace(/[.+^${}()|[\]\\?]/g, '\\$&');
-
-/**
- * A glob matcher: picomatch (fast-glob's own matcher, through micromatch)
- * when it can be loaded, else a small translation of `**`, `*` and `?`.
- */
-export function globMatcher(patterns: readonly string[]): Matcher {
-  if (patterns.length === 0) return () => false;
-  try {
-    const require = createRequire(import.meta.url);
-    const picomatch = require('picomatch') as (p: readonly string[] | string, o?: object) => Matcher;
-    return picomatch([...patterns], { dot: true });
-  } catch {
-    const res = patterns.map((p) => {
-      const body = p
-        .split('**/')
-        .map((part) => part.split('**').map((q) => q.split('*').map((r) => r.split('?').map(escapeRegExp).join('[^/]')).join('[^/]*')).join('.*'))
-        .join('(?:.*/)?');
-      return new RegExp(`^${body}$`);
-    });
-    return (p) => res.some((re) => re.test(p));
-  }
-}
 
 const SOURCE_SUFFIX = '(?:\\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|d\\.ts|d\\.mts|d\\.cts)|/index\\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|d\\.ts))';
 

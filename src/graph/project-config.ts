@@ -14,6 +14,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseTsconfig } from 'get-tsconfig';
+import { globMatcher } from './glob.js';
 import { parseJsonc } from './jsonc.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-regular-file.js';
 
@@ -45,6 +46,8 @@ export interface NestedPackage {
   readonly dir: string;
   readonly ts: TsResolutionConfig;
   readonly pkg: PackageInfo;
+  /** Listed by the root's `workspaces` or pnpm-workspace.yaml: other packages import it by name. */
+  readonly workspace?: boolean;
 }
 
 /** What the cross-file pass knows about the project, plus notes on what it could not read. */
@@ -298,8 +301,60 @@ function ancestorDirs(files: readonly string[]): string[] {
   return [...dirs].sort();
 }
 
+/** At most this many workspace patterns are used. */
+const MAX_WORKSPACE_PATTERNS = 1000;
+
+/** Patterns of npm/yarn `workspaces` (an array, or `{ packages: [] }`). */
+function npmWorkspaces(json: Json | undefined): string[] {
+  const value = json?.workspaces;
+  const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.packages) ? value.packages : [];
+  return list.filter((p): p is string => typeof p === 'string');
+}
+
+/**
+ * The `packages:` list of pnpm-workspace.yaml: the one subset of YAML it
+ * uses (a top-level key, then `- item` lines, items plain or quoted).
+ * Anything else ends the list; nothing is evaluated.
+ */
+export function parsePnpmWorkspace(text: string): string[] {
+  const out: string[] = [];
+  let inPackages = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\s+#.*$/, '').replace(/^#.*$/, '');
+    if (line.trim() === '') continue;
+    if (!/^\s/.test(line) && !line.startsWith('-')) {
+      inPackages = /^packages\s*:\s*$/.test(line);
+      continue;
+    }
+    if (!inPackages) continue;
+    const item = /^\s*-\s*(.*?)\s*$/.exec(line)?.[1];
+    if (item === undefined || item === '') continue;
+    const unquoted = /^(['"])(.*)\1$/.exec(item)?.[2] ?? item;
+    out.push(unquoted);
+    if (out.length >= MAX_WORKSPACE_PATTERNS) break;
+  }
+  return out;
+}
+
+/** A matcher for folders the workspace patterns name (`!` patterns exclude). */
+function workspaceMatcher(patterns: readonly string[]): (dir: string) => boolean {
+  const clean = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '');
+  const include = globMatcher(patterns.filter((p) => !p.startsWith('!')).map(clean));
+  const exclude = globMatcher(patterns.filter((p) => p.startsWith('!')).map((p) => clean(p.slice(1))));
+  return (dir) => include(dir) && !exclude(dir);
+}
+
 /** The packages in folders of `files` below the root, each with its package.json and tsconfig. */
-function loadNestedPackages(root: string, realRoot: string, files: readonly string[], notes: string[]): NestedPackage[] {
+function loadNestedPackages(root: string, realRoot: string, files: readonly string[], notes: string[], rootJson: Json | undefined): NestedPackage[] {
+  const patterns = npmWorkspaces(rootJson).slice(0, MAX_WORKSPACE_PATTERNS);
+  if (existsSync(path.join(root, 'pnpm-workspace.yaml'))) {
+    try {
+      patterns.push(...parsePnpmWorkspace(readConfigText(path.join(root, 'pnpm-workspace.yaml'), realRoot)));
+    } catch (error) {
+      notes.push(noteFor('pnpm-workspace.yaml', error));
+    }
+  }
+  const isWorkspace = workspaceMatcher(patterns);
   const out: NestedPackage[] = [];
   for (const dir of ancestorDirs(files)) {
     if (dir.split('/').includes('node_modules')) continue;
@@ -314,7 +369,7 @@ function loadNestedPackages(root: string, realRoot: string, files: readonly stri
       } catch (error) {
         notes.push(noteFor(`${dir}/tsconfig.json`, error));
       }
-      out.push({ dir, ts, pkg: packageInfo(json) });
+      out.push({ dir, ts, pkg: packageInfo(json), ...(isWorkspace(dir) ? { workspace: true } : {}) });
     } catch (error) {
       notes.push(noteFor(`${dir}/package.json`, error));
     }
@@ -343,13 +398,14 @@ export async function loadProjectConfig(root: string, files: readonly string[] =
   }
   let pkg: PackageInfo = { entryFields: [] };
   let hasPackageJson = existsSync(path.join(root, 'package.json'));
+  let rootJson: Json | undefined;
   try {
-    const json = readJson(path.join(root, 'package.json'), realRoot, false);
-    if (json) pkg = packageInfo(json);
+    rootJson = readJson(path.join(root, 'package.json'), realRoot, false);
+    if (rootJson) pkg = packageInfo(rootJson);
   } catch (error) {
     notes.push(noteFor('package.json', error));
   }
-  const packages = loadNestedPackages(root, realRoot, files, notes);
+  const packages = loadNestedPackages(root, realRoot, files, notes, rootJson);
   if (packages.length > 0) hasPackageJson = true;
   return { ts, pkg, notes, packages, hasPackageJson };
 }

@@ -170,8 +170,9 @@ export function createResolver(root: string, files: ReadonlySet<string>, config:
     return undefined;
   }
 
-  // Every package of the scan, by name: the root's and each nested one's (workspaces import each other by name).
-  const named = [{ dir: '', ts, pkg }, ...(config.packages ?? [])].filter((p) => p.pkg.name !== undefined && p.pkg.name !== '');
+  // Packages imported by name: the root's own and the workspaces' (a nested package.json that is
+  // no workspace, a test fixture named `react`, must not capture the real package's imports).
+  const named = [{ dir: '', ts, pkg }, ...(config.packages ?? []).filter((p) => p.workspace === true)].filter((p) => p.pkg.name !== undefined && p.pkg.name !== '');
 
   function viaPackageName(spec: string): string | undefined {
     for (const { dir, ts: pts, pkg: ppkg } of named) {

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { createScanOptions, scan } from '../../src/index.js';
 import { defaultRulesConfig } from '../../src/rules/index.js';
 import type { RulesConfig } from '../../src/rules/rule.js';
+import { parsePnpmWorkspace } from '../../src/graph/project-config.js';
 import { makeTempTree, removeTree } from '../helpers/temp-tree.js';
 import { makeViteLike, TRULY_UNUSED } from './vite-like.js';
 
@@ -77,5 +78,32 @@ describe('unused-export on a workspace shaped like vite', () => {
     } finally {
       removeTree(root);
     }
+  });
+
+  it('imports a pnpm workspace by name, but not a nested package that is no workspace', async () => {
+    const root = makeTempTree({
+      'package.json': '{"private": true}',
+      'pnpm-workspace.yaml': 'packages:\n  - "libs/*"   # the libraries\n  - \'!libs/skip\'\nonlyBuiltDependencies:\n  - esbuild\n',
+      'libs/core/package.json': JSON.stringify({ name: '@x/core', exports: { './util': './dist/util.js' } }),
+      'libs/core/src/util.ts': 'export const u = 1;\n',
+      'libs/core/src/internal.ts': 'export const i = 1;\n',
+      'test/fixtures/fake/package.json': JSON.stringify({ name: 'react', main: 'index.js' }),
+      'test/fixtures/fake/index.js': 'export const fake = 1;\n',
+      'app/main.ts': "import { u } from '@x/core/util';\nimport { useState } from 'react';\nexport default [u, useState];\n",
+    });
+    try {
+      const { result } = await unusedOf(root);
+      const edges = result.crossFile.graph.edges.map((e) => `${e.from} -> ${e.to}`);
+      assert.deepEqual(edges, ['app/main.ts -> libs/core/src/util.ts']);
+      assert.deepEqual(result.crossFile.graph.external.map((e) => e.specifier), ['react']);
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('reads the packages list of pnpm-workspace.yaml and nothing else', () => {
+    const yaml = "# comment\nother:\n  - no\npackages:\n  - 'packages/*'\n  - \"apps/**\"\n  - tools # trailing\n  -\ncatalog:\n  react: ^18\n";
+    assert.deepEqual(parsePnpmWorkspace(yaml), ['packages/*', 'apps/**', 'tools']);
+    assert.deepEqual(parsePnpmWorkspace('packages: [a, b]\n'), []);
   });
 });
