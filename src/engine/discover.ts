@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { SOURCE_EXTENSIONS } from '../config/options.js';
@@ -64,9 +64,38 @@ export function discover(options: DiscoveryOptions): Discovery {
     if (!entry.dirent.isFile()) continue;
     files.push({ path: relative, absolutePath });
   }
+  // A link to a folder matches no file pattern, so the walk above never names it: list those too.
+  const listed = new Set(skipped.map((s) => s.path));
+  for (const link of directoryLinks(root, options.exclude)) {
+    if (listed.has(link) || gitignore.ignores(link)) continue;
+    skipped.push({ path: link, reason: describeLink(root, path.join(root, link)) });
+  }
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
   skipped.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { files, skipped };
+}
+
+/** Root-relative paths of the symbolic links under `root` that point to a folder (links are not followed). */
+function directoryLinks(root: string, exclude: readonly string[]): string[] {
+  const entries = fg.sync('**', {
+    cwd: root,
+    dot: true,
+    onlyFiles: false,
+    objectMode: true,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    ignore: [...ALWAYS_IGNORED, ...exclude],
+  });
+  const links: string[] = [];
+  for (const entry of entries) {
+    if (!entry.dirent.isSymbolicLink()) continue;
+    try {
+      if (statSync(path.join(root, entry.path)).isDirectory()) links.push(entry.path);
+    } catch {
+      // broken: it names no folder
+    }
+  }
+  return links;
 }
 
 function describeLink(root: string, absolutePath: string): string {

@@ -72,9 +72,10 @@ function unusedFindings(built: BuiltGraph, entries: ReadonlySet<number>, severit
 
 /** Builds the module graph and the cross-file findings (sorted by path, line, column). */
 export async function analyzeCrossFile(files: readonly FileResult[], options: CrossFileOptions): Promise<CrossFileAnalysis> {
-  const project = await loadProjectConfig(options.root);
+  const paths = files.map((f) => f.path);
+  const project = await loadProjectConfig(options.root, paths);
   const notes = [...project.notes];
-  const resolve = createResolver(options.root, new Set(files.map((f) => f.path)), project);
+  const resolve = createResolver(options.root, new Set(paths), project);
   const built = buildGraph(files, resolve);
   const findings: Finding[] = [];
   const cycleRule = options.rules['import-cycle'];

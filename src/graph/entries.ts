@@ -4,53 +4,55 @@
  * `bin`, every string leaf of `exports`), mapped back to sources with the
  * heuristic in source-map.ts, and from the user's `entries` globs.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { ProjectConfig } from './project-config.js';
+import type { NestedPackage, PackageInfo, ProjectConfig, TsResolutionConfig } from './project-config.js';
 import { allExportTargets } from './package-exports.js';
+import { globMatcher } from './glob.js';
+
+export { globMatcher };
 import { makeFileLookup } from './resolve.js';
 import { cleanPackagePath, mapEntryToSource, sourceCandidates } from './source-map.js';
 
-type Matcher = (path: string) => boolean;
-
 const escapeRegExp = (s: string) => s.replace(/[.+^${}()|[\]\\?]/g, '\\$&');
-
-/**
- * A glob matcher: picomatch (fast-glob's own matcher, through micromatch)
- * when it can be loaded, else a small translation of `**`, `*` and `?`.
- */
-export function globMatcher(patterns: readonly string[]): Matcher {
-  if (patterns.length === 0) return () => false;
-  try {
-    const require = createRequire(import.meta.url);
-    const picomatch = require('picomatch') as (p: readonly string[] | string, o?: object) => Matcher;
-    return picomatch([...patterns], { dot: true });
-  } catch {
-    const res = patterns.map((p) => {
-      const body = p
-        .split('**/')
-        .map((part) => part.split('**').map((q) => q.split('*').map((r) => r.split('?').map(escapeRegExp).join('[^/]')).join('[^/]*')).join('.*'))
-        .join('(?:.*/)?');
-      return new RegExp(`^${body}$`);
-    });
-    return (p) => res.some((re) => re.test(p));
-  }
-}
 
 const SOURCE_SUFFIX = '(?:\\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|d\\.ts|d\\.mts|d\\.cts)|/index\\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|d\\.ts))';
 
 /** Files an `exports` pattern target like `./dist/*.js` stands for (via the same source heuristic). */
-function patternEntries(target: string, project: ProjectConfig, nodes: readonly string[], relToRoot: (a: string) => string | undefined): string[] {
+function patternEntries(target: string, ts: TsResolutionConfig, prefix: string, nodes: readonly string[], relToPkg: (a: string) => string | undefined): string[] {
   // Like a plain entry, the first candidate location that holds any file wins.
-  for (const candidate of sourceCandidates(target, project.ts, relToRoot)) {
-    const re = new RegExp(`^${candidate.split('*').map(escapeRegExp).join('.+')}${SOURCE_SUFFIX}?$`);
+  for (const candidate of sourceCandidates(target, ts, relToPkg)) {
+    const re = new RegExp(`^${escapeRegExp(prefix)}${candidate.split('*').map(escapeRegExp).join('.+')}${SOURCE_SUFFIX}?$`);
     const hits = nodes.filter((n) => re.test(n));
     if (hits.length > 0) return hits;
   }
   return [];
 }
 
-/** Node ids of the entry modules; `notes` receives entries that map to no scanned file. */
+/** How many unmapped entries a note names; the rest are counted. */
+const NOTE_EXAMPLES = 3;
+
+/** One note for every package.json entry that maps to no scanned file: the count and a few examples. */
+function unmappedNote(unmapped: readonly string[]): string | undefined {
+  if (unmapped.length === 0) return undefined;
+  const n = unmapped.length;
+  const examples = unmapped.slice(0, NOTE_EXAMPLES).join('; ');
+  return `${n} package.json ${n === 1 ? 'entry matches' : 'entries match'} no scanned file (e.g. ${examples}${n > NOTE_EXAMPLES ? '; …' : ''})`;
+}
+
+/** Where an entry came from, as a note names it: the manifest and the field, never the value (untrusted content). */
+function fieldLabel(manifest: string, pkg: PackageInfo, index: number): string {
+  if (index < pkg.entryFields.length) return `${manifest} ${pkg.entryFieldKeys?.[index] ?? 'entry field'}`;
+  return `${manifest} exports, target ${index - pkg.entryFields.length + 1}`;
+}
+
+const ROOT_INDEX = /^index\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+/**
+ * Node ids of the entry modules: the entries of the root package and of every
+ * nested package (each mapped from its own folder, through its own tsconfig),
+ * the user's globs, and, when no package.json exists at all, `index.*` at the
+ * root. `notes` receives one summary of the entries that map to no scanned file.
+ */
 export function findEntries(
   root: string,
   nodes: readonly string[],
@@ -61,22 +63,36 @@ export function findEntries(
   const ids = new Map<string, number>();
   nodes.forEach((p, i) => ids.set(p, i));
   const lookup = makeFileLookup(new Set(nodes));
-  const relToRoot = (abs: string): string | undefined => {
-    const rel = path.relative(root, abs).split(path.sep).join('/');
-    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
-  };
   const entries = new Set<number>();
-  const targets = [...project.pkg.entryFields, ...(project.pkg.exports !== undefined ? allExportTargets(project.pkg.exports) : [])];
-  for (const target of targets) {
-    if (target.includes('*')) {
-      for (const file of patternEntries(target, project, nodes, relToRoot)) entries.add(ids.get(file) as number);
-      continue;
+  const unmapped: string[] = [];
+  const packages: NestedPackage[] = [{ dir: '', ts: project.ts, pkg: project.pkg }, ...(project.packages ?? [])];
+  for (const { dir, ts, pkg } of packages) {
+    const base = path.join(root, dir);
+    const relToPkg = (abs: string): string | undefined => {
+      const rel = path.relative(base, abs).split(path.sep).join('/');
+      return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
+    };
+    const prefix = dir === '' ? '' : `${dir}/`;
+    const lookupInPkg = (rel: string) => lookup(prefix + rel);
+    const targets = [...pkg.entryFields, ...(pkg.exports !== undefined ? allExportTargets(pkg.exports) : [])];
+    for (const [index, target] of targets.entries()) {
+      if (target.includes('*')) {
+        for (const file of patternEntries(target, ts, prefix, nodes, relToPkg)) entries.add(ids.get(file) as number);
+        continue;
+      }
+      const file = mapEntryToSource(target, ts, lookupInPkg, relToPkg);
+      if (file !== undefined) entries.add(ids.get(file) as number);
+      else if (/\.(?:[mc]?[jt]sx?)$/.test(target) || !/\.[a-z]+$/i.test(cleanPackagePath(target))) {
+        unmapped.push(fieldLabel(`${prefix}package.json`, pkg, index));
+      }
     }
-    const file = mapEntryToSource(target, project.ts, lookup, relToRoot);
-    if (file !== undefined) entries.add(ids.get(file) as number);
-    else if (/\.(?:[mc]?[jt]sx?)$/.test(target) || !/\.[a-z]+$/i.test(cleanPackagePath(target))) {
-      notes.push(`package.json entry '${target}' matches no scanned file`);
-    }
+  }
+  const note = unmappedNote(unmapped);
+  if (note !== undefined) notes.push(note);
+  if (project.hasPackageJson === false) {
+    nodes.forEach((p, i) => {
+      if (ROOT_INDEX.test(p)) entries.add(i);
+    });
   }
   const match = globMatcher(globs);
   nodes.forEach((p, i) => {

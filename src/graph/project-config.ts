@@ -14,6 +14,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseTsconfig } from 'get-tsconfig';
+import { globMatcher } from './glob.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-regular-file.js';
 
@@ -35,6 +36,18 @@ export interface PackageInfo {
   readonly exports?: unknown;
   /** `main`, `module`, `types`, `typings`, `bin` strings, package-relative. */
   readonly entryFields: readonly string[];
+  /** The field each of `entryFields` came from (`main`, `bin`, …), for notes that must not quote values. */
+  readonly entryFieldKeys?: readonly string[];
+}
+
+/** A package below the root (a workspace or any nested package.json), with its own tsconfig. */
+export interface NestedPackage {
+  /** Root-relative folder, `/`-separated, never `''`. */
+  readonly dir: string;
+  readonly ts: TsResolutionConfig;
+  readonly pkg: PackageInfo;
+  /** Listed by the root's `workspaces` or pnpm-workspace.yaml: other packages import it by name. */
+  readonly workspace?: boolean;
 }
 
 /** What the cross-file pass knows about the project, plus notes on what it could not read. */
@@ -42,6 +55,10 @@ export interface ProjectConfig {
   readonly ts: TsResolutionConfig;
   readonly pkg: PackageInfo;
   readonly notes: readonly string[];
+  /** Nested packages (folders of scanned files that hold a package.json), sorted by folder. */
+  readonly packages?: readonly NestedPackage[];
+  /** True when the root or a nested folder has a package.json. */
+  readonly hasPackageJson?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -205,9 +222,10 @@ function implicitBase(options: object): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function loadTsconfig(root: string, realRoot: string, notes: string[]): TsResolutionConfig {
-  const file = path.join(realRoot, 'tsconfig.json');
-  if (!existsSync(path.join(root, 'tsconfig.json'))) return {};
+function loadTsconfig(root: string, realRoot: string, notes: string[], rel = ''): TsResolutionConfig {
+  const dir = path.join(realRoot, rel);
+  const file = path.join(dir, 'tsconfig.json');
+  if (!existsSync(path.join(root, rel, 'tsconfig.json'))) return {};
   const guard = new TsconfigGuard(realRoot, notes);
   let options: Json;
   try {
@@ -215,7 +233,6 @@ function loadTsconfig(root: string, realRoot: string, notes: string[]): TsResolu
   } catch (error) {
     throw guard.refusal ?? error;
   }
-  const dir = realRoot;
   const own: { -readonly [K in keyof TsResolutionConfig]: TsResolutionConfig[K] } = {};
   if (typeof options.baseUrl === 'string') own.baseUrl = path.resolve(dir, options.baseUrl);
   if (isObject(options.paths)) {
@@ -238,20 +255,134 @@ function noteFor(name: string, error: unknown): string {
   return `could not read ${name}: it ${why}`;
 }
 
-function collectEntryFields(json: Json): string[] {
+function collectEntryFields(json: Json): { fields: string[]; keys: string[] } {
   const fields: string[] = [];
+  const keys: string[] = [];
   for (const key of ['main', 'module', 'types', 'typings', 'browser']) {
-    if (typeof json[key] === 'string') fields.push(json[key] as string);
+    if (typeof json[key] === 'string') {
+      fields.push(json[key] as string);
+      keys.push(key);
+    }
   }
-  if (typeof json.bin === 'string') fields.push(json.bin);
-  else if (isObject(json.bin)) {
-    for (const value of Object.values(json.bin)) if (typeof value === 'string') fields.push(value);
+  if (typeof json.bin === 'string') {
+    fields.push(json.bin);
+    keys.push('bin');
+  } else if (isObject(json.bin)) {
+    for (const value of Object.values(json.bin)) {
+      if (typeof value === 'string') {
+        fields.push(value);
+        keys.push('bin');
+      }
+    }
   }
-  return fields;
+  return { fields, keys };
 }
 
-/** Loads `<root>/tsconfig.json` and `<root>/package.json`; unreadable or malformed files become notes. */
-export async function loadProjectConfig(root: string): Promise<ProjectConfig> {
+function packageInfo(json: Json): PackageInfo {
+  const { fields, keys } = collectEntryFields(json);
+  return {
+    ...(typeof json.name === 'string' ? { name: json.name } : {}),
+    ...(json.exports !== undefined ? { exports: json.exports } : {}),
+    entryFields: fields,
+    entryFieldKeys: keys,
+  };
+}
+
+/** Every folder that holds a scanned file, and its ancestors below the root (root-relative, never `''`). */
+function ancestorDirs(files: readonly string[]): string[] {
+  const dirs = new Set<string>();
+  for (const file of files) {
+    for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) {
+      const dir = file.slice(0, at);
+      if (dirs.has(dir)) break;
+      dirs.add(dir);
+    }
+  }
+  return [...dirs].sort();
+}
+
+/** At most this many workspace patterns are used. */
+const MAX_WORKSPACE_PATTERNS = 1000;
+
+/** Patterns of npm/yarn `workspaces` (an array, or `{ packages: [] }`). */
+function npmWorkspaces(json: Json | undefined): string[] {
+  const value = json?.workspaces;
+  const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.packages) ? value.packages : [];
+  return list.filter((p): p is string => typeof p === 'string');
+}
+
+/**
+ * The `packages:` list of pnpm-workspace.yaml: the one subset of YAML it
+ * uses (a top-level key, then `- item` lines, items plain or quoted).
+ * Anything else ends the list; nothing is evaluated.
+ */
+export function parsePnpmWorkspace(text: string): string[] {
+  const out: string[] = [];
+  let inPackages = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\s+#.*$/, '').replace(/^#.*$/, '');
+    if (line.trim() === '') continue;
+    if (!/^\s/.test(line) && !line.startsWith('-')) {
+      inPackages = /^packages\s*:\s*$/.test(line);
+      continue;
+    }
+    if (!inPackages) continue;
+    const item = /^\s*-\s*(.*?)\s*$/.exec(line)?.[1];
+    if (item === undefined || item === '') continue;
+    const unquoted = /^(['"])(.*)\1$/.exec(item)?.[2] ?? item;
+    out.push(unquoted);
+    if (out.length >= MAX_WORKSPACE_PATTERNS) break;
+  }
+  return out;
+}
+
+/** A matcher for folders the workspace patterns name (`!` patterns exclude). */
+function workspaceMatcher(patterns: readonly string[]): (dir: string) => boolean {
+  const clean = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '');
+  const include = globMatcher(patterns.filter((p) => !p.startsWith('!')).map(clean));
+  const exclude = globMatcher(patterns.filter((p) => p.startsWith('!')).map((p) => clean(p.slice(1))));
+  return (dir) => include(dir) && !exclude(dir);
+}
+
+/** The packages in folders of `files` below the root, each with its package.json and tsconfig. */
+function loadNestedPackages(root: string, realRoot: string, files: readonly string[], notes: string[], rootJson: Json | undefined): NestedPackage[] {
+  const patterns = npmWorkspaces(rootJson).slice(0, MAX_WORKSPACE_PATTERNS);
+  if (existsSync(path.join(root, 'pnpm-workspace.yaml'))) {
+    try {
+      patterns.push(...parsePnpmWorkspace(readConfigText(path.join(root, 'pnpm-workspace.yaml'), realRoot)));
+    } catch (error) {
+      notes.push(noteFor('pnpm-workspace.yaml', error));
+    }
+  }
+  const isWorkspace = workspaceMatcher(patterns);
+  const out: NestedPackage[] = [];
+  for (const dir of ancestorDirs(files)) {
+    if (dir.split('/').includes('node_modules')) continue;
+    const file = path.join(root, dir, 'package.json');
+    if (!existsSync(file)) continue;
+    try {
+      const json = readJson(file, realRoot, false);
+      if (!json) continue;
+      let ts: TsResolutionConfig = {};
+      try {
+        ts = mapToRoot(loadTsconfig(root, realRoot, notes, dir), realRoot, root);
+      } catch (error) {
+        notes.push(noteFor(`${dir}/tsconfig.json`, error));
+      }
+      out.push({ dir, ts, pkg: packageInfo(json), ...(isWorkspace(dir) ? { workspace: true } : {}) });
+    } catch (error) {
+      notes.push(noteFor(`${dir}/package.json`, error));
+    }
+  }
+  return out;
+}
+
+/**
+ * Loads `<root>/tsconfig.json` and `<root>/package.json`, and the package.json
+ * (with its tsconfig) of every folder of `files` below the root; unreadable or
+ * malformed files become notes.
+ */
+export async function loadProjectConfig(root: string, files: readonly string[] = []): Promise<ProjectConfig> {
   const notes: string[] = [];
   let realRoot = root;
   try {
@@ -266,19 +397,17 @@ export async function loadProjectConfig(root: string): Promise<ProjectConfig> {
     notes.push(noteFor('tsconfig.json', error));
   }
   let pkg: PackageInfo = { entryFields: [] };
+  let hasPackageJson = existsSync(path.join(root, 'package.json'));
+  let rootJson: Json | undefined;
   try {
-    const json = readJson(path.join(root, 'package.json'), realRoot, false);
-    if (json) {
-      pkg = {
-        ...(typeof json.name === 'string' ? { name: json.name } : {}),
-        ...(json.exports !== undefined ? { exports: json.exports } : {}),
-        entryFields: collectEntryFields(json),
-      };
-    }
+    rootJson = readJson(path.join(root, 'package.json'), realRoot, false);
+    if (rootJson) pkg = packageInfo(rootJson);
   } catch (error) {
     notes.push(noteFor('package.json', error));
   }
-  return { ts, pkg, notes };
+  const packages = loadNestedPackages(root, realRoot, files, notes, rootJson);
+  if (packages.length > 0) hasPackageJson = true;
+  return { ts, pkg, notes, packages, hasPackageJson };
 }
 
 /** Paths come back under the root's real path; the rest of the pass speaks in the root as given. */

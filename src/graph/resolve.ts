@@ -4,6 +4,7 @@
  * or is unresolved. Order for non-relative specifiers follows TypeScript:
  * `paths`, then `baseUrl`, then the package's own name, else a package.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectConfig } from './project-config.js';
 import { exportTargets } from './package-exports.js';
@@ -136,18 +137,66 @@ export function createResolver(root: string, files: ReadonlySet<string>, config:
     return undefined;
   }
 
-  function viaSelfName(spec: string): string | undefined {
-    const name = pkg.name;
-    if (!name || !(spec === name || spec.startsWith(`${name}/`))) return undefined;
-    const subpath = spec === name ? '.' : `./${spec.slice(name.length + 1)}`;
-    const targets =
-      pkg.exports !== undefined ? exportTargets(pkg.exports, subpath) : subpath === '.' ? pkg.entryFields : [subpath];
-    for (const target of targets) {
-      const hit = mapEntryToSource(target, ts, lookup, relToRoot);
+  // A symlinked file or folder is not scanned itself (discovery skips links), so an import
+  // that does not resolve is followed on disk: the link's real path, when it is a scanned file.
+  let realRoot: string | undefined;
+  function viaLink(joined: string): string | undefined {
+    if (realRoot === undefined) {
+      try {
+        realRoot = realpathSync(root);
+      } catch {
+        realRoot = root;
+      }
+    }
+    const ext = path.posix.extname(joined);
+    const stem = ext === '' ? joined : joined.slice(0, -ext.length);
+    const candidates = [joined, ...(TS_SOURCE_FOR[ext] ?? []).map((alt) => stem + alt)];
+    // `./a.js` may name `a.ts`; `./a` and `./a.config` need an extension; `./a.ts` is itself.
+    if (TS_SOURCE_FOR[ext] !== undefined || !EXTENSIONS.includes(ext.slice(1))) {
+      for (const e of EXTENSIONS) candidates.push(`${joined}.${e}`);
+    }
+    for (const candidate of candidates) {
+      let real: string;
+      try {
+        real = realpathSync(path.join(root, candidate));
+      } catch {
+        continue;
+      }
+      const rel = path.relative(realRoot, real).split(path.sep).join('/');
+      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      const hit = lookup(rel);
       if (hit) return hit;
     }
-    // Without a usable mapping, `mypkg/sub` most often means the file `sub` at the package root.
-    return pkg.exports === undefined || targets.length === 0 ? lookup(subpath) : undefined;
+    return undefined;
+  }
+
+  // Packages imported by name: the root's own and the workspaces' (a nested package.json that is
+  // no workspace, a test fixture named `react`, must not capture the real package's imports).
+  const named = [{ dir: '', ts, pkg }, ...(config.packages ?? []).filter((p) => p.workspace === true)].filter((p) => p.pkg.name !== undefined && p.pkg.name !== '');
+
+  function viaPackageName(spec: string): string | undefined {
+    for (const { dir, ts: pts, pkg: ppkg } of named) {
+      const name = ppkg.name as string;
+      if (!(spec === name || spec.startsWith(`${name}/`))) continue;
+      const prefix = dir === '' ? '' : `${dir}/`;
+      const base = path.join(root, dir);
+      const relToPkg = (abs: string): string | undefined => {
+        const rel = path.relative(base, abs).split(path.sep).join('/');
+        return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
+      };
+      const inPkg = (rel: string) => lookup(prefix + rel);
+      const subpath = spec === name ? '.' : `./${spec.slice(name.length + 1)}`;
+      const targets =
+        ppkg.exports !== undefined ? exportTargets(ppkg.exports, subpath) : subpath === '.' ? ppkg.entryFields : [subpath];
+      for (const target of targets) {
+        const hit = mapEntryToSource(target, pts, inPkg, relToPkg);
+        if (hit) return hit;
+      }
+      // Without a usable mapping, `mypkg/sub` most often means the file `sub` at the package root.
+      const fallback = ppkg.exports === undefined || targets.length === 0 ? inPkg(subpath) : undefined;
+      if (fallback) return fallback;
+    }
+    return undefined;
   }
 
   // Files of one folder often import the same specifiers: memoize relative lookups per (folder, specifier).
@@ -169,7 +218,7 @@ export function createResolver(root: string, files: ReadonlySet<string>, config:
       let res = dirMemo.get(spec);
       if (res === undefined) {
         const joined = joinRelative(lastDir, spec);
-        const hit = joined === undefined ? undefined : lookupNormalized(joined);
+        const hit = joined === undefined ? undefined : (lookupNormalized(joined) ?? viaLink(joined));
         res = hit ? { kind: 'file', path: hit } : UNRESOLVED;
         dirMemo.set(spec, res);
       }
@@ -181,7 +230,7 @@ export function createResolver(root: string, files: ReadonlySet<string>, config:
       return hit ? { kind: 'file', path: hit } : UNRESOLVED;
     }
     if (spec.startsWith('node:') || spec === '') return EXTERNAL;
-    const hit = viaPaths(spec) ?? (baseUrl !== undefined ? underBase(baseUrl, spec) : undefined) ?? viaSelfName(spec);
+    const hit = viaPaths(spec) ?? (baseUrl !== undefined ? underBase(baseUrl, spec) : undefined) ?? viaPackageName(spec);
     return hit ? { kind: 'file', path: hit } : EXTERNAL;
   };
 }

@@ -5,7 +5,8 @@
  *   1. the path itself (with TypeScript's `.js` → `.ts` convention and index files);
  *   2. under tsconfig `outDir`: the same relative path under `rootDir`, then under `src/`;
  *   3. leading build-output folders (dist, build, lib, out, esm, cjs, …) stripped one at
- *      a time, fewest first, each rest tried under `src/` and then at the root.
+ *      a time, fewest first, each rest tried under `src/` and then at the root;
+ *   4. the whole path under `src/` (a package built into its own root: `./add.js` → `src/add/index.ts`).
  * Each candidate goes through extension and `/index` resolution, so
  * `./dist/cjs/index.js` finds `src/index.ts` and `./bin/cli.js` finds `bin/cli.ts`.
  */
@@ -45,6 +46,8 @@ export function sourceCandidates(entry: string, ts: TsResolutionConfig, relToRoo
     const rest = segments.slice(k).join('/');
     out.push(`src/${rest}`, rest);
   }
+  // A package published from its root (`./add.js`, built there) with sources in src/ (date-fns): `src/add`.
+  out.push(`src/${stem}`);
   return [...new Set(out)];
 }
 

@@ -72,6 +72,22 @@ describe('discover', () => {
     const reasons = Object.fromEntries(result.skipped.map((skip) => [skip.path, skip.reason]));
     assert.match(reasons['src/escape.ts']!, /outside the root/);
     assert.match(reasons['deep/broken.ts']!, /cannot be resolved/);
+    assert.match(reasons['src/loop']!, /symbolic link to src: not followed/);
+  });
+
+  it('lists a link to a folder in skipped, once, and never walks into it', () => {
+    const root = tree({ 'pkg/src/a.ts': '', 'pkg/src/sub/b.ts': '' });
+    symlinkSync(path.join(root, 'pkg', 'src', 'sub'), path.join(root, 'pkg', 'shared'));
+    symlinkSync(path.join(root, 'pkg', 'src', 'a.ts'), path.join(root, 'pkg', 'a-link.ts'));
+    const result = discover({ root, ...defaults });
+    assert.deepEqual(result.files.map((file) => file.path), ['pkg/src/a.ts', 'pkg/src/sub/b.ts']);
+    assert.deepEqual(
+      result.skipped.map((skip) => [skip.path, skip.reason]),
+      [
+        ['pkg/a-link.ts', 'symbolic link to pkg/src/a.ts: not followed (the target is scanned at its own path)'],
+        ['pkg/shared', 'symbolic link to pkg/src/sub: not followed (the target is scanned at its own path)'],
+      ],
+    );
   });
 
   it('returns nothing for an empty root', () => {

@@ -22,6 +22,7 @@ describe('findEntries', () => {
     ['exports: every condition and subpath', { exports: { '.': { import: './dist/index.mjs' }, './util': { require: './build/lib/util.cjs' } } }, [], {}, ['src/index.ts', 'src/lib/util.ts']],
     ['exports pattern', { exports: { './*': './dist/*.js' } }, [], {}, ['src/index.ts', 'src/lib/util.ts', 'src/other.ts']],
     ['tsconfig outDir/rootDir', { entryFields: ['./out/main.js'] }, [], { outDir: '/r/out', rootDir: '/r/source' }, ['source/main.ts']],
+    ['built into the package root, sources in src/', { exports: { './other': { import: './other.mjs', require: './other.cjs' } } }, [], {}, ['src/other.ts']],
     ['entry globs', {}, ['scripts/**/*.ts'], {}, ['scripts/a.ts', 'scripts/deep/b.ts']],
   ];
   for (const [name, pkg, globs, ts, expected] of cases) {
@@ -31,7 +32,33 @@ describe('findEntries', () => {
   it('notes a code entry that maps to nothing, but not package.json or assets', () => {
     const r = entries({ entryFields: ['./dist/nothing.js'], exports: { './package.json': './package.json', './style.css': './dist/s.css' } });
     assert.deepEqual(r.files, []);
-    assert.deepEqual(r.notes, ["package.json entry './dist/nothing.js' matches no scanned file"]);
+    assert.deepEqual(r.notes, ['1 package.json entry matches no scanned file (e.g. package.json entry field)']);
+  });
+});
+
+describe('findEntries in nested packages', () => {
+  const nodes = ['packages/a/src/index.ts', 'packages/a/src/cli.ts', 'packages/b/lib/main.ts', 'packages/b/src/x.ts', 'index.ts'];
+  const run = (project: Partial<ProjectConfig>) => {
+    const notes: string[] = [];
+    const ids = findEntries('/r', nodes, { ts: {}, pkg: { entryFields: [] }, notes: [], ...project }, [], notes);
+    return { files: [...ids].map((i) => nodes[i]).sort(), notes };
+  };
+
+  it('maps each package\'s entries from its own folder and tsconfig', () => {
+    const r = run({
+      packages: [
+        { dir: 'packages/a', ts: {}, pkg: { entryFields: ['./bin/cli.js'], entryFieldKeys: ['bin'], exports: { '.': './dist/index.mjs' } } },
+        { dir: 'packages/b', ts: { outDir: '/r/packages/b/out', rootDir: '/r/packages/b/lib' }, pkg: { entryFields: ['./out/main.js'] } },
+      ],
+      hasPackageJson: true,
+    });
+    assert.deepEqual(r.files, ['packages/a/src/index.ts', 'packages/b/lib/main.ts']);
+    assert.deepEqual(r.notes, ['1 package.json entry matches no scanned file (e.g. packages/a/package.json bin)']);
+  });
+
+  it('takes root index.* only when there is no package.json anywhere', () => {
+    assert.deepEqual(run({ hasPackageJson: false }).files, ['index.ts']);
+    assert.deepEqual(run({ hasPackageJson: true }).files, []);
   });
 });
 
