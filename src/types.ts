@@ -95,6 +95,8 @@ export interface Finding {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /** Covered by the suppressions file: reported as such, never failing the run. */
+  readonly suppressed?: true;
 }
 
 /** The outcome for one discovered file. */
@@ -210,4 +212,6 @@ export interface ScanResult {
   readonly durationMs: number;
   readonly profile: Profile;
   readonly warnings: readonly string[];
+  /** Findings the suppressions file covers that this result leaves out (the human formats); the summary counts them. */
+  readonly suppressedFindings?: number;
 }
