@@ -7,7 +7,7 @@ import type { AnalysisOptions } from '../config/options.js';
 import { compareCodeUnits } from '../util/compare.js';
 
 /** Bump when the stored value's shape or the meaning of a fact changes. */
-const CACHE_FORMAT_VERSION = 2;
+const CACHE_FORMAT_VERSION = 3;
 
 /** Prefix of every key any sonde version writes: in a shared Redis, what is ours to count and delete. */
 export const KEY_ROOT = 'sonde/';

@@ -102,3 +102,29 @@ describe('bin/sonde.js: bulk suppressions (ESLint’s workflow)', () => {
     assert.match(run.stderr, /^sonde: --prune-suppressions cannot be combined/);
   });
 });
+
+describe('bin/sonde.js: inline sonde-disable comments', () => {
+  const root = makeTempTree({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'src/a.ts': `// sonde-disable-next-line complexity -- parsed by hand\n${COMPLEX('parse')}// sonde-disable-next-line max-params\nexport const x = 1;\n`,
+    'src/b.ts': `/* sonde-disable complexity */\n${COMPLEX('other')}`,
+  });
+  after(() => removeTree(root));
+
+  it('covered findings are gone; the unused directive is a warning that fails --fail-on warning', () => {
+    const run = sonde(['.', ...STRICT, '--format', 'compact'], root);
+    assert.equal(run.code, 1);
+    assert.deepEqual(run.stdout.trim().split('\n'), [
+      "src/a.ts:7:1: warning Unused sonde-disable-next-line directive (no 'max-params' finding to suppress). [unused-disable-directive]",
+    ]);
+  });
+
+  it('the same with the cache, cold then warm, and in parallel: the facts carry the directives', () => {
+    const args = ['.', ...STRICT, '--format', 'json', '--cache', '--cache-location', path.join(root, '.sonde', 'c.sqlite')];
+    const cold = JSON.parse(sonde(args, root).stdout) as { files: unknown; findings: unknown };
+    const warm = JSON.parse(sonde([...args, '--parallel', '2'], root).stdout) as { files: unknown; findings: unknown; summary: { cache: { hits: number } } };
+    assert.equal(warm.summary.cache.hits, 2);
+    assert.deepEqual(warm.files, cold.files);
+    assert.deepEqual(warm.findings, cold.findings);
+  });
+});
