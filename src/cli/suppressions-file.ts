@@ -15,6 +15,8 @@ import {
   type Suppressions,
 } from '../config/suppressions.js';
 import { UserError } from '../errors.js';
+import { ALL_RULES } from '../rules/index.js';
+import { closestMatch } from '../util/edit-distance.js';
 import { escapeTerminal } from '../text/index.js';
 import type { ScanResult } from '../types.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../util/output-target.js';
@@ -40,6 +42,12 @@ export function parseSuppressionFlags(
   cwd: string,
 ): SuppressionOptions {
   const rules = values['suppress-rule'] ?? [];
+  const known = ALL_RULES.map((rule) => rule.id);
+  for (const rule of rules) {
+    if (known.includes(rule)) continue;
+    const suggestion = closestMatch(rule, known);
+    throw new UserError('INVALID_OPTION', `--suppress-rule ${rule}: unknown rule${suggestion ? `. Did you mean '${suggestion}'?` : ` (known: ${known.join(', ')})`}`);
+  }
   if (values['suppress-all'] && rules.length > 0) throw new UserError('INVALID_OPTION', '--suppress-all and --suppress-rule contradict each other; pass one.');
   if (values['prune-suppressions'] && (values['suppress-all'] || rules.length > 0)) {
     throw new UserError('INVALID_OPTION', '--prune-suppressions cannot be combined with --suppress-all or --suppress-rule; run them one after the other.');
@@ -87,7 +95,9 @@ export function readSuppressions(options: SuppressionOptions): Suppressions {
 
 /** Checked before the scan when the run will write the file, so a bad path costs no scan. */
 export function checkSuppressionsTarget(options: SuppressionOptions): OutputTarget | undefined {
-  return options.mode.kind === 'apply' ? undefined : checkOutputTarget(options.file, 'the suppressions file');
+  if (options.mode.kind === 'apply') return undefined;
+  // The default file lies in the (untrusted) working tree: a committed link there must not redirect the write.
+  return checkOutputTarget(options.file, 'the suppressions file', options.explicit ? {} : { noLinksBelow: path.dirname(options.file) });
 }
 
 /**

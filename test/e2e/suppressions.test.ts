@@ -96,10 +96,24 @@ describe('bin/sonde.js: bulk suppressions (ESLint’s workflow)', () => {
     removeTree(file);
   });
 
-  it('contradictory flags are a one-line error', () => {
+  it('contradictory flags and unknown rules are one-line errors', () => {
     const run = sonde(['.', '--suppress-all', '--prune-suppressions'], root);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /^sonde: --prune-suppressions cannot be combined/);
+    const typo = sonde(['.', '--suppress-rule', 'complexty'], root);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /^sonde: --suppress-rule complexty: unknown rule\. Did you mean 'complexity'\?/);
+  });
+
+  it('a committed link at the default location is not written through', () => {
+    const victim = path.join(root, 'victim.txt');
+    writeFileSync(victim, 'keep\n');
+    symlinkSync(victim, file);
+    const run = sonde(['.', ...STRICT, '--suppress-all'], root);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^sonde: cannot write the suppressions file .*: it is a symbolic link/);
+    assert.equal(readFileSync(victim, 'utf8'), 'keep\n');
+    removeTree(file);
   });
 });
 
