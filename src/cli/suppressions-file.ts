@@ -93,8 +93,20 @@ export function readSuppressions(options: SuppressionOptions): Suppressions {
   return validateSuppressions(parsed, shown);
 }
 
-/** Checked before the scan when the run will write the file, so a bad path costs no scan. */
-export function checkSuppressionsTarget(options: SuppressionOptions): OutputTarget | undefined {
+/** The file's entries as the scan started, and where to write it when the run rewrites it. */
+export interface PreparedSuppressions {
+  readonly existing: Suppressions;
+  readonly target?: OutputTarget;
+}
+
+/** Read and checked before the scan, so a bad file or an unwritable path costs no scan. */
+export function prepareSuppressions(options: SuppressionOptions): PreparedSuppressions {
+  const existing = readSuppressions(options);
+  const target = checkSuppressionsTarget(options);
+  return { existing, ...(target ? { target } : {}) };
+}
+
+function checkSuppressionsTarget(options: SuppressionOptions): OutputTarget | undefined {
   if (options.mode.kind === 'apply') return undefined;
   // The default file lies in the (untrusted) working tree: a committed link there must not redirect the write.
   return checkOutputTarget(options.file, 'the suppressions file', options.explicit ? {} : { noLinksBelow: path.dirname(options.file) });
@@ -107,9 +119,9 @@ export function checkSuppressionsTarget(options: SuppressionOptions): OutputTarg
 export function processSuppressions(
   result: ScanResult,
   options: SuppressionOptions,
+  existing: Suppressions,
   target: OutputTarget | undefined,
 ): { result: ScanResult; note?: string } {
-  const existing = readSuppressions(options);
   const paths = { dir: path.dirname(options.file), root: result.root };
   const { mode } = options;
   const updated =

@@ -18,7 +18,7 @@ import { useColor } from '../terminal.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
 import { escapeTerminal } from '../../text/index.js';
 import { withoutSuppressed } from '../../config/suppressions.js';
-import { checkSuppressionsTarget, processSuppressions } from '../suppressions-file.js';
+import { prepareSuppressions, processSuppressions, type PreparedSuppressions } from '../suppressions-file.js';
 
 /** `sonde scan`: the interactive UI in a terminal, reports and progress lines everywhere else. */
 export const scanCommand: CommandHandler = async (argv, io) => {
@@ -27,7 +27,7 @@ export const scanCommand: CommandHandler = async (argv, io) => {
   // Checked before any work: an unwritable -o must not cost a whole scan first.
   const output = options.output ? checkOutputTarget(options.output, 'the report') : undefined;
   if (options.cpuProf) checkOutputTarget(options.cpuProf, 'the CPU profile');
-  const suppressionsTarget = checkSuppressionsTarget(options.suppressions);
+  const suppressions = prepareSuppressions(options.suppressions);
   // --quiet is about the report: the interactive browser shows everything, so a quiet run prints the report instead.
   const interactive = options.ui && options.format === 'pretty' && !options.quiet && !options.output && io.stdout.isTTY === true && !io.env.CI;
 
@@ -43,9 +43,9 @@ export const scanCommand: CommandHandler = async (argv, io) => {
         return EXIT_INTERRUPTED;
       }
       checkSomethingMatched(result, options);
-      return verdict(suppress(result, options, suppressionsTarget, io), options, io);
+      return verdict(suppress(result, options, suppressions, io), options, io);
     }
-    return verdict(await scanAndReport(options, output, suppressionsTarget, io, color), options, io);
+    return verdict(await scanAndReport(options, output, suppressions, io, color), options, io);
   } finally {
     await profiler?.stop(options.cpuProf!);
   }
@@ -90,8 +90,8 @@ function reporterOptions(options: ScanCommandOptions, output: OutputTarget | und
 }
 
 /** The result with suppressed findings marked, after rewriting the suppressions file when asked to. */
-function suppress(result: ScanResult, options: ScanCommandOptions, target: OutputTarget | undefined, io: CliIO): ScanResult {
-  const { result: marked, note } = processSuppressions(result, options.suppressions, target);
+function suppress(result: ScanResult, options: ScanCommandOptions, prepared: PreparedSuppressions, io: CliIO): ScanResult {
+  const { result: marked, note } = processSuppressions(result, options.suppressions, prepared.existing, prepared.target);
   if (note) io.stderr.write(note);
   return marked;
 }
@@ -103,7 +103,7 @@ const LISTS_SUPPRESSED: ReadonlySet<string> = new Set(['json', 'sarif']);
 async function scanAndReport(
   options: ScanCommandOptions,
   output: OutputTarget | undefined,
-  suppressionsTarget: OutputTarget | undefined,
+  suppressions: PreparedSuppressions,
   io: CliIO,
   color: boolean,
 ): Promise<ScanResult> {
@@ -114,7 +114,7 @@ async function scanAndReport(
   let marked: ScanResult | undefined;
   const report = async (result: ScanResult) => {
     checkSomethingMatched(result, options);
-    marked = suppress(result, options, suppressionsTarget, io);
+    marked = suppress(result, options, suppressions, io);
     const shown = LISTS_SUPPRESSED.has(options.format) ? marked : withoutSuppressed(marked);
     const reporter = await loadChunkedReporter(options.format);
     const chunks = reporter(options.quiet ? errorsOnly(shown) : shown, reporterOptions(options, output, io, color));
