@@ -75,6 +75,21 @@ export interface Observation {
   readonly text?: string;
 }
 
+/**
+ * An inline `sonde-disable…` comment: `line` covers its own line,
+ * `next-line` the line after the comment, `file` the whole file.
+ */
+export interface DisableDirective {
+  readonly kind: 'line' | 'next-line' | 'file';
+  /** 1-based position of the comment (where an unused directive is reported). */
+  readonly line: number;
+  readonly column: number;
+  /** The line it covers (`file`: the comment's own line, unused). */
+  readonly target: number;
+  /** Rule ids; empty = every rule. */
+  readonly rules: readonly string[];
+}
+
 /** Everything sonde learns from one file's content. Depends only on content + analysis options. */
 export interface FileFacts {
   readonly lines: number;
@@ -85,6 +100,8 @@ export interface FileFacts {
   readonly imports: readonly ImportRecord[];
   readonly exports: readonly ExportRecord[];
   readonly observations: readonly Observation[];
+  /** Inline `sonde-disable…` comments; absent when the file has none. */
+  readonly directives?: readonly DisableDirective[];
 }
 
 /** A per-file failure: the file is listed, with the reason it has no facts. */
@@ -103,6 +120,8 @@ export interface Finding {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /** Covered by the suppressions file: reported as such, never failing the run. */
+  readonly suppressed?: true;
 }
 
 /** The outcome for one discovered file. */
@@ -218,4 +237,6 @@ export interface ScanResult {
   readonly durationMs: number;
   readonly profile: Profile;
   readonly warnings: readonly string[];
+  /** Findings the suppressions file covers that this result leaves out (the human formats); the summary counts them. */
+  readonly suppressedFindings?: number;
 }

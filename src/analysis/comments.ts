@@ -11,7 +11,7 @@
  * (JsxText has no trivia: its `//` is text.)
  */
 import { ts } from './typescript-api.cjs';
-import type { Observation } from '../types.js';
+import type { DisableDirective, Observation } from '../types.js';
 
 const SK = ts.SyntaxKind;
 
@@ -109,6 +109,35 @@ export function todoComments(sourceFile: ts.SourceFile, tags: readonly string[])
     if (match === null) continue;
     const { line, character } = sourceFile.getLineAndCharacterOfPosition(range.pos + match.index);
     result.push({ kind: 'todo-comment', line: line + 1, column: character + 1, text: match[0] });
+  }
+  return result;
+}
+
+/** `sonde-disable`, `sonde-disable-line`, `sonde-disable-next-line`, then rule ids split by commas, then an optional `-- reason`. */
+const DIRECTIVE = /^sonde-disable(-next-line|-line)?(?:\s+([\s\S]*))?$/;
+
+/** The file's `sonde-disable…` comments, in source order. */
+export function disableDirectives(sourceFile: ts.SourceFile): DisableDirective[] {
+  const text = sourceFile.text;
+  if (!text.includes('sonde-disable')) return [];
+  const result: DisableDirective[] = [];
+  let previous = -1;
+  for (const range of commentRanges(sourceFile).sort((a, b) => a.pos - b.pos)) {
+    if (range.pos === previous) continue;
+    previous = range.pos;
+    const raw = text.slice(range.pos, range.end);
+    const body = (raw.startsWith('/*') ? raw.slice(2, raw.endsWith('*/') ? -2 : undefined) : raw.slice(2)).trim();
+    const match = DIRECTIVE.exec(body);
+    if (match === null) continue;
+    const rules = (match[2] ?? '')
+      .split(/\s--\s|^--\s|\s--$/)[0]!
+      .split(',')
+      .map((rule) => rule.trim())
+      .filter((rule) => rule.length > 0);
+    const start = sourceFile.getLineAndCharacterOfPosition(range.pos);
+    const end = sourceFile.getLineAndCharacterOfPosition(range.end);
+    const kind = match[1] === '-next-line' ? 'next-line' : match[1] === '-line' ? 'line' : 'file';
+    result.push({ kind, line: start.line + 1, column: start.character + 1, target: kind === 'next-line' ? end.line + 2 : start.line + 1, rules });
   }
   return result;
 }

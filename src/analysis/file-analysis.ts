@@ -5,7 +5,7 @@
 import type { Project } from 'ts-morph';
 import type { AnalysisOptions } from '../config/options.js';
 import type { FileFacts, Observation } from '../types.js';
-import { todoComments } from './comments.js';
+import { disableDirectives, todoComments } from './comments.js';
 import { functionMetrics } from './function-metrics.js';
 import { countLines } from './lines.js';
 import { ModuleCollector } from './modules.js';
@@ -51,7 +51,8 @@ export function analyzeWith(project: Project, path: string, text: string, option
       ...todoComments(sourceFile, options.todoTags),
     ].sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.kind, b.kind));
     const imports = [...modules.imports].sort((a, b) => a.line - b.line);
-    return { ...lines, functions, imports, exports: modules.exports, observations };
+    const directives = disableDirectives(sourceFile);
+    return { ...lines, functions, imports, exports: modules.exports, observations, ...(directives.length > 0 ? { directives } : {}) };
   } finally {
     // Keeps memory flat over 100k files: the Project must not accumulate them.
     // Not project.removeSourceFile(): its forget() walks the file's children

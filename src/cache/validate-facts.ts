@@ -2,7 +2,7 @@
  * Shape checks for values read back from the cache. A value that fails is a
  * miss: a damaged or foreign entry is re-analyzed, never served.
  */
-import type { ExportRecord, FileFacts, FunctionFacts, ImportRecord, Observation } from '../types.js';
+import type { DisableDirective, ExportRecord, FileFacts, FunctionFacts, ImportRecord, Observation } from '../types.js';
 
 type Check<T> = (value: unknown) => value is T;
 
@@ -54,6 +54,10 @@ const isObservation: Check<Observation> = (v): v is Observation =>
   isCount(v.column) &&
   (v.text === undefined || isString(v.text));
 
+const DIRECTIVE_KINDS = new Set(['line', 'next-line', 'file']);
+const isDirective: Check<DisableDirective> = (v): v is DisableDirective =>
+  isRecord(v) && DIRECTIVE_KINDS.has(v.kind as string) && isCount(v.line) && isCount(v.column) && isCount(v.target) && isArrayOf(isString)(v.rules);
+
 /** True when `value` has exactly the types FileFacts promises (extra fields are tolerated). */
 export function isFileFacts(value: unknown): value is FileFacts {
   return (
@@ -65,6 +69,7 @@ export function isFileFacts(value: unknown): value is FileFacts {
     isArrayOf(isFunction)(value.functions) &&
     isArrayOf(isImport)(value.imports) &&
     isArrayOf(isExport)(value.exports) &&
-    isArrayOf(isObservation)(value.observations)
+    isArrayOf(isObservation)(value.observations) &&
+    (value.directives === undefined || isArrayOf(isDirective)(value.directives))
   );
 }

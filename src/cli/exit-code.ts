@@ -6,11 +6,11 @@ const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
 export const EXIT_INTERRUPTED = 130;
 
-/** Findings at each severity, per-file and cross-file together. */
+/** Active (not suppressed) findings at each severity, per-file and cross-file together. */
 function countSeverities(result: ScanResult): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const findings of result.fileFindings.values()) for (const finding of findings) counts[finding.severity] += 1;
-  for (const finding of result.crossFile.findings) counts[finding.severity] += 1;
+  for (const findings of result.fileFindings.values()) for (const finding of findings) if (!finding.suppressed) counts[finding.severity] += 1;
+  for (const finding of result.crossFile.findings) if (!finding.suppressed) counts[finding.severity] += 1;
   return counts;
 }
 

@@ -8,6 +8,7 @@ import { resolveRules } from '../config/resolve-rules.js';
 import { UserError } from '../errors.js';
 import type { Flag } from './flag-table.js';
 import { parseFlags } from './parse-flags.js';
+import { parseSuppressionFlags, type SuppressionOptions } from './suppressions-file.js';
 import { closestMatch } from '../util/edit-distance.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
@@ -34,6 +35,8 @@ export interface ScanCommandOptions {
   readonly cpuProf?: string;
   readonly top: number;
   readonly configPath?: string;
+  /** The bulk-suppressions file and what to do with it. */
+  readonly suppressions: SuppressionOptions;
 }
 
 /** `sonde scan`'s flags: the parser's options and the "Scan options" of `sonde --help`. */
@@ -79,6 +82,16 @@ export const SCAN_FLAGS = [
   { name: 'sample-interval', type: 'string', arg: 'MS', description: 'profiler sampling interval; 0 = off', default: '100' },
   { name: 'cpu-prof', type: 'string', arg: 'FILE', description: 'write a V8 CPU profile of the scan (open in Chrome DevTools or speedscope)' },
   { name: 'top', type: 'string', arg: 'N', description: 'hotspots listed in pretty and markdown reports', default: '10' },
+  { name: 'suppress-all', type: 'boolean', description: 'write every current finding to the suppressions file: they no longer fail the run, new ones do' },
+  { name: 'suppress-rule', type: 'string', arg: 'RULE', multiple: true, description: 'like --suppress-all, for RULE only' },
+  { name: 'prune-suppressions', type: 'boolean', description: 'remove suppressions (or lower counts) that no longer match a finding' },
+  {
+    name: 'suppressions-location',
+    type: 'string',
+    arg: 'FILE',
+    description: 'the suppressions file, read on every scan when present',
+    default: './sonde-suppressions.json, or beside --config',
+  },
   // Answered by runCli before a scan starts; in the table so the help and the parser know them.
   { name: 'help', short: 'h', type: 'boolean', description: 'this help' },
   { name: 'version', short: 'v', type: 'boolean', description: 'print the version' },
@@ -142,6 +155,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     ...(values['cpu-prof'] ? { cpuProf: path.resolve(cwd, values['cpu-prof']) } : {}),
     top: values.top !== undefined ? parseCount('--top', values.top) : 10,
     ...(configPath ? { configPath } : {}),
+    suppressions: parseSuppressionFlags(values, cwd),
   };
 }
 

@@ -9,6 +9,7 @@ import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
 import { discover } from './discover.js';
+import { applyInlineDirectives } from './inline-directives.js';
 import type { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
 import { readAll, type ReadFile } from './read-phase.js';
@@ -147,7 +148,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       };
     });
 
-    const crossFile = await clock.time('cross-file', async () => {
+    const crossFileRaw = await clock.time('cross-file', async () => {
       const { analyzeCrossFile } = await import('../graph/cross-file.js');
       return analyzeCrossFile(files, {
         root: options.root,
@@ -158,12 +159,13 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     });
 
     // What the cross-file pass could not use (an unreadable tsconfig, an entry matching no file) is the user's to know.
-    for (const note of crossFile.notes) warn('cross-file', note);
+    for (const note of crossFileRaw.notes) warn('cross-file', note);
 
     const fileFindings = new Map<string, readonly Finding[]>();
     for (const file of files) {
       if (file.facts) fileFindings.set(file.path, applyFileRules(file.facts, options.rules));
     }
+    const crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
 
     const profile = sampler.stop();
     const hits = files.filter((file) => file.cached).length;

@@ -31,6 +31,8 @@ export interface JsonFileFinding {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /** Present (true) only when the suppressions file covers the finding; it then fails nothing. */
+  readonly suppressed?: true;
 }
 
 /** A cross-file finding (top-level `findings`). */
@@ -64,7 +66,10 @@ export interface JsonReport {
     readonly files: number;
     readonly lines: number;
     readonly functions: number;
+    /** Every finding, suppressed ones included. */
     readonly findings: number;
+    /** How many of `findings` are suppressed; present only when some are. */
+    readonly suppressed?: number;
     readonly errors: number;
     readonly skipped: number;
     readonly strategy: Strategy;

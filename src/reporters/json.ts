@@ -22,6 +22,7 @@ function fileFinding(finding: Finding): JsonFileFinding {
     line: finding.line,
     column: finding.column,
     message: finding.message,
+    ...(finding.suppressed ? { suppressed: true as const } : {}),
   };
 }
 
@@ -75,10 +76,11 @@ function jsonFile(result: ScanResult, file: FileResult): JsonFile {
 }
 
 /** What a file entry adds to the summary's totals, without building the entry. */
-function fileTotals(result: ScanResult, file: FileResult): { lines: number; functions: number; findings: number; error: boolean } {
+function fileTotals(result: ScanResult, file: FileResult): { lines: number; functions: number; findings: number; suppressed: number; error: boolean } {
   const facts = file.error ? null : file.facts;
-  if (!facts) return { lines: 0, functions: 0, findings: 0, error: file.error !== null };
-  return { lines: facts.lines, functions: facts.functions.length, findings: result.fileFindings.get(file.path)?.length ?? 0, error: false };
+  if (!facts) return { lines: 0, functions: 0, findings: 0, suppressed: 0, error: file.error !== null };
+  const findings = result.fileFindings.get(file.path) ?? [];
+  return { lines: facts.lines, functions: facts.functions.length, findings: findings.length, suppressed: findings.filter((finding) => finding.suppressed).length, error: false };
 }
 
 /** The report with `files` left empty: everything but the bulk, which callers add or stream. */
@@ -94,12 +96,14 @@ function reportWithoutFiles(result: ScanResult, files: readonly FileResult[]): J
   let functions = 0;
   let fileFindings = 0;
   let errors = 0;
+  let suppressed = findings.filter((finding) => finding.suppressed).length;
   for (const file of files) {
     const totals = fileTotals(result, file);
     lines += totals.lines;
     functions += totals.functions;
     fileFindings += totals.findings;
     if (totals.error) errors += 1;
+    suppressed += totals.suppressed;
   }
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
@@ -110,6 +114,7 @@ function reportWithoutFiles(result: ScanResult, files: readonly FileResult[]): J
       lines,
       functions,
       findings: fileFindings + findings.length,
+      ...(suppressed > 0 ? { suppressed } : {}),
       errors,
       skipped: skipped.length,
       strategy: result.strategy,

@@ -49,6 +49,12 @@ function severityStyle(s: Styles, severity: Severity): (text: string) => string 
   return severity === 'error' ? s.red : severity === 'warning' ? s.yellow : s.cyan;
 }
 
+/** `  (2 warnings, 5 suppressed)`: the severities shown, then what the suppressions file hid. */
+function findingNotes(findings: readonly Finding[], counts: ReturnType<typeof countBySeverity>, suppressed: number): string {
+  const notes = [...(findings.length ? [severityCountsText(counts)] : []), ...(suppressed ? [`${formatCount(suppressed)} suppressed`] : [])];
+  return notes.length ? `  (${notes.join(', ')})` : '';
+}
+
 function summarySection(result: ScanResult, findings: readonly Finding[], s: Styles): string[] {
   const total = totals(result);
   const counts = countBySeverity(findings);
@@ -60,7 +66,7 @@ function summarySection(result: ScanResult, findings: readonly Finding[], s: Sty
     ['files', `${formatCount(total.files)}${fileNotes.length ? `  (${fileNotes.join(', ')})` : ''}`],
     ['lines', formatCount(total.lines)],
     ['functions', formatCount(total.functions)],
-    ['findings', `${formatCount(findings.length)}${findings.length ? `  (${severityCountsText(counts)})` : ''}`],
+    ['findings', `${formatCount(findings.length)}${findingNotes(findings, counts, result.suppressedFindings ?? 0)}`],
     ['strategy', result.strategy === 'parallel' ? `parallel, ${plural(result.workers, 'worker')}` : 'sequential'],
     ['cache', cacheSummaryText(result.cache)],
     ['duration', formatDuration(result.durationMs)],

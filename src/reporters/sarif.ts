@@ -126,6 +126,8 @@ export function toSarifLog(result: ScanResult, options: Pick<ReporterOptions, 'r
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: prints[index] },
+    // SARIF's own word for a finding the project chose to accept: code scanning shows it as dismissed.
+    ...(finding.suppressed ? { suppressions: [{ kind: 'external' as const }] } : {}),
   }));
   const root = pathToFileURL(base).href;
   return {

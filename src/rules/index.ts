@@ -28,6 +28,7 @@ export const FILE_RULES: readonly FileRule[] = [
 const CROSS_FILE_RULES: readonly CrossFileRuleMeta[] = [
   { id: 'import-cycle', description: 'Modules that import each other in a cycle.', defaultSeverity: 'warning' },
   { id: 'unused-export', description: 'An exported name that no scanned file imports.', defaultSeverity: 'info' },
+  { id: 'unused-disable-directive', description: 'A sonde-disable comment that suppresses no finding.', defaultSeverity: 'warning' },
 ];
 
 /** Every rule id sonde knows, with its description and defaults. */

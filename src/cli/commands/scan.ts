@@ -17,6 +17,8 @@ import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
 import { escapeTerminal } from '../../text/index.js';
+import { withoutSuppressed } from '../../config/suppressions.js';
+import { prepareSuppressions, processSuppressions, type PreparedSuppressions } from '../suppressions-file.js';
 
 /** `sonde scan`: the interactive UI in a terminal, reports and progress lines everywhere else. */
 export const scanCommand: CommandHandler = async (argv, io) => {
@@ -25,6 +27,7 @@ export const scanCommand: CommandHandler = async (argv, io) => {
   // Checked before any work: an unwritable -o must not cost a whole scan first.
   const output = options.output ? checkOutputTarget(options.output, 'the report') : undefined;
   if (options.cpuProf) checkOutputTarget(options.cpuProf, 'the CPU profile');
+  const suppressions = prepareSuppressions(options.suppressions);
   // --quiet is about the report: the interactive browser shows everything, so a quiet run prints the report instead.
   const interactive = options.ui && options.format === 'pretty' && !options.quiet && !options.output && io.stdout.isTTY === true && !io.env.CI;
 
@@ -40,9 +43,9 @@ export const scanCommand: CommandHandler = async (argv, io) => {
         return EXIT_INTERRUPTED;
       }
       checkSomethingMatched(result, options);
-      return verdict(result, options, io);
+      return verdict(suppress(result, options, suppressions, io), options, io);
     }
-    return verdict(await scanAndReport(options, output, io, color), options, io);
+    return verdict(await scanAndReport(options, output, suppressions, io, color), options, io);
   } finally {
     await profiler?.stop(options.cpuProf!);
   }
@@ -86,20 +89,41 @@ function reporterOptions(options: ScanCommandOptions, output: OutputTarget | und
   };
 }
 
+/** The result with suppressed findings marked, after rewriting the suppressions file when asked to. */
+function suppress(result: ScanResult, options: ScanCommandOptions, prepared: PreparedSuppressions, io: CliIO): ScanResult {
+  const { result: marked, note } = processSuppressions(result, options.suppressions, prepared.existing, prepared.target);
+  if (note) io.stderr.write(note);
+  return marked;
+}
+
+/** JSON and SARIF list suppressed findings as such; the human formats leave them out and count them. */
+const LISTS_SUPPRESSED: ReadonlySet<string> = new Set(['json', 'sarif']);
+
 /** Scans with progress on stderr and writes the report as the scan's `report` phase. */
-async function scanAndReport(options: ScanCommandOptions, output: OutputTarget | undefined, io: CliIO, color: boolean): Promise<ScanResult> {
+async function scanAndReport(
+  options: ScanCommandOptions,
+  output: OutputTarget | undefined,
+  suppressions: PreparedSuppressions,
+  io: CliIO,
+  color: boolean,
+): Promise<ScanResult> {
   const bus = new ScanEventBus();
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
   else bus.on(createWarningListener(io.stderr));
+  let marked: ScanResult | undefined;
   const report = async (result: ScanResult) => {
     checkSomethingMatched(result, options);
+    marked = suppress(result, options, suppressions, io);
+    const shown = LISTS_SUPPRESSED.has(options.format) ? marked : withoutSuppressed(marked);
     const reporter = await loadChunkedReporter(options.format);
-    const chunks = reporter(options.quiet ? errorsOnly(result) : result, reporterOptions(options, output, io, color));
+    const chunks = reporter(options.quiet ? errorsOnly(shown) : shown, reporterOptions(options, output, io, color));
     if (output) writeOutput(output, chunks);
     else await writeChunks(io.stdout, chunks);
   };
-  return scan(options.scan, { bus, report, ...(io.signal ? { signal: io.signal } : {}) });
+  const result = await scan(options.scan, { bus, report, ...(io.signal ? { signal: io.signal } : {}) });
+  // The verdict counts what the report showed: the same marked findings, with the scan's final timings.
+  return marked ? { ...result, fileFindings: marked.fileFindings, crossFile: marked.crossFile } : result;
 }
 
 async function scanInteractively(
