@@ -66,6 +66,7 @@ export const SCAN_FLAGS = [
     type: 'boolean',
     description: 'exit 0 with an empty report when no file matches, instead of exit 2 naming the patterns',
   },
+  { name: 'no-skip-generated', type: 'boolean', description: 'scan *.min.js, @generated and minified files too (skipped by default, listed in the report)' },
   { name: 'entry', type: 'string', arg: 'GLOB', multiple: true, description: 'entry files whose exports count as used; package.json entries are automatic' },
   { name: 'max-file-size', type: 'string', arg: 'SIZE', description: 'skip larger files, with a reason in the report', default: '2MiB' },
   { name: 'rule', type: 'string', arg: 'ID=SETTING', multiple: true, description: 'off | error | warning | info | THRESHOLD | SEVERITY:THRESHOLD' },
@@ -125,6 +126,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     rules: resolveRules(config.rules, values.rule ?? []),
     analysis: config.todoTags ? { ...DEFAULT_ANALYSIS_OPTIONS, todoTags: config.todoTags } : DEFAULT_ANALYSIS_OPTIONS,
     ignoreTypeOnlyCycles: values['ignore-type-only-cycles'] ?? config.ignoreTypeOnlyCycles ?? false,
+    skipGenerated: !values['no-skip-generated'],
     ...(values['sample-interval'] !== undefined ? { sampleIntervalMs: parseCount('--sample-interval', values['sample-interval']) } : {}),
   });
 

@@ -28,6 +28,7 @@ export function createScanOptions(root: string, overrides: Partial<Omit<ScanOpti
     analysis: DEFAULT_ANALYSIS_OPTIONS,
     entries: [],
     ignoreTypeOnlyCycles: false,
+    skipGenerated: true,
     sampleIntervalMs: 100,
     ...overrides,
     cache: overrides.cache ?? cacheOptions(false, { kind: 'sqlite', path: defaultCacheLocation(absoluteRoot) }),

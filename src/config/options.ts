@@ -49,6 +49,8 @@ export interface ScanOptions {
   readonly entries: readonly string[];
   /** Leave `import type` edges out of cycle detection. */
   readonly ignoreTypeOnlyCycles: boolean;
+  /** Skip minified and generated files (engine/generated.ts), listing them in `skipped`. */
+  readonly skipGenerated: boolean;
   /** Profiler sampling interval in ms; 0 disables the timeline. */
   readonly sampleIntervalMs: number;
 }

@@ -50,7 +50,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
 
     analyzer = context.analyzer ? undefined : await startPoolEarly(options);
-    const { files: readFiles, skipped } = await clock.time('read', () => readAll(discovery, options.maxFileSize));
+    const { files: readFiles, skipped } = await clock.time('read', () => readAll(discovery, options.maxFileSize, options.skipGenerated));
 
     cache = context.cache ?? (await openCache(options, warn));
     const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey ? [file.contentKey] : [])))];
