@@ -33,6 +33,12 @@ export interface ScanCommandOptions {
   readonly ui: boolean;
   readonly cpuProf?: string;
   readonly top: number;
+  /** Markdown: findings shown before "…and N more"; undefined = as many as fit a GitHub comment. */
+  readonly maxFindings?: number;
+  /** dot/mermaid: modules matching these globs and their neighbours only. */
+  readonly focus: readonly string[];
+  /** dot/mermaid: folder globs (or depths) whose modules become one node each. */
+  readonly collapse: readonly string[];
   readonly configPath?: string;
 }
 
@@ -80,6 +86,21 @@ export const SCAN_FLAGS = [
   { name: 'sample-interval', type: 'string', arg: 'MS', description: 'profiler sampling interval; 0 = off', default: '100' },
   { name: 'cpu-prof', type: 'string', arg: 'FILE', description: 'write a V8 CPU profile of the scan (open in Chrome DevTools or speedscope)' },
   { name: 'top', type: 'string', arg: 'N', description: 'hotspots listed in pretty and markdown reports', default: '10' },
+  {
+    name: 'max-findings',
+    type: 'string',
+    arg: 'N',
+    description: 'markdown: list at most N findings, then "…and M more"',
+    default: 'as many as fit a GitHub comment (65,536 characters)',
+  },
+  { name: 'focus', type: 'string', arg: 'GLOB', multiple: true, description: 'dot, mermaid: only modules matching GLOB and their direct neighbours' },
+  {
+    name: 'collapse',
+    type: 'string',
+    arg: 'PATTERN',
+    multiple: true,
+    description: "dot, mermaid: one node per folder matching PATTERN (a glob such as 'packages/*', or a depth such as 2)",
+  },
   // Answered by runCli before a scan starts; in the table so the help and the parser know them.
   { name: 'help', short: 'h', type: 'boolean', description: 'this help' },
   { name: 'version', short: 'v', type: 'boolean', description: 'print the version' },
@@ -143,6 +164,9 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     ui: !values['no-ui'],
     ...(values['cpu-prof'] ? { cpuProf: path.resolve(cwd, values['cpu-prof']) } : {}),
     top: values.top !== undefined ? parseCount('--top', values.top) : 10,
+    ...(values['max-findings'] !== undefined ? { maxFindings: parseCount('--max-findings', values['max-findings']) } : {}),
+    focus: values.focus ?? [],
+    collapse: values.collapse ?? [],
     ...(configPath ? { configPath } : {}),
   };
 }
