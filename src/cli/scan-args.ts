@@ -5,6 +5,7 @@ import { cacheOptions, chooseCacheLocation, isTrustedConfig } from '../config/ca
 import { createScanOptions } from '../config/create-options.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type CacheStoreLocation, type ParallelSetting, type ScanOptions } from '../config/options.js';
 import { resolveRules } from '../config/resolve-rules.js';
+import { resolveScanInputs } from '../config/scan-inputs.js';
 import { UserError } from '../errors.js';
 import type { Flag } from './flag-table.js';
 import { parseFlags } from './parse-flags.js';
@@ -110,12 +111,8 @@ export const SCAN_FLAGS = [
 export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}): ScanCommandOptions {
   const { values, positionals } = parseFlags(SCAN_FLAGS, argv, { helpCommand: 'sonde --help' });
   if (values.color && values['no-color']) throw new UserError('INVALID_OPTION', '--color and --no-color contradict each other; pass one.');
-  if (positionals.length > 1) {
-    throw new UserError('INVALID_OPTION', `Expected one path, got ${positionals.length}: ${positionals.join(' ')}`, 'Scan one directory at a time.');
-  }
-  const root = path.resolve(cwd, positionals[0] ?? '.');
-  // Validate the root first: a missing root is the clearest message there is.
-  createScanOptions(root);
+  // Validate the paths first: a missing one is the clearest message there is.
+  const { root, paths } = resolveScanInputs(positionals, cwd);
   const { config, path: configPath } = values['no-config'] ? { config: {}, path: undefined } : loadConfigFile(root, values.config && path.resolve(cwd, values.config));
   // A config inside the root is the repository's: it may not pick where sonde writes, nor size the machine.
   const configTrusted = isTrustedConfig(configPath, Boolean(values.config), root);
@@ -138,6 +135,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
   const maxFileSize = values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : config.maxFileSize;
 
   const scan = createScanOptions(root, {
+    paths,
     include: values.include ?? config.include ?? [],
     exclude: [...(config.exclude ?? []), ...(values.exclude ?? [])],
     entries: [...(config.entries ?? []), ...(values.entry ?? [])],

@@ -20,6 +20,7 @@ export function createScanOptions(root: string, overrides: Partial<Omit<ScanOpti
   assertDirectory(absoluteRoot, root);
   return Object.freeze({
     root: absoluteRoot,
+    paths: [],
     include: [],
     exclude: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,

@@ -37,6 +37,8 @@ export interface CacheOptions {
 export interface ScanOptions {
   /** Absolute, existing directory. */
   readonly root: string;
+  /** Files and folders under `root` to scan (forward slashes); empty = all of `root`. A file named here is scanned whatever `include` and .gitignore say. */
+  readonly paths: readonly string[];
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   /** Files larger than this (bytes) are skipped with a reason. */
