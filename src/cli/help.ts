@@ -6,7 +6,7 @@ export function helpText(version: string): string {
   return `sonde ${version} — scan JavaScript/TypeScript code bases, and benchmark how they are scanned
 
 Usage
-  sonde [scan] [path] [options]      scan a directory (default: .)
+  sonde [scan] [path...] [options]   scan folders and files (default: .)
   sonde bench [path] [options]       compare scan strategies on a tree (sonde bench --help)
   sonde bench --suite                the synthetic benchmark suite (small → large)
   sonde generate --size S --seed N --out DIR

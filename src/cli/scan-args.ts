@@ -5,6 +5,7 @@ import { cacheOptions, chooseCacheLocation, isTrustedConfig } from '../config/ca
 import { createScanOptions } from '../config/create-options.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type CacheStoreLocation, type ParallelSetting, type ScanOptions } from '../config/options.js';
 import { resolveRules } from '../config/resolve-rules.js';
+import { resolveScanInputs } from '../config/scan-inputs.js';
 import { UserError } from '../errors.js';
 import type { Flag } from './flag-table.js';
 import { parseFlags } from './parse-flags.js';
@@ -34,6 +35,12 @@ export interface ScanCommandOptions {
   readonly ui: boolean;
   readonly cpuProf?: string;
   readonly top: number;
+  /** Markdown: findings shown before "…and N more"; undefined = as many as fit a GitHub comment. */
+  readonly maxFindings?: number;
+  /** dot/mermaid: modules matching these globs and their neighbours only. */
+  readonly focus: readonly string[];
+  /** dot/mermaid: folder globs (or depths) whose modules become one node each. */
+  readonly collapse: readonly string[];
   readonly configPath?: string;
   /** The bulk-suppressions file and what to do with it. */
   readonly suppressions: SuppressionOptions;
@@ -69,6 +76,7 @@ export const SCAN_FLAGS = [
     type: 'boolean',
     description: 'exit 0 with an empty report when no file matches, instead of exit 2 naming the patterns',
   },
+  { name: 'no-skip-generated', type: 'boolean', description: 'scan *.min.js, @generated and minified files too (skipped by default, listed in the report)' },
   { name: 'entry', type: 'string', arg: 'GLOB', multiple: true, description: 'entry files whose exports count as used; package.json entries are automatic' },
   { name: 'max-file-size', type: 'string', arg: 'SIZE', description: 'skip larger files, with a reason in the report', default: '2MiB' },
   { name: 'rule', type: 'string', arg: 'ID=SETTING', multiple: true, description: 'off | error | warning | info | THRESHOLD | SEVERITY:THRESHOLD' },
@@ -92,6 +100,21 @@ export const SCAN_FLAGS = [
     description: 'the suppressions file, read on every scan when present',
     default: './sonde-suppressions.json, or beside --config',
   },
+  {
+    name: 'max-findings',
+    type: 'string',
+    arg: 'N',
+    description: 'markdown: list at most N findings, then "…and M more"',
+    default: 'as many as fit a GitHub comment (65,536 characters)',
+  },
+  { name: 'focus', type: 'string', arg: 'GLOB', multiple: true, description: 'dot, mermaid: only modules matching GLOB and their direct neighbours' },
+  {
+    name: 'collapse',
+    type: 'string',
+    arg: 'PATTERN',
+    multiple: true,
+    description: "dot, mermaid: one node per folder matching PATTERN (a glob such as 'packages/*', or a depth such as 2)",
+  },
   // Answered by runCli before a scan starts; in the table so the help and the parser know them.
   { name: 'help', short: 'h', type: 'boolean', description: 'this help' },
   { name: 'version', short: 'v', type: 'boolean', description: 'print the version' },
@@ -101,12 +124,8 @@ export const SCAN_FLAGS = [
 export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}): ScanCommandOptions {
   const { values, positionals } = parseFlags(SCAN_FLAGS, argv, { helpCommand: 'sonde --help' });
   if (values.color && values['no-color']) throw new UserError('INVALID_OPTION', '--color and --no-color contradict each other; pass one.');
-  if (positionals.length > 1) {
-    throw new UserError('INVALID_OPTION', `Expected one path, got ${positionals.length}: ${positionals.join(' ')}`, 'Scan one directory at a time.');
-  }
-  const root = path.resolve(cwd, positionals[0] ?? '.');
-  // Validate the root first: a missing root is the clearest message there is.
-  createScanOptions(root);
+  // Validate the paths first: a missing one is the clearest message there is.
+  const { root, paths } = resolveScanInputs(positionals, cwd);
   const { config, path: configPath } = values['no-config'] ? { config: {}, path: undefined } : loadConfigFile(root, values.config && path.resolve(cwd, values.config), cwd);
   // A config inside the root is the repository's: it may not pick where sonde writes, nor size the machine.
   const configTrusted = isTrustedConfig(configPath, Boolean(values.config), root);
@@ -129,6 +148,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
   const maxFileSize = values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : config.maxFileSize;
 
   const scan = createScanOptions(root, {
+    paths,
     include: values.include ?? config.include ?? [],
     exclude: [...(config.exclude ?? []), ...(values.exclude ?? [])],
     entries: [...(config.entries ?? []), ...(values.entry ?? [])],
@@ -138,6 +158,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     rules: resolveRules(config.rules, values.rule ?? []),
     analysis: config.todoTags ? { ...DEFAULT_ANALYSIS_OPTIONS, todoTags: config.todoTags } : DEFAULT_ANALYSIS_OPTIONS,
     ignoreTypeOnlyCycles: values['ignore-type-only-cycles'] ?? config.ignoreTypeOnlyCycles ?? false,
+    skipGenerated: !values['no-skip-generated'],
     ...(values['sample-interval'] !== undefined ? { sampleIntervalMs: parseCount('--sample-interval', values['sample-interval']) } : {}),
   });
 
@@ -154,6 +175,9 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     ui: !values['no-ui'],
     ...(values['cpu-prof'] ? { cpuProf: path.resolve(cwd, values['cpu-prof']) } : {}),
     top: values.top !== undefined ? parseCount('--top', values.top) : 10,
+    ...(values['max-findings'] !== undefined ? { maxFindings: parseCount('--max-findings', values['max-findings']) } : {}),
+    focus: values.focus ?? [],
+    collapse: values.collapse ?? [],
     ...(configPath ? { configPath } : {}),
     suppressions: parseSuppressionFlags(values, cwd),
   };

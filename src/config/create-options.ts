@@ -20,6 +20,7 @@ export function createScanOptions(root: string, overrides: Partial<Omit<ScanOpti
   assertDirectory(absoluteRoot, root);
   return Object.freeze({
     root: absoluteRoot,
+    paths: [],
     include: [],
     exclude: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
@@ -28,6 +29,7 @@ export function createScanOptions(root: string, overrides: Partial<Omit<ScanOpti
     analysis: DEFAULT_ANALYSIS_OPTIONS,
     entries: [],
     ignoreTypeOnlyCycles: false,
+    skipGenerated: true,
     sampleIntervalMs: 100,
     ...overrides,
     cache: overrides.cache ?? cacheOptions(false, { kind: 'sqlite', path: defaultCacheLocation(absoluteRoot) }),

@@ -37,6 +37,8 @@ export interface CacheOptions {
 export interface ScanOptions {
   /** Absolute, existing directory. */
   readonly root: string;
+  /** Files and folders under `root` to scan (forward slashes); empty = all of `root`. A file named here is scanned whatever `include` and .gitignore say. */
+  readonly paths: readonly string[];
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   /** Files larger than this (bytes) are skipped with a reason. */
@@ -49,6 +51,8 @@ export interface ScanOptions {
   readonly entries: readonly string[];
   /** Leave `import type` edges out of cycle detection. */
   readonly ignoreTypeOnlyCycles: boolean;
+  /** Skip minified and generated files (engine/generated.ts), listing them in `skipped`. */
+  readonly skipGenerated: boolean;
   /** Profiler sampling interval in ms; 0 disables the timeline. */
   readonly sampleIntervalMs: number;
 }

@@ -1,9 +1,10 @@
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { SOURCE_EXTENSIONS } from '../config/options.js';
 import type { SkippedFile } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { globMatcher } from '../util/glob-matcher.js';
 import { readRegularFile } from '../util/read-regular-file.js';
 import { GitignoreRules } from './gitignore.js';
 
@@ -16,6 +17,8 @@ interface DiscoveredFile {
 
 interface DiscoveryOptions {
   readonly root: string;
+  /** Files and folders under the root to scan; empty = the whole root. */
+  readonly paths?: readonly string[];
   readonly include: readonly string[];
   readonly exclude: readonly string[];
 }
@@ -23,6 +26,8 @@ interface DiscoveryOptions {
 export interface Discovery {
   readonly files: DiscoveredFile[];
   readonly skipped: SkippedFile[];
+  /** Named files that are not scanned, and why. */
+  readonly warnings?: readonly string[];
 }
 
 const DEFAULT_INCLUDE = [`**/*.{${SOURCE_EXTENSIONS.join(',')}}`];
@@ -40,6 +45,7 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.sonde/**'];
  * the size is checked on read (an lstat each cost 150 ms on 20,000 files).
  */
 export function discover(options: DiscoveryOptions): Discovery {
+  if (options.paths && options.paths.length > 0) return discoverPaths(options, options.paths);
   const { root } = options;
   const entries = fg.sync(options.include.length > 0 ? [...options.include] : DEFAULT_INCLUDE, {
     cwd: root,
@@ -96,6 +102,56 @@ function directoryLinks(root: string, exclude: readonly string[]): string[] {
     }
   }
   return links;
+}
+
+/**
+ * Several paths, or files: each folder is globbed on its own (not the whole
+ * common ancestor), with the patterns matched against root-relative paths as
+ * in a one-folder scan. A named file is scanned whatever `include` and
+ * .gitignore say, as ESLint lints a file it is given; only an explicit
+ * ignore (--exclude, node_modules, .git, .sonde) keeps it out, with a warning.
+ */
+function discoverPaths(options: DiscoveryOptions, paths: readonly string[]): Discovery {
+  const { root } = options;
+  const include = options.include.length > 0 ? globMatcher(options.include) : undefined;
+  const explicitlyIgnored = globMatcher([...ALWAYS_IGNORED, ...options.exclude]);
+  const gitignore = loadGitignores(root);
+  const found = new Map<string, DiscoveredFile>();
+  const skipped = new Map<string, SkippedFile>();
+  const warnings: string[] = [];
+  for (const input of paths) {
+    const absolute = path.join(root, input);
+    const stats = lstatSync(absolute, { throwIfNoEntry: false });
+    if (stats?.isSymbolicLink()) {
+      skipped.set(input, { path: input, reason: describeLink(root, absolute) });
+      continue;
+    }
+    if (stats?.isFile()) {
+      if (explicitlyIgnored(input)) warnings.push(`${input} is ignored by --exclude or a default ignore (node_modules, .git, .sonde): not scanned.`);
+      else found.set(input, { path: input, absolutePath: absolute });
+      continue;
+    }
+    const entries = fg.sync(options.include.length > 0 ? ['**'] : DEFAULT_INCLUDE, {
+      cwd: absolute,
+      dot: true,
+      onlyFiles: false,
+      objectMode: true,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+      ignore: ALWAYS_IGNORED,
+    });
+    for (const entry of entries) {
+      const relative = `${input}/${entry.path}`;
+      if ((include && !include(relative)) || explicitlyIgnored(relative) || gitignore.ignores(relative)) continue;
+      if (entry.dirent.isSymbolicLink()) skipped.set(relative, { path: relative, reason: describeLink(root, path.join(root, relative)) });
+      else if (entry.dirent.isFile()) found.set(relative, { path: relative, absolutePath: path.join(root, relative) });
+    }
+  }
+  return {
+    files: [...found.values()].sort((a, b) => compareCodeUnits(a.path, b.path)),
+    skipped: [...skipped.values()].sort((a, b) => compareCodeUnits(a.path, b.path)),
+    warnings,
+  };
 }
 
 function describeLink(root: string, absolutePath: string): string {

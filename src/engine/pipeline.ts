@@ -49,9 +49,10 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   try {
     const discovery = await clock.time('discover', () => discover(options));
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
+    for (const message of discovery.warnings ?? []) warn('NAMED_FILE_IGNORED', message);
 
     analyzer = context.analyzer ? undefined : await startPoolEarly(options);
-    const { files: readFiles, skipped } = await clock.time('read', () => readAll(discovery, options.maxFileSize));
+    const { files: readFiles, skipped } = await clock.time('read', () => readAll(discovery, options.maxFileSize, options.skipGenerated));
 
     cache = context.cache ?? (await openCache(options, warn));
     const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey ? [file.contentKey] : [])))];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FileResult, SkippedFile } from '../types.js';
 import { formatBinaryBytes } from '../text/index.js';
 import type { Discovery } from './discover.js';
+import { generatedReason } from './generated.js';
 import { readSource } from './read-source.js';
 import { compareCodeUnits } from '../util/compare.js';
 
@@ -17,8 +18,12 @@ export interface ReadFile {
   readonly error?: FileResult['error'];
 }
 
-/** Reads and hashes every discovered file; files over the size limit join the skipped list, unread. */
-export function readAll(discovery: Discovery, maxFileSize: number): { files: ReadFile[]; skipped: SkippedFile[] } {
+/**
+ * Reads and hashes every discovered file; files over the size limit join the
+ * skipped list, unread, and (with `skipGenerated`) so do generated and
+ * minified files, judged from their bytes before any cache lookup.
+ */
+export function readAll(discovery: Discovery, maxFileSize: number, skipGenerated = true): { files: ReadFile[]; skipped: SkippedFile[] } {
   const skipped = [...discovery.skipped];
   const files = discovery.files.flatMap((file): ReadFile[] => {
     const read = readSource(file.absolutePath, maxFileSize);
@@ -31,6 +36,11 @@ export function readAll(discovery: Discovery, maxFileSize: number): { files: Rea
       return [];
     }
     if (read.kind === 'error') return [{ path: file.path, size: read.size, hash: read.hash, error: read.error }];
+    const generated = skipGenerated ? generatedReason(file.path, read.bytes) : undefined;
+    if (generated) {
+      skipped.push({ path: file.path, size: read.size, reason: generated });
+      return [];
+    }
     const extension = path.extname(file.path).slice(1);
     return [{ path: file.path, size: read.size, hash: read.hash, bytes: read.bytes, contentKey: `${extension}:${read.hash}` }];
   });

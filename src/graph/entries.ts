@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { NestedPackage, PackageInfo, ProjectConfig, TsResolutionConfig } from './project-config.js';
 import { allExportTargets } from './package-exports.js';
-import { globMatcher } from './glob.js';
+import { globMatcher } from '../util/glob-matcher.js';
 
 export { globMatcher };
 import { makeFileLookup } from './resolve.js';

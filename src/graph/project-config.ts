@@ -14,7 +14,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseTsconfig } from 'get-tsconfig';
-import { globMatcher } from './glob.js';
+import { globMatcher } from '../util/glob-matcher.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-regular-file.js';
 

@@ -5,6 +5,7 @@
 import { escapeTerminal } from '../text/index.js';
 import type { ModuleGraph } from '../types.js';
 import type { Reporter } from './reporter.js';
+import { graphView } from './graph-view.js';
 import { sortedGraph } from './report-model.js';
 
 /** Control and bidi characters of a file name become visible escapes: the graph is often printed to a terminal. */
@@ -41,8 +42,8 @@ export function renderMermaid(graph: ModuleGraph): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `--format dot`; sorted, so the output never depends on file completion order. */
-export const dotReporter: Reporter = (result) => renderDot(sortedGraph(result.crossFile.graph));
+/** `--format dot`, with --focus and --collapse; sorted, so the output never depends on file completion order. */
+export const dotReporter: Reporter = (result, options) => renderDot(graphView(sortedGraph(result.crossFile.graph), options));
 
 /** `--format mermaid`; sorted like dot. */
-export const mermaidReporter: Reporter = (result) => renderMermaid(sortedGraph(result.crossFile.graph));
+export const mermaidReporter: Reporter = (result, options) => renderMermaid(graphView(sortedGraph(result.crossFile.graph), options));

@@ -77,24 +77,8 @@ export function markdownReporter(result: ScanResult, options: ReporterOptions): 
     );
   }
 
-  out.push('', '## Findings', '');
-  if (findings.length === 0) {
-    out.push('No findings.');
-  } else {
-    out.push(
-      ...table(
-        ['severity', 'rule', 'location', 'message'],
-        ['l', 'l', 'l', 'l'],
-        findings.map((finding) => [
-          finding.severity,
-          finding.rule,
-          `${finding.path ?? ''}:${finding.line}:${finding.column}`,
-          finding.message,
-        ]),
-      ),
-    );
-  }
-
+  // The findings table goes here, sized last: it is the part that can be cut.
+  const findingsAt = out.length;
   const failed = sortedFiles(result).filter((file) => file.error);
   if (failed.length > 0) {
     out.push('', '## Files not analyzed', '');
@@ -106,5 +90,37 @@ export function markdownReporter(result: ScanResult, options: ReporterOptions): 
       ),
     );
   }
-  return `${out.join('\n')}\n`;
+  const head = out.slice(0, findingsAt);
+  const tail = out.slice(findingsAt);
+  const findingLines = findingsSection(findings, options.maxFindings, COMMENT_LIMIT - joinedLength(head) - joinedLength(tail) - 2);
+  return `${[...head, ...findingLines, ...tail].join('\n')}\n`;
+}
+
+/** GitHub's limit on a comment's body, in characters (JS counts UTF-16 units, which is never fewer). */
+export const COMMENT_LIMIT = 65_536;
+
+const joinedLength = (lines: readonly string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
+
+/**
+ * The findings table: the first `max` rows when given, else as many as fit in
+ * `budget` characters, then a line that says how many were left out.
+ */
+function findingsSection(findings: ReturnType<typeof allFindings>, max: number | undefined, budget: number): string[] {
+  const lines = ['', '## Findings', ''];
+  if (findings.length === 0) return [...lines, 'No findings.'];
+  const [header, align, ...rows] = table(
+    ['severity', 'rule', 'location', 'message'],
+    ['l', 'l', 'l', 'l'],
+    findings.map((finding) => [finding.severity, finding.rule, `${finding.path ?? ''}:${finding.line}:${finding.column}`, finding.message]),
+  );
+  const more = (left: number) => ['', `…and ${left} more ${left === 1 ? 'finding' : 'findings'} (the json and sarif formats list them all).`];
+  let shown = Math.min(rows.length, max ?? rows.length);
+  if (max === undefined) {
+    // Room for the "…and N more" line, whose digits are at most the total's.
+    let used = joinedLength([...lines, header!, align!]) + joinedLength(more(rows.length));
+    shown = 0;
+    while (shown < rows.length && used + rows[shown]!.length + 1 <= budget) used += rows[shown++]!.length + 1;
+  }
+  const kept = shown > 0 ? [header!, align!, ...rows.slice(0, shown)] : [];
+  return [...lines, ...kept, ...(shown < rows.length ? more(rows.length - shown) : [])];
 }

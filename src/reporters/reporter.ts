@@ -29,6 +29,12 @@ export interface ReporterOptions {
   readonly repoRoot?: string;
   /** How many hotspots in pretty/markdown; default 10. */
   readonly top?: number;
+  /** Markdown: at most this many findings, then "…and N more"; default: as many as fit a GitHub comment. */
+  readonly maxFindings?: number;
+  /** dot/mermaid: only modules matching these globs and their neighbours. */
+  readonly focus?: readonly string[];
+  /** dot/mermaid: collapse the modules under matching folders (globs, or a depth) into one node each. */
+  readonly collapse?: readonly string[];
 }
 
 /** A reporter is a pure function: result in, text out (with its trailing newline). */

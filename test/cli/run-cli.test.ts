@@ -31,10 +31,10 @@ describe('runCli', () => {
     assert.doesNotMatch(run.stderr, /at .+\.js:\d+/);
   });
 
-  it('a root that is a file is a usage error', async () => {
+  it('a path that is neither a folder nor a source file is a usage error', async () => {
     const run = fakeIO({ cwd: basic });
     assert.equal(await runCli(['package.json'], run.io), 2);
-    assert.match(run.stderr, /Not a directory: \S*package\.json/);
+    assert.match(run.stderr, /Not a directory or a JavaScript\/TypeScript file: package\.json/);
   });
 
   it('unknown options and bad values are usage errors, exit 2', async () => {

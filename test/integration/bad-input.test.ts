@@ -38,7 +38,8 @@ describe('bad input: every file gets facts or a clear error, and the scan comple
   bus.on((event) => {
     if (event.type === 'files:discovered') unlinkSync(path.join(root, 'vanishing.ts'));
   });
-  const result = await scan(createScanOptions(root, { parallel: 0, maxFileSize: 20 * 1024 * 1024 }), { bus });
+  // The files are minified-shaped on purpose (one 10 MB line, 10,000 braces on a line): scan them, not skip them.
+  const result = await scan(createScanOptions(root, { parallel: 0, maxFileSize: 20 * 1024 * 1024, skipGenerated: false }), { bus });
   const byPath = new Map(result.files.map((file) => [file.path, file]));
 
   it('analyzes the good, BOM and CRLF files normally', () => {
@@ -81,8 +82,8 @@ describe('bad input: every file gets facts or a clear error, and the scan comple
   it('gives the deep file the same facts in a worker thread (whose stack is 4x larger)', async () => {
     const only = makeTempTree({ 'deep.ts': deepBlocks(10_000), 'deeper.ts': `const x = ${'('.repeat(10_000)}1${')'.repeat(10_000)};\n` });
     try {
-      const parallel = await scan(createScanOptions(only, { parallel: 1, sampleIntervalMs: 0 }));
-      const sequential = await scan(createScanOptions(only, { parallel: 0, sampleIntervalMs: 0 }));
+      const parallel = await scan(createScanOptions(only, { parallel: 1, sampleIntervalMs: 0, skipGenerated: false }));
+      const sequential = await scan(createScanOptions(only, { parallel: 0, sampleIntervalMs: 0, skipGenerated: false }));
       assert.deepEqual(parallel.files.map((f) => f.facts), sequential.files.map((f) => f.facts));
       assert.deepEqual(parallel.files.find((f) => f.path === 'deep.ts')!.facts, byPath.get('deep.ts')!.facts);
       assert.ok(sequential.files.every((f) => f.error === null));

@@ -9,6 +9,7 @@ import { createPlainProgressListener } from '../../listeners/plain-progress.js';
 import { createWarningListener } from '../../listeners/warnings.js';
 import { loadChunkedReporter, type ReporterOptions } from '../../reporters/index.js';
 import { errorsOnly } from '../../reporters/quiet.js';
+import { MERMAID_MAX_EDGES, graphView } from '../../reporters/graph-view.js';
 import type { ScanResult } from '../../types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, exitVerdict } from '../exit-code.js';
 import type { CliIO } from '../../io.js';
@@ -84,6 +85,9 @@ function reporterOptions(options: ScanCommandOptions, output: OutputTarget | und
     // Not a terminal: no truncation and no wrapping, which would break grep.
     columns: terminal ? (io.stdout.columns ?? 80) : Infinity,
     top: options.top,
+    ...(options.maxFindings !== undefined ? { maxFindings: options.maxFindings } : {}),
+    focus: options.focus,
+    collapse: options.collapse,
     cwd: io.cwd,
     repoRoot: findRepoRoot(options.scan.root) ?? io.cwd,
   };
@@ -117,13 +121,25 @@ async function scanAndReport(
     marked = suppress(result, options, suppressions, io);
     const shown = LISTS_SUPPRESSED.has(options.format) ? marked : withoutSuppressed(marked);
     const reporter = await loadChunkedReporter(options.format);
-    const chunks = reporter(options.quiet ? errorsOnly(shown) : shown, reporterOptions(options, output, io, color));
+    const presentation = reporterOptions(options, output, io, color);
+    const chunks = reporter(options.quiet ? errorsOnly(shown) : shown, presentation);
     if (output) writeOutput(output, chunks);
     else await writeChunks(io.stdout, chunks);
+    if (options.format === 'mermaid') warnOnMermaidLimit(shown, presentation, io);
   };
   const result = await scan(options.scan, { bus, report, ...(io.signal ? { signal: io.signal } : {}) });
   // The verdict counts what the report showed: the same marked findings, with the scan's final timings.
   return marked ? { ...result, fileFindings: marked.fileFindings, crossFile: marked.crossFile } : result;
+}
+
+/** Mermaid refuses to render past its `maxEdges` (500): say so, and how to draw less. */
+function warnOnMermaidLimit(result: ScanResult, presentation: ReporterOptions, io: CliIO): void {
+  const edges = graphView(result.crossFile.graph, presentation).edges.length;
+  if (edges <= MERMAID_MAX_EDGES) return;
+  io.stderr.write(
+    `sonde: warning: the mermaid graph has ${edges} edges, over Mermaid's default limit of ${MERMAID_MAX_EDGES}; ` +
+      `narrow it with --focus GLOB or --collapse PATTERN, or raise maxEdges in Mermaid's config.\n`,
+  );
 }
 
 async function scanInteractively(

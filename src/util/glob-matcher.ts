@@ -1,19 +1,20 @@
-/** Glob matching for entry globs and workspace patterns. */
 import { createRequire } from 'node:module';
 
-export type Matcher = (path: string) => boolean;
+/** True when a forward-slash path matches. */
+export type GlobMatcher = (path: string) => boolean;
 
 const escapeRegExp = (s: string) => s.replace(/[.+^${}()|[\]\\?]/g, '\\$&');
 
 /**
  * A glob matcher: picomatch (fast-glob's own matcher, through micromatch)
  * when it can be loaded, else a small translation of `**`, `*` and `?`.
+ * Shared by discovery, the graph's entry and workspace globs, and dot/mermaid's --focus.
  */
-export function globMatcher(patterns: readonly string[]): Matcher {
+export function globMatcher(patterns: readonly string[]): GlobMatcher {
   if (patterns.length === 0) return () => false;
   try {
     const require = createRequire(import.meta.url);
-    const picomatch = require('picomatch') as (p: readonly string[] | string, o?: object) => Matcher;
+    const picomatch = require('picomatch') as (p: readonly string[] | string, o?: object) => GlobMatcher;
     return picomatch([...patterns], { dot: true });
   } catch {
     const res = patterns.map((p) => {
@@ -26,4 +27,3 @@ export function globMatcher(patterns: readonly string[]): Matcher {
     return (p) => res.some((re) => re.test(p));
   }
 }
-
