@@ -20,7 +20,21 @@ import { FIXTURES, REPO_ROOT, makeTempTree, removeTree } from '../helpers/temp-t
 function readmeCommands(): string[] {
   const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!);
-  return blocks.flatMap((block) => block.split('\n').map((line) => line.trim()).filter((line) => line.startsWith('npx sonde')));
+  // The CI job's `- run: npx sonde …` steps are README commands too.
+  const steps = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap((match) =>
+    match[1]!.split('\n').flatMap((line) => /^\s*- run: (npx sonde .*)$/.exec(line)?.[1] ?? []),
+  );
+  const lines = blocks.flatMap((block) => block.split('\n').map((line) => line.trim()).filter((line) => line.startsWith('npx sonde')));
+  return [...lines, ...steps];
+}
+
+/** The lint-staged command of the README's example (lint-staged appends the staged files to it). */
+function lintStagedCommand(): string {
+  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const example = /```json\n(\{ "lint-staged"[\s\S]*?)```/.exec(readme)![1]!;
+  const tasks = Object.values((JSON.parse(example) as { 'lint-staged': Record<string, string> })['lint-staged']);
+  assert.equal(tasks.length, 1);
+  return tasks[0]!;
 }
 
 describe('README commands', () => {
@@ -44,6 +58,26 @@ describe('README commands', () => {
     const config = validateConfig(parseJsonc(example));
     assert.equal(config.rules?.complexity && typeof config.rules.complexity === 'object' && config.rules.complexity.threshold, 15);
     assert.equal(config.maxFileSize, 2_000_000);
+  });
+
+  it('the lint-staged example scans exactly the staged files it is given', () => {
+    const command = lintStagedCommand();
+    assert.match(command, /^sonde scan /);
+    const staged = ['src/parser.ts', 'src/util/format.ts'];
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'sonde.js'), ...command.split(' ').slice(1), '--format', 'json', ...staged], {
+      cwd: workdir,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+    });
+    assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}\n${run.stderr}`);
+    const report = JSON.parse(run.stdout) as { files: { path: string }[] };
+    assert.deepEqual(report.files.map((file) => file.path), ['parser.ts', 'util/format.ts']);
+    const compact = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'sonde.js'), ...command.split(' ').slice(1), ...staged], {
+      cwd: workdir,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+    });
+    for (const line of compact.stdout.split('\n').filter(Boolean)) assert.match(line, /^src\/(parser|util\/format)\.ts:\d+:\d+: /);
   });
 
   it('the programmatic example runs', () => {
