@@ -14,6 +14,12 @@ export interface ScanContext extends Omit<PipelineContext, 'bus'> {
    * `scan:done`. The result cannot hold this phase's time, since it is its input.
    */
   readonly report?: (result: ScanResult) => void | Promise<void>;
+  /**
+   * The caller's last word on the result, before `report` and `scan:done`
+   * (the CLI marks suppressed findings here), so that the report, the
+   * listeners (the interactive view) and the returned result all agree.
+   */
+  readonly finish?: (result: ScanResult) => ScanResult;
 }
 
 /**
@@ -21,9 +27,10 @@ export interface ScanContext extends Omit<PipelineContext, 'bus'> {
  * the engine owns every event of the scan, in order.
  */
 export async function scan(options: ScanOptions, context: ScanContext = {}): Promise<ScanResult> {
-  const { report, ...rest } = context;
+  const { report, finish, ...rest } = context;
   const bus = context.bus ?? new ScanEventBus();
-  const result = await runPipeline(options, { ...rest, bus });
+  const pipelineResult = await runPipeline(options, { ...rest, bus });
+  const result = finish ? finish(pipelineResult) : pipelineResult;
   if (report) {
     bus.emit({ type: 'phase:start', phase: 'report' });
     const started = performance.now();

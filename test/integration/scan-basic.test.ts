@@ -78,6 +78,26 @@ describe('scan() on fixtures/basic', async () => {
     assert.ok(!returned.profile.phases.some((timing) => timing.phase === 'report'), 'the result does not time its own report');
   });
 
+  it("gives the caller's finish the last word: the report, scan:done and the returned result all see its result", async () => {
+    const bus = new ScanEventBus();
+    let announced: unknown;
+    bus.on((event) => {
+      if (event.type === 'scan:done') announced = event.result;
+    });
+    let reported: unknown;
+    let finished: unknown;
+    const options = createScanOptions(path.join(FIXTURES, 'basic'), { parallel: 0, sampleIntervalMs: 0 });
+    const returned = await scan(options, {
+      bus,
+      finish: (raw) => (finished = { ...raw, fileFindings: new Map() }) as typeof raw,
+      report: (r) => void (reported = r),
+    });
+    assert.equal(returned, finished);
+    assert.equal(reported, finished);
+    assert.equal(announced, finished);
+    assert.equal(returned.fileFindings.size, 0);
+  });
+
   it('records a profile: phases, peak RSS from the kernel, CPU time', () => {
     assert.ok(result.profile.peakRssBytes > 10 * 1024 * 1024);
     assert.ok(result.profile.phases.length >= 5);

@@ -35,7 +35,7 @@ export const scanCommand: CommandHandler = async (argv, io) => {
   const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
   try {
     if (interactive) {
-      const { result, interrupted } = await scanInteractively(options, io, color);
+      const { result, interrupted } = await scanInteractively(options, suppressions, io, color);
       // The UI resolves undefined when the scan failed (it has shown why) or was stopped
       // (Ctrl-C, q mid-scan: raw mode turns Ctrl-C into a key, so io.signal alone does not tell).
       if (!result) {
@@ -44,7 +44,7 @@ export const scanCommand: CommandHandler = async (argv, io) => {
         return EXIT_INTERRUPTED;
       }
       checkSomethingMatched(result, options);
-      return verdict(suppress(result, options, suppressions, io), options, io);
+      return verdict(result, options, io);
     }
     return verdict(await scanAndReport(options, output, suppressions, io, color), options, io);
   } finally {
@@ -115,10 +115,8 @@ async function scanAndReport(
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
   else bus.on(createWarningListener(io.stderr));
-  let marked: ScanResult | undefined;
-  const report = async (result: ScanResult) => {
-    checkSomethingMatched(result, options);
-    marked = suppress(result, options, suppressions, io);
+  const report = async (marked: ScanResult) => {
+    checkSomethingMatched(marked, options);
     const shown = LISTS_SUPPRESSED.has(options.format) ? marked : withoutSuppressed(marked);
     const reporter = await loadChunkedReporter(options.format);
     const presentation = reporterOptions(options, output, io, color);
@@ -127,9 +125,8 @@ async function scanAndReport(
     else await writeChunks(io.stdout, chunks);
     if (options.format === 'mermaid') warnOnMermaidLimit(shown, presentation, io);
   };
-  const result = await scan(options.scan, { bus, report, ...(io.signal ? { signal: io.signal } : {}) });
-  // The verdict counts what the report showed: the same marked findings, with the scan's final timings.
-  return marked ? { ...result, fileFindings: marked.fileFindings, crossFile: marked.crossFile } : result;
+  const finish = (result: ScanResult) => suppress(result, options, suppressions, io);
+  return scan(options.scan, { bus, report, finish, ...(io.signal ? { signal: io.signal } : {}) });
 }
 
 /** Mermaid refuses to render past its `maxEdges` (500): say so, and how to draw less. */
@@ -144,11 +141,20 @@ function warnOnMermaidLimit(result: ScanResult, presentation: ReporterOptions, i
 
 async function scanInteractively(
   options: ScanCommandOptions,
+  suppressions: PreparedSuppressions,
   io: CliIO,
   color: boolean,
 ): Promise<{ result: ScanResult | undefined; interrupted: boolean }> {
   const { runScanUi } = await import('../../ui/scan/run-scan-ui.js');
   let interrupted = false;
+  let note = '';
+  // The view browses what the pretty report would show: suppressed findings
+  // are left out (and counted). A note is held until the view has closed.
+  const finish = (result: ScanResult) => {
+    const processed = processSuppressions(result, options.suppressions, suppressions.existing, suppressions.target);
+    note = processed.note ?? '';
+    return withoutSuppressed(processed.result);
+  };
   const result = await runScanUi({
     io,
     root: options.scan.root,
@@ -156,13 +162,14 @@ async function scanInteractively(
     runScan: async (bus, signal) => {
       interrupted = false;
       try {
-        return await scan(options.scan, { bus, signal });
+        return await scan(options.scan, { bus, signal, finish });
       } catch (error) {
         interrupted = signal.aborted;
         throw error;
       }
     },
   });
+  if (note) io.stderr.write(note);
   return { result, interrupted };
 }
 
