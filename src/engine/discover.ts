@@ -32,6 +32,9 @@ export interface Discovery {
 
 const DEFAULT_INCLUDE = [`**/*.{${SOURCE_EXTENSIONS.join(',')}}`];
 
+/** How every walk reads the tree: dot files included, links listed (never followed), unreadable folders passed over. */
+const WALK = { dot: true, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true } as const;
+
 /** Never scanned, whatever the patterns say: dependencies, VCS data and sonde's own folder. */
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.sonde/**'];
 
@@ -48,12 +51,8 @@ export function discover(options: DiscoveryOptions): Discovery {
   if (options.paths && options.paths.length > 0) return discoverPaths(options, options.paths);
   const { root } = options;
   const entries = fg.sync(options.include.length > 0 ? [...options.include] : DEFAULT_INCLUDE, {
+    ...WALK,
     cwd: root,
-    dot: true,
-    onlyFiles: false,
-    objectMode: true,
-    followSymbolicLinks: false,
-    suppressErrors: true,
     ignore: [...ALWAYS_IGNORED, ...options.exclude],
   });
   const gitignore = loadGitignores(root);
@@ -84,12 +83,8 @@ export function discover(options: DiscoveryOptions): Discovery {
 /** Root-relative paths of the symbolic links under `root` that point to a folder (links are not followed). */
 function directoryLinks(root: string, exclude: readonly string[]): string[] {
   const entries = fg.sync('**', {
+    ...WALK,
     cwd: root,
-    dot: true,
-    onlyFiles: false,
-    objectMode: true,
-    followSymbolicLinks: false,
-    suppressErrors: true,
     ignore: [...ALWAYS_IGNORED, ...exclude],
   });
   const links: string[] = [];
@@ -132,12 +127,8 @@ function discoverPaths(options: DiscoveryOptions, paths: readonly string[]): Dis
       continue;
     }
     const entries = fg.sync(options.include.length > 0 ? ['**'] : DEFAULT_INCLUDE, {
+      ...WALK,
       cwd: absolute,
-      dot: true,
-      onlyFiles: false,
-      objectMode: true,
-      followSymbolicLinks: false,
-      suppressErrors: true,
       ignore: ALWAYS_IGNORED,
     });
     for (const entry of entries) {
