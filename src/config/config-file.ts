@@ -10,6 +10,7 @@ import { checkShape, CONFIG_SHAPE } from './config-schema.js';
 import type { ParallelSetting } from './options.js';
 import { findRepoRoot } from './repo-root.js';
 import { parseRuleShorthand, type RuleSetting } from './rule-setting.js';
+import { isWithin } from '../util/path-within.js';
 
 export type { RuleSetting } from './rule-setting.js';
 
@@ -68,11 +69,10 @@ export function findConfigFile(root: string, cwd: string): { file: string; bound
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     const file = inFolder(dir);
     if (file) return { file, boundary: top };
-    if (dir === top || path.dirname(dir) === dir || !isInside(dir, top)) return undefined;
+    if (dir === top || path.dirname(dir) === dir || !isWithin(top, dir)) return undefined;
   }
 }
 
-const isInside = (dir: string, top: string) => dir === top || dir.startsWith(top.endsWith(path.sep) ? top : top + path.sep);
 
 /**
  * Loads the config file (see findConfigFile for the lookup order): JSON, or
@@ -119,7 +119,7 @@ function readConfigText(file: string, insideRoot: string | undefined, scannedRoo
     try {
       target = realpathSync(file);
       const realRoot = realpathSync(insideRoot);
-      if (target !== realRoot && !target.startsWith(realRoot + path.sep)) throw unreadable(`links out of ${insideRoot === scannedRoot ? 'the scanned folder' : 'the repository'}; it was not read`);
+      if (!isWithin(realRoot, target)) throw unreadable(`links out of ${insideRoot === scannedRoot ? 'the scanned folder' : 'the repository'}; it was not read`);
     } catch (error) {
       if (error instanceof UserError) throw error;
       throw unreadable(`cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})`);

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { SOURCE_EXTENSIONS } from './options.js';
+import { isWithin } from '../util/path-within.js';
 
 /** The paths given to `sonde scan`, as one root and the inputs under it. */
 export interface ScanInputs {
@@ -52,7 +53,7 @@ function isDirectory(absolute: string, input: string): boolean {
 function commonAncestor(directories: readonly string[]): string {
   let ancestor = directories[0]!;
   for (const directory of directories.slice(1)) {
-    while (ancestor !== directory && !directory.startsWith(ancestor.endsWith(path.sep) ? ancestor : ancestor + path.sep)) {
+    while (!isWithin(ancestor, directory)) {
       ancestor = path.dirname(ancestor);
     }
   }

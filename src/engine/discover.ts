@@ -7,6 +7,7 @@ import { compareCodeUnits } from '../util/compare.js';
 import { globMatcher } from '../util/glob-matcher.js';
 import { readRegularFile } from '../util/read-regular-file.js';
 import { GitignoreRules } from './gitignore.js';
+import { isWithin } from '../util/path-within.js';
 
 /** A file discovery chose to analyze (its size is checked when it is read, from the open descriptor). */
 interface DiscoveredFile {
@@ -152,8 +153,7 @@ function describeLink(root: string, absolutePath: string): string {
   } catch {
     return 'symbolic link that cannot be resolved (broken or a loop): not followed';
   }
-  const inside = target === root || target.startsWith(root + path.sep);
-  return inside
+  return isWithin(root, target)
     ? `symbolic link to ${path.relative(root, target).split(path.sep).join('/')}: not followed (the target is scanned at its own path)`
     : 'symbolic link pointing outside the root: not followed';
 }

@@ -17,6 +17,7 @@ import { parseTsconfig } from 'get-tsconfig';
 import { globMatcher } from '../util/glob-matcher.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-regular-file.js';
+import { isWithin } from '../util/path-within.js';
 
 /** Module-resolution settings after the `extends` chain is merged. Paths are absolute. */
 export interface TsResolutionConfig {
@@ -71,7 +72,6 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Why a config file was not read; never contains the file's content. */
 class ConfigReadError extends Error {}
 
-const isWithin = (base: string, file: string): boolean => file === base || file.startsWith(base + path.sep);
 
 /**
  * Reads a config file inside `root`: its real path must stay inside, it must

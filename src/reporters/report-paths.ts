@@ -12,8 +12,3 @@ export function pathFrom(root: string, reportPath: string, from: string | undefi
   return relative === '' ? '.' : relative.split(path.sep).join('/');
 }
 
-/** Whether `inner` is `outer` or inside it. */
-export function isInside(outer: string, inner: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}

@@ -20,7 +20,8 @@ import type { ReporterOptions } from './reporter.js';
 import { allFindings, sortedFiles } from './report-model.js';
 import { FINGERPRINT_KEY, fingerprints } from './sarif-fingerprint.js';
 import { compareCodeUnits } from '../util/compare.js';
-import { isInside, pathFrom } from './report-paths.js';
+import { isWithin } from '../util/path-within.js';
+import { pathFrom } from './report-paths.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -100,7 +101,7 @@ function notifications(result: ScanResult, uriOf: (reportPath: string) => string
  * resolves URIs against the checkout), else the scan root itself.
  */
 function sourceRoot(result: ScanResult, repoRoot: string | undefined): string {
-  return repoRoot !== undefined && isInside(repoRoot, result.root) ? repoRoot : result.root;
+  return repoRoot !== undefined && isWithin(repoRoot, result.root) ? repoRoot : result.root;
 }
 
 /** Builds the SARIF log object (exported for tests and programmatic use). */

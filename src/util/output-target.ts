@@ -19,6 +19,7 @@ import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { makeDirs } from './make-dirs.js';
+import { isWithin } from './path-within.js';
 
 /** A checked output path and how it will be written. */
 export interface OutputTarget {
@@ -108,11 +109,6 @@ function probe(dir: string, file: string, label: string): void {
   }
   closeSync(fd);
   unlinkSync(temporary);
-}
-
-function isWithin(base: string, file: string): boolean {
-  const relative = path.relative(base, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prettyReporter } from '../../src/reporters/pretty.js';
-import { isInside, pathFrom } from '../../src/reporters/report-paths.js';
+import { pathFrom } from '../../src/reporters/report-paths.js';
 import { toSarifLog } from '../../src/reporters/sarif.js';
 import { makeResult } from './fixtures.js';
 
@@ -15,13 +15,6 @@ describe('report paths', () => {
       ['/repo', 'a b/c,d.ts', '/repo', 'a b/c,d.ts'],
     ];
     for (const [root, reportPath, from, expected] of table) assert.equal(pathFrom(root, reportPath, from), expected, `${root} ${reportPath} from ${from}`);
-  });
-
-  it('isInside', () => {
-    assert.equal(isInside('/repo', '/repo'), true);
-    assert.equal(isInside('/repo', '/repo/src'), true);
-    assert.equal(isInside('/repo', '/repository'), false);
-    assert.equal(isInside('/repo/src', '/repo'), false);
   });
 
   it('pretty: paths from cwd; whole lines at Infinity columns, cut lines at 40', () => {
