@@ -114,20 +114,20 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
  */
 function readConfigText(file: string, insideRoot: string | undefined, scannedRoot: string): string {
   const unreadable = (reason: string) => new UserError('CONFIG_INVALID', `${file} ${reason}`, 'Fix or remove it, or pass --no-config.');
-  let target = file;
+  let within: string | undefined;
   if (insideRoot !== undefined) {
     try {
-      target = realpathSync(file);
-      const realRoot = realpathSync(insideRoot);
-      if (!isWithin(realRoot, target)) throw unreadable(`links out of ${insideRoot === scannedRoot ? 'the scanned folder' : 'the repository'}; it was not read`);
+      within = realpathSync(insideRoot);
     } catch (error) {
-      if (error instanceof UserError) throw error;
       throw unreadable(`cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   }
   try {
-    return readRegularFile(target, { maxBytes: MAX_CONFIG_BYTES, noFollow: insideRoot !== undefined });
+    return readRegularFile(file, { maxBytes: MAX_CONFIG_BYTES, ...(within !== undefined ? { within } : {}) });
   } catch (error) {
+    if (error instanceof UnreadableFileError && error.kind === 'outside') {
+      throw unreadable(`links out of ${insideRoot === scannedRoot ? 'the scanned folder' : 'the repository'}; it was not read`);
+    }
     if (error instanceof UnreadableFileError) throw unreadable(error.reason);
     throw error;
   }

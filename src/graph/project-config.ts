@@ -79,17 +79,10 @@ class ConfigReadError extends Error {}
  * a FIFO cannot hang the scan) and at most MAX_CONFIG_BYTES.
  */
 function readConfigText(file: string, realRoot: string): string {
-  let real: string;
   try {
-    real = realpathSync(file);
+    return readRegularFile(file, { maxBytes: MAX_CONFIG_BYTES, within: realRoot });
   } catch (error) {
-    throw new ConfigReadError(`cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  if (!isWithin(realRoot, real)) throw new ConfigReadError('is outside the scanned root');
-  try {
-    return readRegularFile(real, { maxBytes: MAX_CONFIG_BYTES, noFollow: true });
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw new ConfigReadError(error.reason);
+    if (error instanceof UnreadableFileError) throw new ConfigReadError(error.kind === 'outside' ? 'is outside the scanned root' : error.reason);
     throw error;
   }
 }
