@@ -9,7 +9,6 @@ import type { NestedPackage, PackageInfo, ProjectConfig, TsResolutionConfig } fr
 import { allExportTargets } from './package-exports.js';
 import { globMatcher } from '../util/glob-matcher.js';
 
-export { globMatcher };
 import { makeFileLookup } from './resolve.js';
 import { cleanPackagePath, mapEntryToSource, sourceCandidates } from './source-map.js';
 

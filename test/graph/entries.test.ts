@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findEntries, globMatcher } from '../../src/graph/entries.js';
+import { findEntries } from '../../src/graph/entries.js';
+import { globMatcher } from '../../src/util/glob-matcher.js';
 import type { PackageInfo, ProjectConfig, TsResolutionConfig } from '../../src/graph/project-config.js';
 
 const NODES = ['bin/cli.ts', 'lib/index.ts', 'scripts/a.ts', 'scripts/deep/b.ts', 'source/main.ts', 'src/index.ts', 'src/lib/util.ts', 'src/other.ts'];
