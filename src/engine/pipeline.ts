@@ -6,6 +6,7 @@ import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
 import { applyFileRules } from '../rules/index.js';
 import { startSampler, type SamplerOutput } from '../profiler/sampler.js';
+import { createMemoryGuard } from '../profiler/memory-guard.js';
 import type { FileFacts, FileResult, Finding, ScanResult } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
@@ -17,6 +18,7 @@ import { PhaseClock } from './phases.js';
 import { readAll, type ReadFile } from './read-phase.js';
 import { decodeSource, readSource } from './read-source.js';
 import { fileResult, packFacts, PACK_FROM_FILES, type HeldFacts } from './packed-facts.js';
+import { FactsSpill } from './facts-spill.js';
 import { planMemory } from '../config/memory-budget.js';
 import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
 
@@ -59,6 +61,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     // A budget too small for this many files fails here, before a byte is read.
     const memory = planMemory(options.maxMemory, discovery.files.length);
     const pack = options.maxMemory !== undefined || discovery.files.length >= PACK_FROM_FILES;
+    const guard = createMemoryGuard(options.maxMemory);
 
     analyzer = context.analyzer ? undefined : await startPoolEarly(options, memory.maxWorkers);
     const { files: readFiles, skipped } = await clock.time('read', () =>
@@ -71,9 +74,11 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     const factsByKey = new Map<string, HeldFacts>();
     // Packed facts keep their line count apart, for the progress events.
     const linesByKey = new Map<string, number>();
+    // Packed facts go to a file when the private cache folder allows one, else stay in the heap as text.
+    const spill = pack ? FactsSpill.open() : undefined;
     const hold = (key: string, facts: FileFacts) => {
       if (!pack) return void factsByKey.set(key, facts);
-      factsByKey.set(key, packFacts(facts));
+      factsByKey.set(key, spill ? spill.put(facts) : packFacts(facts));
       linesByKey.set(key, facts.lines);
     };
     const cachedKeys = new Set<string>();
@@ -89,7 +94,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     });
     const linesOf = (key: string): number => {
       const held = factsByKey.get(key);
-      return held === undefined ? 0 : typeof held === 'string' ? (linesByKey.get(key) ?? 0) : held.lines;
+      return held === undefined ? 0 : pack ? (linesByKey.get(key) ?? 0) : (held as FileFacts).lines;
     };
     const reportDone = (file: ReadFile, fromCache: boolean, workerId?: number) =>
       bus.emit({
@@ -194,6 +199,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
             if (batch.length > 0) await activeAnalyzer.analyze(batch, options.analysis, onOutcome, signal);
             for (const input of tooDeep) onOutcome(await analyzeOnLargeStack(input, options.analysis), 0);
             if (fresh.length >= COMMIT_EVERY_FILES || performance.now() - lastCommit >= COMMIT_EVERY_MS) await commit();
+            guard.check();
           }
           batch = [];
         });
@@ -208,11 +214,12 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     const files: FileResult[] = readFiles.map((file) => {
       const held = file.contentKey ? (factsByKey.get(file.contentKey) ?? null) : null;
       const error = file.error ?? (file.contentKey ? (errorsByKey.get(file.contentKey) ?? null) : null);
-      return fileResult(file, error ? null : held, error, file.contentKey !== undefined && cachedKeys.has(file.contentKey));
+      return fileResult(file, error ? null : held, error, file.contentKey !== undefined && cachedKeys.has(file.contentKey), spill);
     });
     factsByKey.clear();
     linesByKey.clear();
 
+    guard.check();
     const crossFileRaw = await clock.time('cross-file', async () => {
       const { analyzeCrossFile } = await import('../graph/cross-file.js');
       return analyzeCrossFile(files, {
@@ -230,6 +237,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     for (const file of files) {
       const facts = file.facts;
       if (facts) fileFindings.set(file.path, applyFileRules(facts, options.rules));
+      if (fileFindings.size % 1000 === 0) guard.check();
     }
     const crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
 

@@ -18,6 +18,7 @@ import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
 import { escapeTerminal } from '../../text/index.js';
+import { createMemoryGuard, guardedChunks } from '../../profiler/memory-guard.js';
 import { withoutSuppressed } from '../../config/suppressions.js';
 import { prepareSuppressions, processSuppressions, type PreparedSuppressions } from '../suppressions-file.js';
 
@@ -120,7 +121,8 @@ async function scanAndReport(
     const shown = LISTS_SUPPRESSED.has(options.format) ? marked : withoutSuppressed(marked);
     const reporter = await loadChunkedReporter(options.format);
     const presentation = reporterOptions(options, output, io, color);
-    const chunks = reporter(options.quiet ? errorsOnly(shown) : shown, presentation);
+    // Under --max-memory the report's garbage is collected as it is written.
+    const chunks = guardedChunks(reporter(options.quiet ? errorsOnly(shown) : shown, presentation), createMemoryGuard(options.scan.maxMemory));
     if (output) writeOutput(output, chunks);
     else await writeChunks(io.stdout, chunks);
     if (options.format === 'mermaid') warnOnMermaidLimit(shown, presentation, io);
