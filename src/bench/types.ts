@@ -60,6 +60,10 @@ export interface BenchSample {
   readonly processCpuMs: number;
   readonly cacheHits: number;
   readonly cacheMisses: number;
+  /** Parser files the child compiled from a V8 code-cache blob (0 from older reports). */
+  readonly codeCacheLoaded?: number;
+  /** Parser files it compiled from source through the code cache (a cold code cache); both 0: no code cache in use. */
+  readonly codeCacheCompiled?: number;
   readonly files: number;
   readonly lines: number;
 }
