@@ -4,7 +4,7 @@ import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
 import { applyFileRules } from '../rules/index.js';
 import { startSampler, type SamplerOutput } from '../profiler/sampler.js';
-import type { FileFacts, FileResult, Finding, ScanResult } from '../types.js';
+import type { CodeCacheUse, FileFacts, FileResult, Finding, ScanResult, WorkerStats } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
@@ -186,13 +186,24 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
         ...(cache.enabled ? { location: options.cache.location } : {}),
       },
       durationMs: clock.elapsedMs(),
-      profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile) },
+      profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile), codeCache: codeCacheUse(workerStats) },
       warnings,
     };
   } finally {
     sampler.stop();
     await Promise.allSettled([analyzer?.close(), cache.close()]);
   }
+}
+
+/** The code cache over all analysis threads: a bench child's proof of the state it started with. */
+function codeCacheUse(workers: readonly WorkerStats[]): CodeCacheUse {
+  let loaded = 0;
+  let compiled = 0;
+  for (const w of workers) {
+    loaded += w.codeCache?.loaded ?? 0;
+    compiled += w.codeCache?.compiled ?? 0;
+  }
+  return { loaded, compiled };
 }
 
 function pick(profile: SamplerOutput) {
