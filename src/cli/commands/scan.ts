@@ -35,11 +35,12 @@ export const scanCommand: CommandHandler = async (argv, io) => {
   const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
   try {
     if (interactive) {
-      const { result, interrupted } = await scanInteractively(options, suppressions, io, color);
+      const { result, interrupted, ctrlC } = await scanInteractively(options, suppressions, io, color);
       // The UI resolves undefined when the scan failed (it has shown why) or was stopped
       // (Ctrl-C, q mid-scan: raw mode turns Ctrl-C into a key, so io.signal alone does not tell).
-      if (!result) {
-        if (!interrupted && !io.signal?.aborted) return EXIT_ERROR;
+      // Ctrl-C at any stage, even on the finished results, ends as in plain mode: 130 and the message.
+      if (!result || ctrlC) {
+        if (!ctrlC && !interrupted && !io.signal?.aborted) return EXIT_ERROR;
         io.stderr.write('sonde: Scan interrupted.\n');
         return EXIT_INTERRUPTED;
       }
@@ -144,9 +145,10 @@ async function scanInteractively(
   suppressions: PreparedSuppressions,
   io: CliIO,
   color: boolean,
-): Promise<{ result: ScanResult | undefined; interrupted: boolean }> {
+): Promise<{ result: ScanResult | undefined; interrupted: boolean; ctrlC: boolean }> {
   const { runScanUi } = await import('../../ui/scan/run-scan-ui.js');
   let interrupted = false;
+  let ctrlC = false;
   let note = '';
   // The view browses what the pretty report would show: suppressed findings
   // are left out (and counted). A note is held until the view has closed.
@@ -159,6 +161,7 @@ async function scanInteractively(
     io,
     root: options.scan.root,
     color,
+    onCtrlC: () => (ctrlC = true),
     runScan: async (bus, signal) => {
       interrupted = false;
       try {
@@ -170,7 +173,7 @@ async function scanInteractively(
     },
   });
   if (note) io.stderr.write(note);
-  return { result, interrupted };
+  return { result, interrupted, ctrlC };
 }
 
 /** Writes in order, waiting for the stream to drain so a large report never sits whole in memory. */
