@@ -15,6 +15,7 @@ import { PhaseClock } from './phases.js';
 import { readAll, type ReadFile } from './read-phase.js';
 import { decodeSource } from './read-source.js';
 import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
+import { lookupMemo } from './scan-memo.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
 export interface PipelineContext {
@@ -55,8 +56,12 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     const { files: readFiles, skipped } = await clock.time('read', () => readAll(discovery, options.maxFileSize, options.skipGenerated));
 
     cache = context.cache ?? (await openCache(options, warn));
-    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey ? [file.contentKey] : [])))];
-    const cached = await clock.time('cache-read', () => cache.getMany(keys));
+    // The scan memo (scan-memo.ts): on a hit it holds every fact and the whole result; otherwise the facts of unchanged content.
+    const activeCache = cache;
+    const memo = await (cache.enabled ? clock.time('memo', () => lookupMemo(activeCache, { options, files: readFiles, skipped })) : lookupMemo(cache, { options, files: readFiles, skipped }));
+    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey && !memo.facts.has(file.contentKey) ? [file.contentKey] : [])))];
+    const cached = new Map(memo.facts);
+    if (!memo.hit) for (const [key, facts] of await clock.time('cache-read', () => cache.getMany(keys))) cached.set(key, facts);
     const factsByKey = new Map<string, FileFacts>(cached);
     const reportDone = (file: ReadFile, fromCache: boolean, workerId?: number) =>
       bus.emit({
@@ -149,7 +154,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       };
     });
 
-    const crossFileRaw = await clock.time('cross-file', async () => {
+    const crossFileRaw = memo.crossFile ?? await clock.time('cross-file', async () => {
       const { analyzeCrossFile } = await import('../graph/cross-file.js');
       return analyzeCrossFile(files, {
         root: options.root,
@@ -160,13 +165,19 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     });
 
     // What the cross-file pass could not use (an unreadable tsconfig, an entry matching no file) is the user's to know.
-    for (const note of crossFileRaw.notes) warn('cross-file', note);
+    for (const note of crossFileRaw.notes ?? []) warn('cross-file', note);
 
-    const fileFindings = new Map<string, readonly Finding[]>();
-    for (const file of files) {
-      if (file.facts) fileFindings.set(file.path, applyFileRules(file.facts, options.rules));
+    let fileFindings: Map<string, readonly Finding[]>;
+    let crossFile = crossFileRaw;
+    if (memo.fileFindings) fileFindings = memo.fileFindings;
+    else {
+      fileFindings = new Map<string, readonly Finding[]>();
+      for (const file of files) {
+        if (file.facts) fileFindings.set(file.path, memo.reusableFindings(file.path, keyByPath.get(file.path)!, file.facts) ?? applyFileRules(file.facts, options.rules));
+      }
+      crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
+      if (cache.enabled) await clock.time('memo-write', () => memo.save({ files, contentKeys: keyByPath, fileFindings, crossFile }));
     }
-    const crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
 
     const profile = sampler.stop();
     const hits = files.filter((file) => file.cached).length;

@@ -15,10 +15,25 @@ export async function chooseAnalyzer(options: ScanOptions, pending: readonly Sou
     { files: pending.length, bytes: pending.reduce((sum, file) => sum + file.text.length, 0) },
     cores,
   );
+  // Nothing left to analyze (a warm scan): name the strategy, start nothing (no pool, no parser).
+  if (pending.length === 0) return idleAnalyzer(workers);
   const codeCacheDir = codeCacheDirFor(options.cache);
   if (workers === 0) return createSequentialAnalyzer(codeCacheDir);
   const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
   return createPoolAnalyzer(workers, { codeCacheDir });
+}
+
+/** The analyzer of a scan with no file to analyze: the strategy it would have run, with no thread started. */
+function idleAnalyzer(workers: number): Analyzer {
+  return {
+    strategy: workers === 0 ? 'sequential' : 'parallel',
+    workers,
+    async analyze(inputs) {
+      if (inputs.length > 0) throw new Error('bug: the idle analyzer was given files to analyze');
+    },
+    stats: () => [],
+    async close() {},
+  };
 }
 
 /**
