@@ -65,8 +65,8 @@ export interface ScanOutcome {
   readonly crossFile: CrossFileResult & { readonly notes?: readonly string[] };
 }
 
-/** What a scan without a memo-capable cache gets: never a hit, nothing saved. */
-const NO_MEMO: MemoLookup = {
+/** What a scan without a memo (no cache, a cache without memos, a packed scan) gets: never a hit, nothing saved. */
+export const NO_MEMO: MemoLookup = {
   hit: false,
   facts: new Map(),
   reusableFindings: () => undefined,
