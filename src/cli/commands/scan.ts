@@ -17,7 +17,7 @@ import type { CommandHandler } from '../command.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
-import { escapeTerminal } from '../../text/index.js';
+import { escapeTerminal } from '../../text/escape.js';
 import { withoutSuppressed } from '../../config/suppressions.js';
 import { prepareSuppressions, processSuppressions, type PreparedSuppressions } from '../suppressions-file.js';
 
