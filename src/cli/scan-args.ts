@@ -34,6 +34,8 @@ export interface ScanCommandOptions {
   readonly progress: ProgressMode;
   /** `false` for --no-ui; otherwise the UI runs when the terminal allows it. */
   readonly ui: boolean;
+  /** `--watch`: stay resident and re-scan changes. */
+  readonly watch: boolean;
   readonly cpuProf?: string;
   readonly top: number;
   /** Markdown: findings shown before "…and N more"; undefined = as many as fit a GitHub comment. */
@@ -91,6 +93,11 @@ export const SCAN_FLAGS = [
   { name: 'no-config', type: 'boolean', description: 'ignore every config file' },
   { name: 'ignore-type-only-cycles', type: 'boolean', description: 'leave `import type` edges out of import-cycle detection' },
   { name: 'progress', type: 'string', arg: 'MODE', description: 'progress on stderr: auto | plain | ndjson | none', default: 'plain when not interactive' },
+  {
+    name: 'watch',
+    type: 'boolean',
+    description: 'stay resident: re-scan what changes as files are saved; -o FILE is rewritten, --progress ndjson ends each batch with scan:done',
+  },
   { name: 'no-ui', type: 'boolean', description: 'plain output even in a terminal' },
   { name: 'color', type: 'boolean', description: 'colour even when stdout is not a terminal (wins over NO_COLOR and FORCE_COLOR)' },
   { name: 'no-color', type: 'boolean', description: 'no colour (wins over FORCE_COLOR)' },
@@ -183,6 +190,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
     progress: parseChoice('--progress', values.progress ?? 'auto', ['auto', 'plain', 'ndjson', 'none'] as const),
     ui: !values['no-ui'],
+    watch: values.watch ?? false,
     ...(values['cpu-prof'] ? { cpuProf: path.resolve(cwd, values['cpu-prof']) } : {}),
     top: values.top !== undefined ? parseCount('--top', values.top) : 10,
     ...(values['max-findings'] !== undefined ? { maxFindings: parseCount('--max-findings', values['max-findings']) } : {}),
