@@ -47,7 +47,8 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   let analyzer: Analyzer | undefined;
   let cache: FactsCache = NULL_CACHE;
   try {
-    const discovery = await clock.time('discover', () => discover(options));
+    const found = await clock.time('discover', () => discover(options));
+    const discovery = options.shard ? (await import('../queue/shard.js')).sliceDiscovery(found, options.shard) : found;
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
     for (const message of discovery.warnings ?? []) warn('NAMED_FILE_IGNORED', message);
 
@@ -86,10 +87,10 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       pathsByKey.set(file.contentKey, [file]);
       const decoded = decodeSource(bytes!);
       if (decoded.kind === 'error') errorsByKey.set(file.contentKey, decoded.error);
-      else toAnalyze.push({ path: file.path, text: decoded.text });
+      else toAnalyze.push({ path: file.path, text: decoded.text, contentKey: file.contentKey });
     }
 
-    analyzer ??= context.analyzer ?? (await chooseAnalyzer(options, toAnalyze, context.cores ?? os.availableParallelism()));
+    analyzer ??= context.analyzer ?? (await chooseAnalyzer(options, toAnalyze, context.cores ?? os.availableParallelism(), { cache, warn }));
     bus.emit({
       type: 'scan:start',
       root: options.root,
@@ -115,7 +116,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       }
       if (outcome.ok) {
         factsByKey.set(key, outcome.facts);
-        fresh.push([key, outcome.facts]);
+        if (!outcome.stored) fresh.push([key, outcome.facts]);
       } else {
         errorsByKey.set(key, outcome.error);
       }
@@ -188,6 +189,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       durationMs: clock.elapsedMs(),
       profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile) },
       warnings,
+      ...(analyzer.summary ? { queue: analyzer.summary() } : {}),
     };
   } finally {
     sampler.stop();
