@@ -93,18 +93,19 @@ function readJobFile(file: JobFile, deps: JobProcessorDeps): SourceInput | { rea
     bytes = readRegularFileBytes(path.join(deps.root, file.path), { maxBytes: file.size, within: deps.root });
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
+    if (error.reason.startsWith('is larger than')) return { error: MISMATCH };
     return error.kind === 'outside'
       ? { error: { code: 'outside-root', message: 'The file resolves outside the worker\'s root.' } }
       : { error: { code: 'unreadable', message: `The worker's copy ${error.reason}.` } };
   }
   const key = `${path.extname(file.path).slice(1)}:${hash('sha1', bytes)}`;
-  if (key !== file.key) {
-    return { error: { code: 'hash-mismatch', message: "The worker's copy of this file differs from the coordinator's (another commit?)." } };
-  }
+  if (key !== file.key) return { error: MISMATCH };
   const decoded = deps.decode(bytes);
   if (decoded.kind === 'error') return { error: { code: 'not-source', message: decoded.error.message } };
   return { path: file.path, text: decoded.text };
 }
+
+const MISMATCH: FileError = { code: 'hash-mismatch', message: "The worker's copy of this file differs from the coordinator's (another commit?)." };
 
 /** Why a job's path may not be joined to the root, or undefined when it may. */
 export function unsafePath(relative: string): string | undefined {

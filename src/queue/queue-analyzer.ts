@@ -74,9 +74,10 @@ export async function createQueueAnalyzer(deps: QueueAnalyzerDeps): Promise<Queu
   let connected = 0;
   let lost: string | undefined;
 
+  /** One warning per kind of trouble and scan: a hundred jobs with the same problem are one line. */
   const warnOnce = (code: string, message: string) => {
-    if (warned.has(message)) return;
-    warned.add(message);
+    if (warned.has(code)) return;
+    warned.add(code);
     warn(code, message);
   };
   const call = <T>(work: Promise<T>): Promise<T> =>
@@ -195,7 +196,7 @@ export async function createQueueAnalyzer(deps: QueueAnalyzerDeps): Promise<Queu
       worker.heapUsedBytes = result.heapUsedBytes;
       if (redo.length > 0) {
         const reasons = [...new Set(redo.map((file) => errors.get(file.path)?.message ?? 'its facts were not in the shared cache (same SONDE_CACHE_SECRET everywhere?)'))];
-        warnOnce('queue-redo', `A worker could not deliver ${redo.length} of its files (${reasons.slice(0, 2).join('; ')}); they were analyzed here.`);
+        warnOnce('queue-redo', `A worker could not deliver some of its files (${reasons.slice(0, 2).join('; ')}); they were analyzed here.`);
         await analyzeHere(redo);
       }
     };

@@ -90,7 +90,10 @@ export const workerCommand: CommandHandler = async (argv, io) => {
     (event) => {
       lastActivity = performance.now();
       if (event.type === 'ready') say(`waiting for jobs on ${location.label} (sonde ${TOOL_VERSION}, root ${escapeTerminal(root)}, concurrency ${concurrency})`);
-      else if (event.type === 'job:start') active += 1;
+      else if (event.type === 'job:start') {
+        active += 1;
+        say(`job ${escapeTerminal(event.jobId)}: started`);
+      }
       else if (event.type === 'job:done') {
         active -= 1;
         say(`job ${escapeTerminal(event.jobId)}: ${event.files} files, ${event.errors} without facts, ${Math.round(event.ms)} ms`);
