@@ -12,6 +12,8 @@ import type { Flag } from './flag-table.js';
 import { parseFlags } from './parse-flags.js';
 import { parseSuppressionFlags, type SuppressionOptions } from './suppressions-file.js';
 import { closestMatch } from '../util/edit-distance.js';
+import { parseQueueUrl } from '../queue/connection.js';
+import { parseShard } from '../queue/shard.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 
@@ -63,6 +65,15 @@ export const SCAN_FLAGS = [
       'cache file (default: <path>/.sonde/cache.sqlite), or a Redis shared by a CI fleet: redis://[user:password@]host:port[/db] ' +
       '(rediss:// for TLS); an unreachable server is a warning, and the scan runs without the cache',
   },
+  {
+    name: 'queue',
+    type: 'string',
+    arg: 'URL',
+    description:
+      'send the files to analyze to the queue workers on this Redis (redis://host:port[/db]; a password may come from SONDE_REDIS_PASSWORD); ' +
+      'the facts cache is on it too; what no worker takes is analyzed here',
+  },
+  { name: 'shard', type: 'string', arg: 'I/N', description: 'scan slice I of N (by path hash) and fill the cache: one job of a CI matrix sharing a Redis cache' },
   { name: 'format', short: 'f', type: 'string', arg: 'F', description: REPORT_FORMATS.join(' | '), default: 'pretty' },
   { name: 'output', short: 'o', type: 'string', arg: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'fail-on', type: 'string', arg: 'S', description: 'exit 1 when a finding is at least S: error | warning | info | never', default: 'error' },
@@ -149,8 +160,15 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     : values.parallel !== undefined
       ? parseParallel(values.parallel)
       : ((configTrusted ? config.parallel : boundRepoParallel(config.parallel)) ?? 'auto');
-  const cacheEnabled = values['no-cache'] ? false : (values.cache ?? config.cache ?? false);
-  const cacheStore: CacheStoreLocation = chooseCacheLocation({
+  const queue = values.queue !== undefined ? parseQueueUrl(values.queue, '--queue', env) : undefined;
+  const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
+  if (queue && (values['cache-location'] !== undefined || values['no-cache'])) {
+    throw new UserError('INVALID_OPTION', '--queue keeps the facts cache on the queue\'s Redis: leave out --cache-location and --no-cache.');
+  }
+  if (shard && values['no-cache']) throw new UserError('INVALID_OPTION', '--shard fills the cache: it cannot run with --no-cache.');
+  // A queue hands facts over through its Redis, and a shard exists to fill the cache: both turn the cache on.
+  const cacheEnabled = queue !== undefined || shard !== undefined || (values['no-cache'] ? false : (values.cache ?? config.cache ?? false));
+  const cacheStore: CacheStoreLocation = queue ? { kind: 'redis', url: queue.url } : chooseCacheLocation({
     flag: values['cache-location'],
     env,
     configValue: config.cacheLocation,
@@ -177,6 +195,8 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     ignoreTypeOnlyCycles: values['ignore-type-only-cycles'] ?? config.ignoreTypeOnlyCycles ?? false,
     skipGenerated: !values['no-skip-generated'],
     ...(values['sample-interval'] !== undefined ? { sampleIntervalMs: parseCount('--sample-interval', values['sample-interval']) } : {}),
+    ...(queue ? { queue } : {}),
+    ...(shard ? { shard } : {}),
   });
 
   return {
