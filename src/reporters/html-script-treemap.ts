@@ -150,12 +150,18 @@ function nest(g, dir, x, y, w, hgt, budget) {
     var q = sub[m];
     if (!q || q[2] < 2 || q[3] < 2 || budget.left <= 0) return;
     budget.left--;
-    g.appendChild(sv('rect', { class: 'tm-sub', x: q[0], y: q[1], width: q[2], height: q[3], fill: rgb(entryColour(c)) }));
-    if (c.dir && q[2] > 8 && q[3] > 8) nest(g, c.id, q[0] + 1, q[1] + 1, q[2] - 2, q[3] - 2, budget);
+    var colour = entryColour(c);
+    g.appendChild(sv('rect', { class: 'tm-sub', x: q[0], y: q[1], width: q[2], height: q[3], fill: rgb(colour) }));
+    if (!c.dir || q[2] <= 8 || q[3] <= 8) return;
+    // A sub-directory big enough for its name gets a header strip, as the top level does.
+    if (q[2] > 60 && q[3] > 40) { label(g, q[0], q[1], q[2], c.name, colour); nest(g, c.id, q[0] + 1, q[1] + 16, q[2] - 2, q[3] - 17, budget); }
+    else nest(g, c.id, q[0] + 1, q[1] + 1, q[2] - 2, q[3] - 2, budget);
   });
 }
 function drawTreemap() {
-  var W = Math.max(280, tm.wrap.clientWidth || 800), H = Math.round(Math.max(280, Math.min(640, W * 0.6)));
+  var W = Math.max(280, tm.wrap.clientWidth || 800);
+  // As tall as the window leaves room for below the toolbar, so the whole map is in view at once.
+  var H = Math.round(Math.max(280, Math.min(640, W * 0.6, window.innerHeight - tm.wrap.getBoundingClientRect().top - 40)));
   var svg = tm.svg;
   clear(svg);
   svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);

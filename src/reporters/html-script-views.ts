@@ -103,8 +103,8 @@ function renderFindings(panel) {
     virtualList(box, 46, match.length, function (n) {
       var k = match[n], fi = D.x.f[k];
       return h('div', { 'data-finding': k }, [
-        h('span', { class: 'sev sev-' + D.x.sv[k], text: SEV[D.x.sv[k]] }), ' ', h('code', { text: S[D.x.r[k]] }), ' ',
-        fi >= 0 ? fileLink(fi, filePath(fi) + ':' + D.x.l[k] + ':' + D.x.c[k]) : h('span', { text: '(no file)' }),
+        h('span', { class: 'sev sev-' + D.x.sv[k], text: SEV[D.x.sv[k]] }), ' ',
+        fi >= 0 ? fileLink(fi, filePath(fi) + ':' + D.x.l[k] + ':' + D.x.c[k]) : h('span', { text: '(no file)' }), ' ', h('code', { text: S[D.x.r[k]] }),
         D.x.sp[k] ? h('span', { class: 'muted', text: ' (suppressed)' }) : null,
         h('span', { class: 'msg', title: S[D.x.m[k]], text: S[D.x.m[k]] })
       ]);

@@ -13,6 +13,7 @@ body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.45 system-ui,-app
 header{padding:.8rem 1rem .4rem;border-bottom:1px solid var(--line)}
 h1{font-size:1.25rem;margin:0}h2{font-size:1.1rem;margin:1.2rem 0 .5rem}h3{font-size:1rem;margin:1rem 0 .4rem}
 .sub{color:var(--muted);margin:.1rem 0 0}
+h2 code{font-size:inherit}
 code,.mono,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
 a{color:var(--accent)}
 button,select,input{font:inherit;color:inherit}
@@ -56,7 +57,6 @@ rect.tm-box{stroke:var(--bg);stroke-width:1}rect.tm-sub{stroke:var(--bg);stroke-
 .vlist{position:relative;overflow-y:auto;height:min(65vh,640px);border:1px solid var(--line);border-radius:4px}
 .vrow{position:absolute;left:0;right:0;padding:.2rem .5rem;border-bottom:1px solid var(--line);overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
 .vrow .msg{display:block;overflow:hidden;text-overflow:ellipsis}
-.vrow:nth-child(odd){background:var(--row)}
 pre.src{background:var(--panel);border:1px solid var(--line);padding:.4rem 0;overflow:auto;max-height:75vh;counter-reset:ln}
 pre.src span.ln{display:block;padding:0 .6rem 0 0}
 pre.src span.ln::before{counter-increment:ln;content:counter(ln);display:inline-block;width:4.5em;padding-right:.8em;text-align:right;color:var(--muted)}
@@ -71,6 +71,6 @@ ul.plain{padding-left:1.2rem;margin:.3rem 0}
 dl.prov{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dl.prov dt{color:var(--muted)}dl.prov dd{margin:0;overflow-wrap:anywhere}
 .more{margin:.5rem 0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:600px){main{padding:0 .6rem 2rem}header{padding:.6rem .6rem .3rem}[role=tablist]{padding:0 .3rem}[role=tab]{padding:.5rem .55rem}
+@media (max-width:600px){main{padding:0 .6rem 2rem}header{padding:.6rem .6rem .3rem}[role=tablist]{padding:0 .3rem;flex-wrap:wrap}[role=tab]{padding:.5rem .55rem}
 .cards{grid-template-columns:repeat(2,1fr)}th,td{padding:.2rem .35rem}}
 `;

@@ -53,7 +53,9 @@ function tabList(): string {
 export function htmlReporter(result: ScanResult, options: ReporterOptions): string {
   const data = buildHtmlData(result, options.html);
   const title = `sonde report: ${data.meta.rootName}`;
-  const subtitle = [`${data.summary.files.toLocaleString('en-US')} files`, `sonde ${data.meta.version}`, ...(data.meta.date ? [data.meta.date] : [])].join(' · ');
+  // `2026-12-05 07:18 UTC`: the ISO string's seconds and fraction say nothing to a reader.
+  const date = data.meta.date ? [`${data.meta.date.slice(0, 10)} ${data.meta.date.slice(11, 16)} UTC`] : [];
+  const subtitle = [`${data.summary.files.toLocaleString('en-US')} files`, `sonde ${data.meta.version}`, ...date].join(' · ');
   return `<!doctype html>
 <html lang="en">
 <head>
