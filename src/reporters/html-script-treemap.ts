@@ -21,11 +21,11 @@ function inkOn(c) {
   return (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) ? '#000' : '#fff';
 }
 var METRICS = {
-  cy: { label: 'max cyclomatic complexity', note: 'the most complex function in the file; a directory shows its maximum',
+  cy: { label: 'max cyclomatic complexity', note: 'of the most complex function in each file',
     file: function (i) { return fMaxCy[i]; }, dir: function (d) { return dMaxCy[d]; } },
-  cg: { label: 'max cognitive complexity', note: 'the hardest-to-read function in the file; a directory shows its maximum',
+  cg: { label: 'max cognitive complexity', note: 'of the hardest-to-read function in each file',
     file: function (i) { return fMaxCg[i]; }, dir: function (d) { return dMaxCg[d]; } },
-  fd: { label: 'findings per 100 code lines', note: 'every finding in the file or directory, per 100 lines of code',
+  fd: { label: 'findings per 100 code lines', note: 'each file\u2019s findings per 100 of its code lines',
     file: function (i) { return D.f.c[i] ? fFind[i] * 100 / D.f.c[i] : (fFind[i] ? Infinity : 0); },
     dir: function (d) { return dCode[d] ? dFind[d] * 100 / dCode[d] : 0; } }
 };
@@ -135,7 +135,7 @@ function drawCrumbs() {
 function label(parent, x, y, w, text, colour) {
   var room = Math.floor((w - 8) / 7);
   if (room < 3) return;
-  var t = sv('text', { x: x + 4, y: y + 13, class: 'tm-label', fill: inkOn(colour) });
+  var t = sv('text', { x: x + 4, y: y + 13, class: colour ? 'tm-label' : 'tm-label tm-dirlabel', fill: colour ? inkOn(colour) : null });
   t.textContent = text.length > room ? text.slice(0, room - 1) + '\u2026' : text;
   parent.appendChild(t);
 }
@@ -150,11 +150,12 @@ function nest(g, dir, x, y, w, hgt, budget) {
     var q = sub[m];
     if (!q || q[2] < 2 || q[3] < 2 || budget.left <= 0) return;
     budget.left--;
-    var colour = entryColour(c);
-    g.appendChild(sv('rect', { class: 'tm-sub', x: q[0], y: q[1], width: q[2], height: q[3], fill: rgb(colour) }));
-    if (!c.dir || q[2] <= 8 || q[3] <= 8) return;
+    var opened = c.dir && q[2] > 8 && q[3] > 8;
+    // A directory drawn with its files is a neutral frame; one too small for them takes their colour.
+    g.appendChild(sv('rect', { class: opened ? 'tm-sub tm-dir' : 'tm-sub', x: q[0], y: q[1], width: q[2], height: q[3], fill: opened ? null : rgb(entryColour(c)) }));
+    if (!opened) return;
     // A sub-directory big enough for its name gets a header strip, as the top level does.
-    if (q[2] > 60 && q[3] > 40) { label(g, q[0], q[1], q[2], c.name, colour); nest(g, c.id, q[0] + 1, q[1] + 16, q[2] - 2, q[3] - 17, budget); }
+    if (q[2] > 60 && q[3] > 40) { label(g, q[0], q[1], q[2], c.name, null); nest(g, c.id, q[0] + 1, q[1] + 16, q[2] - 2, q[3] - 17, budget); }
     else nest(g, c.id, q[0] + 1, q[1] + 1, q[2] - 2, q[3] - 2, budget);
   });
 }
@@ -176,9 +177,10 @@ function drawTreemap() {
     var g = sv('g', { class: 'tm-node', 'data-depth': 1, 'data-kind': e.dir ? 'dir' : 'file', 'data-id': e.id, tabindex: nodes.length ? -1 : 0, role: 'button',
       'aria-label': describe(e) + (e.dir ? '. Zoom in.' : '. Open file.') });
     var title = sv('title', {}); title.textContent = describe(e); g.appendChild(title);
-    g.appendChild(sv('rect', { class: 'tm-box', x: r[0], y: r[1], width: Math.max(0, r[2]), height: Math.max(0, r[3]), fill: rgb(colour) }));
-    if (e.dir && r[2] > 24 && r[3] > 40) nest(g, e.id, r[0] + 2, r[1] + 18, r[2] - 4, r[3] - 20, budget);
-    if (r[3] > 16) label(g, r[0], r[1], r[2], e.name, colour);
+    var opened = e.dir && r[2] > 24 && r[3] > 40;
+    g.appendChild(sv('rect', { class: opened ? 'tm-box tm-dir' : 'tm-box', x: r[0], y: r[1], width: Math.max(0, r[2]), height: Math.max(0, r[3]), fill: opened ? null : rgb(colour) }));
+    if (opened) nest(g, e.id, r[0] + 2, r[1] + 18, r[2] - 4, r[3] - 20, budget);
+    if (r[3] > 16) label(g, r[0], r[1], r[2], e.name, opened ? null : colour);
     g.addEventListener('click', function () { openEntry(e); });
     g.addEventListener('focus', function () { tm.status.textContent = describe(e); });
     g.addEventListener('mouseenter', function () { tm.status.textContent = describe(e); });

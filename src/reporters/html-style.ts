@@ -48,7 +48,7 @@ nav.crumbs [aria-current]{font-weight:600;padding:.1rem .2rem}
 svg.treemap{display:block;width:100%;user-select:none}
 .tm-node{cursor:pointer}.tm-node:focus{outline:none}
 .tm-node:focus-visible>rect.tm-box,.tm-node:hover>rect.tm-box{stroke:var(--fg);stroke-width:3}
-rect.tm-box{stroke:var(--bg);stroke-width:1}rect.tm-sub{stroke:var(--bg);stroke-width:.5}
+rect.tm-box{stroke:var(--bg);stroke-width:1}rect.tm-sub{stroke:var(--bg);stroke-width:.5}rect.tm-dir{fill:var(--line)}.tm-dirlabel{fill:var(--fg)}
 .tm-label{font-size:12px;pointer-events:none}
 .legend{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}
 .legend svg{display:block}
