@@ -38,7 +38,7 @@ export const scanCommand: CommandHandler = async (argv, io) => {
     if (options.watch) {
       const { watchAndReport } = await import('./scan-watch.js');
       const reload = () => parseScanArgs(argv, io.cwd, io.env).scan;
-      return await watchAndReport({ options, output, io, reload, report: reportFor(options, output, io, color), finish: (result) => suppress(result, options, suppressions, io) });
+      return await watchAndReport({ options, output, io, reload, report: reportFor(argv, options, output, io, color), finish: (result) => suppress(result, options, suppressions, io) });
     }
     if (interactive) {
       const { result, interrupted, ctrlC } = await scanInteractively(options, suppressions, io, color);
@@ -123,13 +123,19 @@ async function scanAndReport(
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
   else bus.on(createWarningListener(io.stderr));
-  const report = reportFor(options, output, io, color);
+  const report = reportFor(argv, options, output, io, color);
   const finish = (result: ScanResult) => suppress(result, options, suppressions, io);
   return scan(options.scan, { bus, report, finish, ...(io.signal ? { signal: io.signal } : {}) });
 }
 
 /** Writes the report of a result: to `-o` (atomically: temp file + rename) or to stdout. */
-function reportFor(options: ScanCommandOptions, output: OutputTarget | undefined, io: CliIO, color: boolean): (marked: ScanResult) => Promise<void> {
+function reportFor(
+  argv: readonly string[],
+  options: ScanCommandOptions,
+  output: OutputTarget | undefined,
+  io: CliIO,
+  color: boolean,
+): (marked: ScanResult) => Promise<void> {
   return async (marked: ScanResult) => {
     checkSomethingMatched(marked, options);
     const shown = LISTS_SUPPRESSED.has(options.format) ? marked : withoutSuppressed(marked);
