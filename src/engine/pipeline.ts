@@ -7,7 +7,7 @@ import { NULL_CACHE } from '../cache/facts-cache.js';
 import { applyFileRules } from '../rules/index.js';
 import { startSampler, type SamplerOutput } from '../profiler/sampler.js';
 import { createMemoryGuard } from '../profiler/memory-guard.js';
-import type { FileFacts, FileResult, Finding, ScanResult } from '../types.js';
+import type { CodeCacheUse, FileFacts, FileResult, Finding, ScanResult, WorkerStats } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
@@ -21,6 +21,7 @@ import { fileResult, packFacts, PACK_FROM_FILES, type HeldFacts } from './packed
 import { FactsSpill } from './facts-spill.js';
 import { planMemory } from '../config/memory-budget.js';
 import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
+import { lookupMemo, NO_MEMO } from './scan-memo.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
 export interface PipelineContext {
@@ -53,8 +54,9 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   let analyzer: Analyzer | undefined;
   let cache: FactsCache = NULL_CACHE;
   try {
+    const found = await clock.time('discover', () => discover(options));
     // Let go once read: 100,000 paths twice over.
-    let discovery: Discovery | undefined = await clock.time('discover', () => discover(options));
+    let discovery: Discovery | undefined = options.shard ? (await import('../queue/shard.js')).sliceDiscovery(found, options.shard) : found;
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
     for (const message of discovery.warnings ?? []) warn('NAMED_FILE_IGNORED', message);
 
@@ -70,7 +72,11 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     discovery = undefined;
 
     cache = context.cache ?? (await openCache(options, warn));
-    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey ? [file.contentKey] : [])))];
+    // The scan memo (scan-memo.ts): on a hit, every fact and the whole result; otherwise the facts of unchanged content.
+    // Not on packed scans: a memo is parsed whole, which a memory-bounded scan must not do.
+    const memoCache = cache;
+    const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(memoCache, { options, files: readFiles, skipped })) : NO_MEMO;
+    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey && !memo.facts.has(file.contentKey) ? [file.contentKey] : [])))];
     const factsByKey = new Map<string, HeldFacts>();
     // Packed facts keep their line count apart, for the progress events.
     const linesByKey = new Map<string, number>();
@@ -82,7 +88,11 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       linesByKey.set(key, facts.lines);
     };
     const cachedKeys = new Set<string>();
-    await clock.time('cache-read', async () => {
+    for (const [key, facts] of memo.facts) {
+      hold(key, facts);
+      cachedKeys.add(key);
+    }
+    if (!memo.hit) await clock.time('cache-read', async () => {
       // Packed scans look up in slices, so the cache's objects never all live at once.
       const slice = pack ? LOOKUP_SLICE : keys.length;
       for (let start = 0; start < keys.length; start += slice) {
@@ -131,7 +141,10 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
 
     analyzer ??=
       context.analyzer ??
-      (await chooseAnalyzer(options, { files: pending.length, bytes: pendingBytes }, context.cores ?? os.availableParallelism(), memory.maxWorkers));
+      (await chooseAnalyzer(options, { files: pending.length, bytes: pendingBytes }, context.cores ?? os.availableParallelism(), memory.maxWorkers, {
+        cache,
+        warn,
+      }));
     bus.emit({
       type: 'scan:start',
       root: options.root,
@@ -167,7 +180,8 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       }
       if (outcome.ok) {
         hold(key, outcome.facts);
-        if (cache.enabled) fresh.push([key, outcome.facts]);
+        // A queue worker's facts are in the shared cache already.
+        if (cache.enabled && !outcome.stored) fresh.push([key, outcome.facts]);
       } else {
         errorsByKey.set(key, outcome.error);
       }
@@ -220,7 +234,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     linesByKey.clear();
 
     guard.check();
-    const crossFileRaw = await clock.time('cross-file', async () => {
+    const crossFileRaw = memo.crossFile ?? await clock.time('cross-file', async () => {
       const { analyzeCrossFile } = await import('../graph/cross-file.js');
       return analyzeCrossFile(files, {
         root: options.root,
@@ -231,15 +245,22 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     });
 
     // What the cross-file pass could not use (an unreadable tsconfig, an entry matching no file) is the user's to know.
-    for (const note of crossFileRaw.notes) warn('cross-file', note);
+    for (const note of crossFileRaw.notes ?? []) warn('cross-file', note);
 
-    const fileFindings = new Map<string, readonly Finding[]>();
-    for (const file of files) {
-      const facts = file.facts;
-      if (facts) fileFindings.set(file.path, applyFileRules(facts, options.rules));
-      if (fileFindings.size % 1000 === 0) guard.check();
+    let fileFindings = memo.fileFindings;
+    let crossFile = crossFileRaw;
+    if (!fileFindings) {
+      fileFindings = new Map<string, readonly Finding[]>();
+      const contentKeys = new Map(readFiles.map((file) => [file.path, file.contentKey]));
+      for (const file of files) {
+        const facts = file.facts;
+        if (facts) fileFindings.set(file.path, memo.reusableFindings(file.path, contentKeys.get(file.path)!, facts) ?? applyFileRules(facts, options.rules));
+        if (fileFindings.size % 1000 === 0) guard.check();
+      }
+      crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
+      const outcome = { files, contentKeys, fileFindings, crossFile };
+      if (memo !== NO_MEMO) await clock.time('memo-write', () => memo.save(outcome));
     }
-    const crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
 
     const profile = sampler.stop();
     const hits = files.filter((file) => file.cached).length;
@@ -259,13 +280,25 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
         ...(cache.enabled ? { location: options.cache.location } : {}),
       },
       durationMs: clock.elapsedMs(),
-      profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile) },
+      profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile), codeCache: codeCacheUse(workerStats) },
       warnings,
+      ...(analyzer.summary ? { queue: analyzer.summary() } : {}),
     };
   } finally {
     sampler.stop();
     await Promise.allSettled([analyzer?.close(), cache.close()]);
   }
+}
+
+/** The code cache over all analysis threads: a bench child's proof of the state it started with. */
+function codeCacheUse(workers: readonly WorkerStats[]): CodeCacheUse {
+  let loaded = 0;
+  let compiled = 0;
+  for (const w of workers) {
+    loaded += w.codeCache?.loaded ?? 0;
+    compiled += w.codeCache?.compiled ?? 0;
+  }
+  return { loaded, compiled };
 }
 
 /** Fresh facts are committed to the cache once this many are waiting… */
@@ -298,7 +331,7 @@ function sourceInput(
   }
   const decoded = decodeSource(bytes);
   if (decoded.kind === 'error') return void fail(file, decoded.error);
-  return { path: file.path, text: decoded.text };
+  return { path: file.path, text: decoded.text, contentKey: file.contentKey };
 }
 
 function pick(profile: SamplerOutput) {
