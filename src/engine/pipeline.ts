@@ -63,7 +63,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     // A budget too small for this many files fails here, before a byte is read.
     const memory = planMemory(options.maxMemory, discovery.files.length);
     const pack = options.maxMemory !== undefined || discovery.files.length >= PACK_FROM_FILES;
-    const guard = createMemoryGuard(options.maxMemory);
+    const guard = createMemoryGuard(options.maxMemory, pack);
 
     analyzer = context.analyzer ? undefined : await startPoolEarly(options, memory.maxWorkers);
     const { files: readFiles, skipped } = await clock.time('read', () =>
@@ -230,7 +230,12 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       const error = file.error ?? (file.contentKey ? (errorsByKey.get(file.contentKey) ?? null) : null);
       return fileResult(file, error ? null : held, error, file.contentKey !== undefined && cachedKeys.has(file.contentKey), spill);
     });
+    // What only the analysis needed goes before the cross-file pass, the scan's other peak.
     factsByKey.clear();
+    pathsByKey.clear();
+    keyByPath.clear();
+    pending.length = 0;
+    keys.length = 0;
     linesByKey.clear();
 
     guard.check();
