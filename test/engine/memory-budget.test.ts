@@ -12,6 +12,7 @@ import { runCli } from '../../src/cli.js';
 import { createScanOptions, scan } from '../../src/index.js';
 import { FILE_BYTES, SCAN_BASE_BYTES, WORKER_BYTES, planMemory } from '../../src/config/memory-budget.js';
 import { generateProject } from '../../src/generate/index.js';
+import { createMemoryGuard, guardedChunks } from '../../src/profiler/memory-guard.js';
 import { jsonReporter } from '../../src/reporters/json.js';
 import type { JsonReport } from '../../src/reporters/json-report.js';
 import type { ScanResult } from '../../src/types.js';
@@ -45,6 +46,26 @@ describe('planMemory', () => {
         return true;
       },
     );
+  });
+});
+
+describe('memory guard', () => {
+  it('passes report pieces through unchanged, checking every few', () => {
+    let checks = 0;
+    const pieces = [...guardedChunks(['a', 'b', 'c', 'd', 'e'], { check: () => void (checks += 1) }, 2)];
+    assert.deepEqual(pieces, ['a', 'b', 'c', 'd', 'e']);
+    assert.equal(checks, 2);
+  });
+
+  it('collects garbage when over its budget, without --expose-gc', async () => {
+    let garbage: object | undefined = { big: new Array(1000).fill('x') };
+    const ref = new WeakRef(garbage);
+    garbage = undefined;
+    // A WeakRef's target lives until the current job ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    createMemoryGuard(1).check();
+    assert.equal(ref.deref(), undefined, 'a full collection ran');
+    createMemoryGuard(undefined).check();
   });
 });
 
