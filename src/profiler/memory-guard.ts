@@ -44,11 +44,11 @@ function collector(): () => void {
 /** Without a budget, a large scan collects once resident memory passes this… */
 const LARGE_SCAN_FLOOR = 256 * 1024 * 1024;
 /** …or this multiple of what was left after the last collection, whichever is more. */
-const LARGE_SCAN_GROWTH = 1.5;
+const LARGE_SCAN_GROWTH = 1.3;
 
 /**
  * A guard for `budget` bytes. Without one, a `large` scan still gets a guard
- * that keeps resident memory within 1.5× of its live data (V8 alone let a
+ * that keeps resident memory within ~1.3× of what survives a collection (V8 alone let a
  * 100,000-file report phase reach 3× on garbage); a small scan gets none.
  */
 export function createMemoryGuard(budget: number | undefined, large = false): MemoryGuard {
