@@ -51,7 +51,8 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   let analyzer: Analyzer | undefined;
   let cache: FactsCache = NULL_CACHE;
   try {
-    const discovery = await clock.time('discover', () => discover(options));
+    const found = await clock.time('discover', () => discover(options));
+    const discovery = options.shard ? (await import('../queue/shard.js')).sliceDiscovery(found, options.shard) : found;
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
     for (const message of discovery.warnings ?? []) warn('NAMED_FILE_IGNORED', message);
 
@@ -132,7 +133,10 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
 
     analyzer ??=
       context.analyzer ??
-      (await chooseAnalyzer(options, { files: pending.length, bytes: pendingBytes }, context.cores ?? os.availableParallelism(), memory.maxWorkers));
+      (await chooseAnalyzer(options, { files: pending.length, bytes: pendingBytes }, context.cores ?? os.availableParallelism(), memory.maxWorkers, {
+        cache,
+        warn,
+      }));
     bus.emit({
       type: 'scan:start',
       root: options.root,
@@ -168,7 +172,8 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       }
       if (outcome.ok) {
         hold(key, outcome.facts);
-        if (cache.enabled) fresh.push([key, outcome.facts]);
+        // A queue worker's facts are in the shared cache already.
+        if (cache.enabled && !outcome.stored) fresh.push([key, outcome.facts]);
       } else {
         errorsByKey.set(key, outcome.error);
       }
@@ -266,6 +271,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       durationMs: clock.elapsedMs(),
       profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile), codeCache: codeCacheUse(workerStats) },
       warnings,
+      ...(analyzer.summary ? { queue: analyzer.summary() } : {}),
     };
   } finally {
     sampler.stop();
@@ -313,7 +319,7 @@ function sourceInput(
   }
   const decoded = decodeSource(bytes);
   if (decoded.kind === 'error') return void fail(file, decoded.error);
-  return { path: file.path, text: decoded.text };
+  return { path: file.path, text: decoded.text, contentKey: file.contentKey };
 }
 
 function pick(profile: SamplerOutput) {
