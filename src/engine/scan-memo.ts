@@ -106,8 +106,8 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs): Promise
   const memo = text === undefined ? undefined : parseMemo(text);
   const rulesDigest = sha256(stableJson(inputs.options.rules));
   const setMemo = cache.setMemo.bind(cache);
-  const save = async (outcome: ScanOutcome) => {
-    const payload = toPayload(outcome, digest, rulesDigest);
+  const save = async (outcome: ScanOutcome, stored?: ReadonlyMap<string, StoredFacts>) => {
+    const payload = toPayload(outcome, digest, rulesDigest, stored);
     if (payload) await setMemo(slot, JSON.stringify(payload));
   };
   if (!memo) return { ...NO_MEMO, save };
@@ -125,6 +125,8 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs): Promise
   // Partly warm: keep only facts of content this scan has, so the rest can be dropped early.
   const wanted = new Set(inputs.files.map((file) => file.contentKey));
   for (const key of facts.keys()) if (!wanted.has(key)) facts.delete(key);
+  // Unchanged content goes back into the new memo in the form it was read in: no re-encoding.
+  const stored = new Map(memo.facts.filter(([key]) => facts.has(key)));
   const previous = memo.rulesDigest === rulesDigest ? new Map(memo.files.map(([path, key, findings]) => [path, { key, findings }])) : undefined;
   return {
     hit: false,
@@ -133,7 +135,7 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs): Promise
       const before = previous?.get(path);
       return before && before.key === contentKey && !fileFacts.directives?.length ? before.findings : undefined;
     },
-    save,
+    save: (outcome) => save(outcome, stored),
   };
 }
 
@@ -177,14 +179,15 @@ async function inputDigest({ options, files, skipped }: MemoInputs): Promise<str
   return hash.digest('hex');
 }
 
-function toPayload(outcome: ScanOutcome, digest: string, rulesDigest: string): MemoPayload | undefined {
+/** The memo of a scan's outcome; `stored` holds facts already in stored form (read from the previous memo), by content key. */
+function toPayload(outcome: ScanOutcome, digest: string, rulesDigest: string, stored?: ReadonlyMap<string, StoredFacts>): MemoPayload | undefined {
   const facts = new Map<string, StoredFacts>();
   const files: [string, string, readonly Finding[]][] = [];
   for (const file of outcome.files) {
     if (file.error && !DETERMINISTIC_ERRORS.has(file.error.code)) return undefined;
     const key = outcome.contentKeys.get(file.path);
     if (!file.facts || key === undefined) continue;
-    facts.set(key, encodeFacts(file.facts));
+    if (!facts.has(key)) facts.set(key, stored?.get(key) ?? encodeFacts(file.facts));
     files.push([file.path, key, outcome.fileFindings.get(file.path) ?? []]);
   }
   return { v: MEMO_FORMAT, digest, rulesDigest, facts: [...facts], files, crossFile: outcome.crossFile };
