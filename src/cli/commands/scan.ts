@@ -17,7 +17,7 @@ import type { CommandHandler } from '../command.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
-import { escapeTerminal } from '../../text/index.js';
+import { escapeTerminal } from '../../text/escape.js';
 import { withoutSuppressed } from '../../config/suppressions.js';
 import { prepareSuppressions, processSuppressions, type PreparedSuppressions } from '../suppressions-file.js';
 
@@ -34,6 +34,11 @@ export const scanCommand: CommandHandler = async (argv, io) => {
 
   const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
   try {
+    if (options.watch) {
+      const { watchAndReport } = await import('./scan-watch.js');
+      const reload = () => parseScanArgs(argv, io.cwd, io.env).scan;
+      return await watchAndReport({ options, output, io, reload, report: reportFor(options, output, io, color), finish: (result) => suppress(result, options, suppressions, io) });
+    }
     if (interactive) {
       const { result, interrupted, ctrlC } = await scanInteractively(options, suppressions, io, color);
       // The UI resolves undefined when the scan failed (it has shown why) or was stopped
@@ -116,7 +121,14 @@ async function scanAndReport(
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
   else bus.on(createWarningListener(io.stderr));
-  const report = async (marked: ScanResult) => {
+  const report = reportFor(options, output, io, color);
+  const finish = (result: ScanResult) => suppress(result, options, suppressions, io);
+  return scan(options.scan, { bus, report, finish, ...(io.signal ? { signal: io.signal } : {}) });
+}
+
+/** Writes the report of a result: to `-o` (atomically: temp file + rename) or to stdout. */
+function reportFor(options: ScanCommandOptions, output: OutputTarget | undefined, io: CliIO, color: boolean): (marked: ScanResult) => Promise<void> {
+  return async (marked: ScanResult) => {
     checkSomethingMatched(marked, options);
     const shown = LISTS_SUPPRESSED.has(options.format) ? marked : withoutSuppressed(marked);
     const reporter = await loadChunkedReporter(options.format);
@@ -126,8 +138,6 @@ async function scanAndReport(
     else await writeChunks(io.stdout, chunks);
     if (options.format === 'mermaid') warnOnMermaidLimit(shown, presentation, io);
   };
-  const finish = (result: ScanResult) => suppress(result, options, suppressions, io);
-  return scan(options.scan, { bus, report, finish, ...(io.signal ? { signal: io.signal } : {}) });
 }
 
 /** Mermaid refuses to render past its `maxEdges` (500): say so, and how to draw less. */
