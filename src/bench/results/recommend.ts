@@ -61,6 +61,8 @@ export function recommend(
         (breakEven !== null ? `; it pays for itself after ${breakEven} warm scan${breakEven > 1 ? 's' : ''}.` : '.'),
     );
   }
+  const tooFew = comparisons.filter((c) => c.verdict === 'too few runs').map((c) => c.strategy);
+  if (tooFew.length > 0) out.push(`too few runs to compare ${tooFew.join(', ')} with ${reference}: measure at least 3 runs each (--min-runs).`);
   if (faster.length === 0) out.push(`no strategy beat ${reference} significantly.`);
   return out;
 }
