@@ -1,7 +1,7 @@
 /**
  * Recommendations derived only from the measured comparisons: never from a
  * table of assumed factors. A strategy is advised only when its verdict is
- * significant (Welch p < α and a bootstrap CI that excludes 1).
+ * significant (its Welch interval on log-times excludes 1).
  */
 import type { StrategyComparison, StrategyResult } from '../types.js';
 import { formatRatio as x } from '../../text/index.js';
