@@ -49,6 +49,8 @@ export interface ScanCommandOptions {
   readonly configPath?: string;
   /** The bulk-suppressions file and what to do with it. */
   readonly suppressions: SuppressionOptions;
+  /** html: embed source text (--html-include-source). */
+  readonly htmlIncludeSource: boolean;
 }
 
 /** `sonde scan`'s flags: the parser's options and the "Scan options" of `sonde --help`. */
@@ -140,6 +142,7 @@ export const SCAN_FLAGS = [
     multiple: true,
     description: "dot, mermaid: one node per folder matching PATTERN (a glob such as 'packages/*', or a depth such as 2)",
   },
+  { name: 'html-include-source', type: 'boolean', description: 'html: embed each file\'s source text in the report (off by default: the page then holds metrics only)' },
   // Answered by runCli before a scan starts; in the table so the help and the parser know them.
   { name: 'help', short: 'h', type: 'boolean', description: 'this help' },
   { name: 'version', short: 'v', type: 'boolean', description: 'print the version' },
@@ -218,6 +221,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     collapse: values.collapse ?? [],
     ...(configPath ? { configPath } : {}),
     suppressions: parseSuppressionFlags(values, cwd),
+    htmlIncludeSource: values['html-include-source'] ?? false,
   };
 }
 
