@@ -10,10 +10,13 @@ import { createSequentialAnalyzer } from './sequential-analyzer.js';
 /** In-process or a worker pool, for the work left after the cache (so a warm scan never pays for a pool). */
 export async function chooseAnalyzer(options: ScanOptions, pending: readonly SourceInput[], cores: number): Promise<Analyzer> {
   const { decideWorkers } = await import('../parallel/auto.js');
+  // `auto` first asks for what `sonde tune` measured on this machine for this much work.
+  const tuned = options.parallel === 'auto' ? (await import('../parallel/tuned-record.js')).loadTunedRecord(pending.length) : undefined;
   const workers = decideWorkers(
     options.parallel,
     { files: pending.length, bytes: pending.reduce((sum, file) => sum + file.text.length, 0) },
     cores,
+    tuned,
   );
   const codeCacheDir = codeCacheDirFor(options.cache);
   if (workers === 0) return createSequentialAnalyzer(codeCacheDir);
