@@ -36,11 +36,12 @@ describe('sonde tune', () => {
     const root = makeTempTree(TREE);
     const cacheHome = makeTempDir('sonde-tune-xdg-');
     const run = fakeIO({ cwd: root, env: { XDG_CACHE_HOME: cacheHome } });
-    assert.equal(await runCli(['tune', '.', '--time-budget', '1', '--workers', '0,2', '--write'], run.io), 0, run.stderr);
+    assert.equal(await runCli(['tune', '.', '--time-budget', '0.5', '--workers', '0,2', '--write'], run.io), 0, run.stderr);
     assert.match(run.stdout, /4 files, \d+ lines \(0–99 files\)/);
     assert.match(run.stdout, /workers: --parallel 0\n {2}parallel:2 vs sequential: too few runs \(1 and 1\) for a verdict/);
     assert.match(run.stdout, /cache: off\n {2}cache:warm vs sequential: too few runs/);
     assert.match(run.stdout, /memory: peak RSS [\d.]+ MiB .* → budget \d+\.0 MiB/);
+    assert.match(run.stdout, /note: 1 round fit the budget; a verdict needs 3 runs a side\.\n {2}--time-budget \d+ would fit 3 rounds/);
     assert.match(run.stderr, /sequential round 1: .* peak RSS/);
     assert.match(run.stderr, /cache:warm filling the cache/);
     const record = loadTunedRecord(4, currentMachine(), { XDG_CACHE_HOME: cacheHome });

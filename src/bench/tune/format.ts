@@ -5,6 +5,7 @@
 import { escapeTerminal, formatCount, formatDuration, formatMebibytes, formatRatio } from '../../text/index.js';
 import { describeSizeClass } from '../../parallel/tuned-record.js';
 import type { Comparison } from './decide.js';
+import { MIN_RUNS_FOR_VERDICT } from './evidence.js';
 import type { TuneReport } from './run-tune.js';
 
 /** `parallel:2 vs sequential: 1.31× faster (95% CI 1.22–1.40)`, or why there is no verdict. */
@@ -46,6 +47,21 @@ export function formatTune(report: TuneReport): string {
       ? 'memory: not measured'
       : `memory: peak RSS ${formatMebibytes(rec.memory.peakRssBytes)} (highest of ${rec.memory.runs} runs of the chosen settings) → budget ${formatMebibytes(rec.memory.budgetBytes)}`,
   ];
-  if (m.rounds < 3) lines.push('', `note: ${m.rounds} round${m.rounds === 1 ? '' : 's'} fit the budget; a larger --time-budget gives verdicts where this says "too few runs".`);
+  if (m.rounds < MIN_RUNS_FOR_VERDICT) {
+    lines.push('', `note: ${m.rounds} round${m.rounds === 1 ? '' : 's'} fit the budget; a verdict needs ${MIN_RUNS_FOR_VERDICT} runs a side.`);
+    const estimate = budgetForVerdicts(report);
+    if (estimate !== undefined) lines.push(`  --time-budget ${Math.ceil(estimate / 1000)} would fit ${MIN_RUNS_FOR_VERDICT} rounds on this tree (at the times measured).`);
+  }
   return `${lines.join('\n')}\n`;
+}
+
+/** The cache-filling scan plus MIN_RUNS_FOR_VERDICT rounds of every setting, at their median times. */
+function budgetForVerdicts(report: TuneReport): number | undefined {
+  const medians = report.measurement.arms.map((arm) => {
+    const walls = arm.samples.map((s) => s.wallMs).sort((a, b) => a - b);
+    return walls.length ? walls[walls.length >> 1]! : undefined;
+  });
+  if (medians.some((ms) => ms === undefined)) return undefined;
+  const round = medians.reduce((sum: number, ms) => sum + ms!, 0);
+  return (report.measurement.coldRun?.wallMs ?? 0) + MIN_RUNS_FOR_VERDICT * round * 1.1;
 }
