@@ -59,6 +59,8 @@ export interface TuneMeasureOptions {
   readonly onEvent?: (event: TuneEvent) => void;
   /** Clock in ms (tests). */
   readonly now?: () => number;
+  /** Runs one child scan (tests replace it, with `now`, to drive the loop without timing). */
+  readonly runScan?: typeof runChildScan;
 }
 
 /** Enough rounds for a tiny tree; beyond this the intervals barely narrow. */
@@ -86,6 +88,7 @@ export async function measureTune(options: TuneMeasureOptions): Promise<TuneMeas
   const now = options.now ?? (() => performance.now());
   const started = now();
   const emit = options.onEvent ?? (() => {});
+  const runScan = options.runScan ?? runChildScan;
   const workspace = createWorkspace('sonde-tune-');
   try {
     const cacheFile = workspace.cachePath('tune');
@@ -97,7 +100,7 @@ export async function measureTune(options: TuneMeasureOptions): Promise<TuneMeas
     const scan = async (arm: Arm, round: number): Promise<TuneSample | undefined> => {
       if (options.signal?.aborted) throw new UserError('ABORTED', 'Tuning interrupted.');
       try {
-        const { timeline: _timeline, ...sample } = await runChildScan({
+        const { timeline: _timeline, ...sample } = await runScan({
           ...(options.bin ? { bin: options.bin } : {}),
           target: options.target,
           args: scanArgs(arm.spec, arm.spec.kind === 'cache' ? cacheFile : null),
