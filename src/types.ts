@@ -177,6 +177,14 @@ export interface WorkerStats {
   /** busyMs ÷ the analyze phase's wall time. */
   readonly utilization: number;
   readonly heapUsedBytes: number;
+  /** How this thread's parser load used the V8 code cache (absent from threads that report none). */
+  readonly codeCache?: CodeCacheUse;
+}
+
+/** Large parser files compiled from a code-cache blob (`loaded`) or from source (`compiled`); both 0: no code cache in use. */
+export interface CodeCacheUse {
+  readonly loaded: number;
+  readonly compiled: number;
 }
 
 export interface Profile {
@@ -189,6 +197,8 @@ export interface Profile {
   readonly cpuSystemMs: number;
   /** CPU time of the whole process up to the scan's end, Node's start-up included (what a benchmark of the command sees). */
   readonly processCpuMs?: number;
+  /** The parser's V8 code cache over all threads of the scan: blobs loaded vs files compiled. */
+  readonly codeCache?: CodeCacheUse;
 }
 
 export interface CacheSummary {

@@ -7,6 +7,7 @@ import { DEFAULT_ANALYSIS_OPTIONS, type CacheStoreLocation, type ParallelSetting
 import { profileNamed, PROFILE_NAMES, withProfile } from '../config/profiles.js';
 import { resolveRules } from '../config/resolve-rules.js';
 import { resolveScanInputs } from '../config/scan-inputs.js';
+import { checkMemoryFloor } from '../config/memory-budget.js';
 import { UserError } from '../errors.js';
 import type { Flag } from './flag-table.js';
 import { parseFlags } from './parse-flags.js';
@@ -86,6 +87,12 @@ export const SCAN_FLAGS = [
   { name: 'no-skip-generated', type: 'boolean', description: 'scan *.min.js, @generated and minified files too (skipped by default, listed in the report)' },
   { name: 'entry', type: 'string', arg: 'GLOB', multiple: true, description: 'entry files whose exports count as used; package.json entries are automatic' },
   { name: 'max-file-size', type: 'string', arg: 'SIZE', description: 'skip larger files, with a reason in the report', default: '2MiB' },
+  {
+    name: 'max-memory',
+    type: 'string',
+    arg: 'SIZE',
+    description: 'keep the scan under SIZE of memory (e.g. 512MB) by adapting workers and batches; too small a budget exits 2 before scanning',
+  },
   { name: 'rule', type: 'string', arg: 'ID=SETTING', multiple: true, description: 'off | error | warning | info | THRESHOLD | SEVERITY:THRESHOLD' },
   { name: 'config', short: 'c', type: 'string', arg: 'FILE', description: 'config file (JSON or JSONC)', default: 'sonde.config.json(c) in the scanned root, else in the working directory or a parent up to the repository root' },
   { name: 'no-config', type: 'boolean', description: 'ignore every config file' },
@@ -155,6 +162,8 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     root,
   });
   const maxFileSize = values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : config.maxFileSize;
+  const maxMemory = values['max-memory'] !== undefined ? parseSize(values['max-memory'], '--max-memory') : config.maxMemory;
+  if (maxMemory !== undefined) checkMemoryFloor(maxMemory, values['max-memory'] !== undefined ? '--max-memory' : 'maxMemory');
 
   const scan = createScanOptions(root, {
     paths,
@@ -162,6 +171,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     exclude: [...(config.exclude ?? []), ...(values.exclude ?? [])],
     entries: [...(config.entries ?? []), ...(values.entry ?? [])],
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    ...(maxMemory !== undefined ? { maxMemory } : {}),
     parallel,
     cache: cacheOptions(cacheEnabled, cacheStore),
     rules: resolveRules(config.rules, values.rule ?? []),
@@ -201,9 +211,9 @@ function parseParallel(value: string): ParallelSetting {
   return workers;
 }
 
-function parseSize(value: string): number {
+function parseSize(value: string, flag = '--max-file-size'): number {
   const bytes = parseByteSize(value);
-  if (bytes === undefined) throw new UserError('INVALID_OPTION', `--max-file-size ${value}: expected a size such as 2MB or 500000`);
+  if (bytes === undefined) throw new UserError('INVALID_OPTION', `${flag} ${value}: expected a size such as 2MB or 500000`);
   return bytes;
 }
 

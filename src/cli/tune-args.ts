@@ -28,7 +28,7 @@ export const TUNE_FLAGS = [
     default: String(DEFAULT_TUNE_BUDGET_SECONDS),
   },
   { name: 'workers', type: 'string', arg: 'LIST', description: 'worker counts to try, e.g. 0,2,4', default: '0, 2, 4, 8, … and the number of cores' },
-  { name: 'write', type: 'boolean', description: 'record the choice (parallel, cache) in <path>/sonde.config.json, keeping its other keys' },
+  { name: 'write', type: 'boolean', description: 'record the choice (parallel, cache, maxMemory) in <path>/sonde.config.json, keeping its other keys' },
   { name: 'quiet', short: 'q', type: 'boolean', description: 'no progress lines' },
   { name: 'help', short: 'h', type: 'boolean', description: 'this help' },
 ] as const satisfies readonly Flag[];

@@ -55,6 +55,12 @@ export interface ScanOptions {
   readonly skipGenerated: boolean;
   /** Profiler sampling interval in ms; 0 disables the timeline. */
   readonly sampleIntervalMs: number;
+  /**
+   * Memory budget in bytes (`--max-memory`, `maxMemory`): the scan picks
+   * workers and batch sizes to stay under it, or fails before reading when it
+   * cannot (config/memory-budget.ts). Absent: no budget.
+   */
+  readonly maxMemory?: number;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;

@@ -31,8 +31,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     why: 'the interactive view; repeated scans while editing re-analyze only changed files; workers only where they were measured (or modelled) to pay off',
   },
   'low-memory': {
-    flags: { parallel: '0' },
-    why: 'one parser in one thread: every worker holds its own parser and heap (~70 MB each)',
+    flags: { parallel: '0', 'max-memory': '512MiB' },
+    why: 'one parser in one thread (every worker holds its own parser and heap, ~96 MiB each); batches and facts sized to stay under 512 MiB',
   },
 };
 

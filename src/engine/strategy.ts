@@ -8,16 +8,17 @@ import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyze
 import { createSequentialAnalyzer } from './sequential-analyzer.js';
 
 /** In-process or a worker pool, for the work left after the cache (so a warm scan never pays for a pool). */
-export async function chooseAnalyzer(options: ScanOptions, pending: readonly SourceInput[], cores: number): Promise<Analyzer> {
+export async function chooseAnalyzer(
+  options: ScanOptions,
+  pending: { readonly files: number; readonly bytes: number },
+  cores: number,
+  maxWorkers = Number.POSITIVE_INFINITY,
+): Promise<Analyzer> {
   const { decideWorkers } = await import('../parallel/auto.js');
   // `auto` first asks for what `sonde tune` measured on this machine for this much work.
-  const tuned = options.parallel === 'auto' ? (await import('../parallel/tuned-record.js')).loadTunedRecord(pending.length) : undefined;
-  const workers = decideWorkers(
-    options.parallel,
-    { files: pending.length, bytes: pending.reduce((sum, file) => sum + file.text.length, 0) },
-    cores,
-    tuned,
-  );
+  const tuned = options.parallel === 'auto' ? (await import('../parallel/tuned-record.js')).loadTunedRecord(pending.files) : undefined;
+  // A memory budget caps whatever was asked for (config/memory-budget.ts).
+  const workers = Math.min(maxWorkers, decideWorkers(options.parallel, pending, cores, tuned));
   const codeCacheDir = codeCacheDirFor(options.cache);
   if (workers === 0) return createSequentialAnalyzer(codeCacheDir);
   const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
@@ -43,10 +44,12 @@ export function codeCacheDirFor(cache: CacheOptions, env: CacheEnv = process.env
  * before reading lets its start-up (~0.5 s a worker, loading the parser)
  * overlap discovery and reading. Undefined when that can't be known yet.
  */
-export async function startPoolEarly(options: ScanOptions): Promise<Analyzer | undefined> {
+export async function startPoolEarly(options: ScanOptions, maxWorkers = Number.POSITIVE_INFINITY): Promise<Analyzer | undefined> {
   if (typeof options.parallel !== 'number' || options.parallel === 0 || options.cache.enabled) return undefined;
+  const workers = Math.min(options.parallel, maxWorkers);
+  if (workers === 0) return undefined;
   const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
-  return createPoolAnalyzer(options.parallel);
+  return createPoolAnalyzer(workers);
 }
 
 /** The SQLite or Redis cache when `--cache` is on (it warns and degrades, never throws), else the null cache. */

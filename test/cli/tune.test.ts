@@ -8,6 +8,8 @@ import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../src/cli.js';
+import { parseByteSize } from '../../src/config/byte-size.js';
+import { SCAN_BASE_BYTES } from '../../src/config/memory-budget.js';
 import { currentMachine, loadTunedRecord, saveTunedRecord, sizeClassOf, tunedRecordPath } from '../../src/parallel/tuned-record.js';
 import { fakeIO } from '../helpers/fake-io.js';
 import { REPO_ROOT, makeTempDir, makeTempTree, removeTree } from '../helpers/temp-tree.js';
@@ -50,7 +52,10 @@ describe('sonde tune', () => {
     assert.equal(record.files, 4);
     assert.match(run.stdout, new RegExp(`saved for --parallel auto on this machine: ${tunedRecordPath(currentMachine(), sizeClassOf(4), { XDG_CACHE_HOME: cacheHome })}`));
     // --write kept the user's keys and added the choice.
-    assert.deepEqual(JSON.parse(readFileSync(path.join(root, 'sonde.config.json'), 'utf8')), { exclude: ['gen/**'], failOn: 'never', parallel: 0, cache: false });
+    const written = JSON.parse(readFileSync(path.join(root, 'sonde.config.json'), 'utf8')) as Record<string, unknown>;
+    assert.deepEqual(written, { exclude: ['gen/**'], failOn: 'never', parallel: 0, cache: false, maxMemory: written.maxMemory });
+    assert.match(String(written.maxMemory), /^\d+MiB$/);
+    assert.ok(parseByteSize(String(written.maxMemory))! >= SCAN_BASE_BYTES);
     removeTree(root);
     removeTree(cacheHome);
   });

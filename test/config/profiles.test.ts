@@ -17,7 +17,7 @@ function withTree(files: Record<string, string>, test: (root: string) => void): 
 /** The settings a profile decides, as parsed. */
 function settings(argv: string[], root: string) {
   const o = parseScanArgs(argv, root);
-  return { parallel: o.scan.parallel, cache: o.scan.cache.enabled, ui: o.ui, progress: o.progress };
+  return { parallel: o.scan.parallel, cache: o.scan.cache.enabled, ui: o.ui, progress: o.progress, maxMemory: o.scan.maxMemory };
 }
 
 describe('--profile', () => {
@@ -34,10 +34,10 @@ describe('--profile', () => {
 
   it('maps each profile to its documented settings', () => {
     withTree({}, (root) => {
-      assert.deepEqual(settings([], root), { parallel: 'auto', cache: false, ui: true, progress: 'auto' }, 'no profile: the defaults');
-      assert.deepEqual(settings(['--profile', 'ci'], root), { parallel: 'auto', cache: true, ui: false, progress: 'plain' });
-      assert.deepEqual(settings(['--profile', 'laptop'], root), { parallel: 'auto', cache: true, ui: true, progress: 'auto' });
-      assert.deepEqual(settings(['--profile', 'low-memory'], root), { parallel: 0, cache: false, ui: true, progress: 'auto' });
+      assert.deepEqual(settings([], root), { parallel: 'auto', cache: false, ui: true, progress: 'auto', maxMemory: undefined }, 'no profile: the defaults');
+      assert.deepEqual(settings(['--profile', 'ci'], root), { parallel: 'auto', cache: true, ui: false, progress: 'plain', maxMemory: undefined });
+      assert.deepEqual(settings(['--profile', 'laptop'], root), { parallel: 'auto', cache: true, ui: true, progress: 'auto', maxMemory: undefined });
+      assert.deepEqual(settings(['--profile', 'low-memory'], root), { parallel: 0, cache: false, ui: true, progress: 'auto', maxMemory: 512 * 1024 * 1024 });
     });
   });
 
@@ -48,6 +48,7 @@ describe('--profile', () => {
       assert.equal(settings(['--profile', 'ci', '--no-cache'], root).cache, false);
       assert.equal(settings(['--profile', 'ci', '--sequential'], root).parallel, 0);
       assert.equal(settings(['--profile', 'ci', '--progress', 'ndjson'], root).progress, 'ndjson');
+      assert.equal(settings(['--profile', 'low-memory', '--max-memory', '1GiB'], root).maxMemory, 1024 ** 3);
     });
   });
 

@@ -5,6 +5,7 @@
  * "too few runs" keep the simpler one (fewer workers, no cache), since it
  * costs less memory and has fewer ways to go wrong.
  */
+import { FILE_BYTES, SCAN_BASE_BYTES, WORKER_BYTES } from '../../config/memory-budget.js';
 import { median } from '../stats/index.js';
 import { compareTimes, type Evidence } from './evidence.js';
 import type { ArmResult, TuneMeasurement } from './measure.js';
@@ -30,7 +31,7 @@ export interface TuneRecommendation {
   readonly memory: {
     /** Highest peak RSS over the runs of the chosen settings; null when nothing was measured. */
     readonly peakRssBytes: number | null;
-    /** The budget to set: the peak with headroom, rounded up; null when nothing was measured. */
+    /** The budget to set: the peak with headroom (at least what the scan's memory plan needs for the chosen workers), rounded up; null when nothing was measured. */
     readonly budgetBytes: number | null;
     readonly runs: number;
   };
@@ -105,7 +106,12 @@ function decideMemory(arms: readonly ArmResult[], workers: number, cache: boolea
   ].filter((s) => s.peakRssBytes > 0);
   if (runs.length === 0) return { peakRssBytes: null, budgetBytes: null, runs: 0 };
   const peak = Math.max(...runs.map((s) => s.peakRssBytes));
-  return { peakRssBytes: peak, budgetBytes: Math.ceil((peak * MEMORY_HEADROOM) / MEMORY_STEP) * MEMORY_STEP, runs: runs.length };
+  // The budget must also let the scan's own memory plan keep the chosen workers (config/memory-budget.ts),
+  // or writing it would quietly undo the worker choice.
+  const files = Math.max(...runs.map((s) => s.files));
+  const planned = SCAN_BASE_BYTES + files * FILE_BYTES + workers * WORKER_BYTES;
+  const budget = Math.max(peak * MEMORY_HEADROOM, planned);
+  return { peakRssBytes: peak, budgetBytes: Math.ceil(budget / MEMORY_STEP) * MEMORY_STEP, runs: runs.length };
 }
 
 /** The recommendation for what was measured. */

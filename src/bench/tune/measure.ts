@@ -92,6 +92,11 @@ export async function measureTune(options: TuneMeasureOptions): Promise<TuneMeas
   const workspace = createWorkspace('sonde-tune-');
   try {
     const cacheFile = workspace.cachePath('tune');
+    // Each setting keeps a private cache folder of its own (the child's XDG_CACHE_HOME), as in sonde bench: the
+    // cache-filling scan starts with no sonde state at all, the warm runs then find its parser code cache, and
+    // no run sees the user's folder (nor a tuned record there).
+    const homes = new Map<string, string>();
+    const homeOf = (arm: Arm) => homes.get(arm.name) ?? homes.set(arm.name, workspace.stateDir(arm.name)).get(arm.name)!;
     const warmSpec: StrategySpec = { kind: 'cache', name: WARM_CACHE, mode: 'warm' };
     const arms: Arm[] = [
       ...options.workers.map((workers) => ({ name: armName(workers), workers, spec: specFor(workers), samples: [], failures: [] })),
@@ -104,6 +109,7 @@ export async function measureTune(options: TuneMeasureOptions): Promise<TuneMeas
           ...(options.bin ? { bin: options.bin } : {}),
           target: options.target,
           args: scanArgs(arm.spec, arm.spec.kind === 'cache' ? cacheFile : null),
+          stateHome: homeOf(arm),
           ...(options.signal ? { signal: options.signal } : {}),
         });
         emit({ type: 'run', arm: arm.name, round, wallMs: sample.wallMs, peakRssBytes: sample.peakRssBytes });

@@ -10,7 +10,7 @@ import type { BenchListener } from '../../bench/events.js';
 import { checkExportTargets, writeExports } from '../../bench/export/index.js';
 import { formatBenchText } from '../../bench/report/format-text.js';
 import { createPlainBenchListener } from '../../listeners/bench-plain-progress.js';
-import { runBench } from '../../bench/runner.js';
+import { checkBenchOptions, runBench } from '../../bench/runner.js';
 import { UserError } from '../../errors.js';
 import type { BenchReport } from '../../bench/types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED } from '../exit-code.js';
@@ -33,7 +33,9 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
       io.stdout.write(BENCH_HELP);
       return 0;
     }
-    // Every path this run will write or read back is checked before the benchmark: a typo must not cost the whole run.
+    // Everything is checked before the benchmark (and before its UI): strategies and numbers,
+    // the target, every path this run will write, the baseline it reads. A typo must not cost the whole run.
+    checkBenchOptions(options.bench, io.cwd);
     const exports = checkExportTargets(options.exports);
     const settings = { suite: options.bench.suite ?? false, target: options.bench.target ?? io.cwd };
     const dir = options.baselineDir ?? defaultBaselineDir({ settings }, io.cwd);

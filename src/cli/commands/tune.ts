@@ -21,11 +21,14 @@ function progressLine(event: TuneEvent): string {
   return `  ${event.arm} ${what}: ${formatMs(event.wallMs)}, peak RSS ${formatBinaryBytes(event.peakRssBytes)}`;
 }
 
-/** The config keys `--write` sets. */
+/** The config keys `--write` sets; the memory budget as a size a person reads (`384MiB`). */
 function configSettings(report: TuneReport): Record<string, unknown> {
   const { recommendation: r } = report;
-  return { parallel: r.workers.choice, cache: r.cache.choice };
+  const budget = r.memory.budgetBytes;
+  return { parallel: r.workers.choice, cache: r.cache.choice, ...(budget !== null ? { maxMemory: `${Math.ceil(budget / MiB)}MiB` } : {}) };
 }
+
+const MiB = 1024 * 1024;
 
 export const tuneCommand: CommandHandler = async (argv, io: CliIO) => {
   const options = parseTuneArgs(argv, io.cwd);
@@ -55,7 +58,7 @@ export const tuneCommand: CommandHandler = async (argv, io: CliIO) => {
     const set = Object.entries(configSettings(report)).map(([key, value]) => `"${key}": ${JSON.stringify(value)}`).join(', ');
     io.stdout.write(`wrote ${escapeTerminal(file)}: ${set}\n`);
   } else {
-    io.stdout.write(`run with --write to record parallel and cache in ${escapeTerminal(options.target)}/sonde.config.json\n`);
+    io.stdout.write(`run with --write to record parallel, cache and maxMemory in ${escapeTerminal(options.target)}/sonde.config.json\n`);
   }
   return 0;
 };

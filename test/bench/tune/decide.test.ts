@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { planMemory } from '../../../src/config/memory-budget.js';
 import { MEMORY_HEADROOM, recommendSettings } from '../../../src/bench/tune/decide.js';
 import { compareTimes } from '../../../src/bench/tune/evidence.js';
 import { formatComparison, formatTune } from '../../../src/bench/tune/format.js';
@@ -97,6 +98,14 @@ describe('sonde tune: the recommendation', () => {
     assert.equal(r.memory.peakRssBytes, 300 * MiB, 'the pool peaks above the cold (150) and warm (90) runs');
     assert.equal(r.memory.budgetBytes, Math.ceil((300 * MEMORY_HEADROOM) / 64) * 64 * MiB);
     assert.equal(r.memory.runs, 6 + 6 + 1);
+  });
+
+  it('the memory budget always lets the scan keep the chosen workers', () => {
+    const r = recommendSettings(measured([arm(0, around(3000), 90), arm(4, around(1000), 110)], null));
+    assert.equal(r.workers.choice, 4);
+    assert.ok(r.memory.budgetBytes! > 110 * MEMORY_HEADROOM * MiB, 'more than the peak with headroom');
+    assert.equal(r.memory.budgetBytes! % (64 * MiB), 0);
+    assert.ok(planMemory(r.memory.budgetBytes!, 1255).maxWorkers >= 4, `${r.memory.budgetBytes! / MiB} MiB`);
   });
 
   it('prints every comparison with its interval, and each choice with its reason', () => {
