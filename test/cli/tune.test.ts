@@ -77,6 +77,25 @@ describe('sonde tune', () => {
     removeTree(cacheHome);
   });
 
+  it('Ctrl-C ends the tune with 130, saving and writing nothing; a missing folder is exit 2', async () => {
+    const root = makeTempTree(TREE);
+    const cacheHome = makeTempDir('sonde-tune-xdg-');
+    const controller = new AbortController();
+    const run = fakeIO({ cwd: root, env: { XDG_CACHE_HOME: cacheHome }, signal: controller.signal });
+    run.io.stderr.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('filling the cache')) controller.abort();
+    });
+    assert.equal(await runCli(['tune', '--write', '--workers', '0,2', '--time-budget', '600'], run.io), 130);
+    assert.match(run.stderr, /sonde: Tuning interrupted\.\n$/);
+    assert.equal(loadTunedRecord(4, currentMachine(), { XDG_CACHE_HOME: cacheHome }), undefined);
+    assert.equal(readFileSync(path.join(root, 'sonde.config.json'), 'utf8'), TREE['sonde.config.json']);
+    const missing = fakeIO({ cwd: root });
+    assert.equal(await runCli(['tune', 'nosuch', '--write'], missing.io), 2);
+    assert.match(missing.stderr, /^sonde: No directory at .*nosuch\./);
+    removeTree(root);
+    removeTree(cacheHome);
+  });
+
   it('--parallel auto uses a tuned record for this machine and size class, and ignores a malformed one', () => {
     const root = makeTempTree(TREE);
     const cacheHome = makeTempDir('sonde-tune-xdg-');

@@ -145,6 +145,8 @@ export async function measureTune(options: TuneMeasureOptions): Promise<TuneMeas
         if (sample) arm.samples.push(sample);
       }
       rounds = round;
+      // A round in which nothing ran (an empty tree, a broken sonde) would fail the same way again.
+      if (arms.every((arm) => arm.samples.length === 0)) break;
       dropLosers(arms, drop);
     }
     return {

@@ -4,6 +4,8 @@
  * the folder's sonde.config.json. The write target is checked before the
  * measuring starts.
  */
+import { statSync } from 'node:fs';
+import { UserError } from '../../errors.js';
 import { checkConfigTarget, writeConfigSettings } from '../../bench/tune/config-target.js';
 import { formatTune } from '../../bench/tune/format.js';
 import type { TuneEvent } from '../../bench/tune/measure.js';
@@ -35,6 +37,9 @@ export const tuneCommand: CommandHandler = async (argv, io: CliIO) => {
   if (options.help) {
     io.stdout.write(TUNE_HELP);
     return 0;
+  }
+  if (!statSync(options.target, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UserError('ROOT_NOT_FOUND', `No directory at ${options.target}.`, 'Pass the path of a project to tune for.');
   }
   // Refused before measuring: a wrong target must not cost the whole budget.
   if (options.write) checkConfigTarget(options.target, io.cwd);

@@ -85,4 +85,12 @@ describe('sonde tune: the measuring loop', () => {
     assert.match(failed.dropped ?? '', /every run failed: the scan exited with code 2: boom/);
     assert.ok(result.arms.find((a) => a.name === 'sequential')!.samples.length >= 3);
   });
+
+  it('stops after a round in which every run failed (an empty tree fails the same way again)', async () => {
+    const s = standIn({ sequential: 1000, parallel: { 2: 900 }, warm: 300, cold: 1000 }, () => true);
+    const result = await measureTune({ target: '/tree', workers: [0, 2], budgetMs: 60_000, runScan: s.runScan, now: s.now });
+    assert.equal(result.rounds, 1);
+    assert.equal(s.seen.length, 4, 'the cache fill and one round');
+    assert.equal(result.coldRun, null);
+  });
 });
