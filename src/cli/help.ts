@@ -13,6 +13,7 @@ Usage
                                      write a deterministic synthetic project with its ground truth
   sonde cache stats|clear|prune      inspect and maintain the cache (sonde cache --help)
   sonde tune [path] [--write]        measure the fastest settings here (sonde tune --help)
+  sonde worker [redis-url]           analyze the jobs of queue scans (sonde worker --help)
 
 Scan options
 ${renderFlags(SCAN_FLAGS)}

@@ -13,6 +13,8 @@ import type { Flag } from './flag-table.js';
 import { parseFlags } from './parse-flags.js';
 import { parseSuppressionFlags, type SuppressionOptions } from './suppressions-file.js';
 import { closestMatch } from '../util/edit-distance.js';
+import { parseQueueUrl } from '../queue/connection.js';
+import { parseShard } from '../queue/shard.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 
@@ -35,6 +37,8 @@ export interface ScanCommandOptions {
   readonly progress: ProgressMode;
   /** `false` for --no-ui; otherwise the UI runs when the terminal allows it. */
   readonly ui: boolean;
+  /** `--watch`: stay resident and re-scan changes. */
+  readonly watch: boolean;
   readonly cpuProf?: string;
   readonly top: number;
   /** Markdown: findings shown before "…and N more"; undefined = as many as fit a GitHub comment. */
@@ -46,6 +50,8 @@ export interface ScanCommandOptions {
   readonly configPath?: string;
   /** The bulk-suppressions file and what to do with it. */
   readonly suppressions: SuppressionOptions;
+  /** html: embed source text (--html-include-source). */
+  readonly htmlIncludeSource: boolean;
 }
 
 /** `sonde scan`'s flags: the parser's options and the "Scan options" of `sonde --help`. */
@@ -68,6 +74,15 @@ export const SCAN_FLAGS = [
     arg: 'NAME',
     description: `preset flags: ${PROFILE_NAMES.join(' | ')} (the table is in the README, "Tuning"); flags you type win over the preset, the preset over the config file`,
   },
+  {
+    name: 'queue',
+    type: 'string',
+    arg: 'URL',
+    description:
+      'send the files to analyze to the queue workers on this Redis (redis://host:port[/db]; a password may come from SONDE_REDIS_PASSWORD); ' +
+      'the facts cache is on it too; what no worker takes is analyzed here',
+  },
+  { name: 'shard', type: 'string', arg: 'I/N', description: 'scan slice I of N (by path hash) and fill the cache: one job of a CI matrix sharing a Redis cache' },
   { name: 'format', short: 'f', type: 'string', arg: 'F', description: REPORT_FORMATS.join(' | '), default: 'pretty' },
   { name: 'output', short: 'o', type: 'string', arg: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'fail-on', type: 'string', arg: 'S', description: 'exit 1 when a finding is at least S: error | warning | info | never', default: 'error' },
@@ -98,6 +113,11 @@ export const SCAN_FLAGS = [
   { name: 'no-config', type: 'boolean', description: 'ignore every config file' },
   { name: 'ignore-type-only-cycles', type: 'boolean', description: 'leave `import type` edges out of import-cycle detection' },
   { name: 'progress', type: 'string', arg: 'MODE', description: 'progress on stderr: auto | plain | ndjson | none', default: 'plain when not interactive' },
+  {
+    name: 'watch',
+    type: 'boolean',
+    description: 'stay resident: re-scan what changes as files are saved; -o FILE is rewritten, --progress ndjson ends each batch with scan:done',
+  },
   { name: 'no-ui', type: 'boolean', description: 'plain output even in a terminal' },
   { name: 'color', type: 'boolean', description: 'colour even when stdout is not a terminal (wins over NO_COLOR and FORCE_COLOR)' },
   { name: 'no-color', type: 'boolean', description: 'no colour (wins over FORCE_COLOR)' },
@@ -129,6 +149,7 @@ export const SCAN_FLAGS = [
     multiple: true,
     description: "dot, mermaid: one node per folder matching PATTERN (a glob such as 'packages/*', or a depth such as 2)",
   },
+  { name: 'html-include-source', type: 'boolean', description: 'html: embed each file\'s source text in the report (off by default: the page then holds metrics only)' },
   // Answered by runCli before a scan starts; in the table so the help and the parser know them.
   { name: 'help', short: 'h', type: 'boolean', description: 'this help' },
   { name: 'version', short: 'v', type: 'boolean', description: 'print the version' },
@@ -151,8 +172,15 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     : values.parallel !== undefined
       ? parseParallel(values.parallel)
       : ((configTrusted ? config.parallel : boundRepoParallel(config.parallel)) ?? 'auto');
-  const cacheEnabled = values['no-cache'] ? false : (values.cache ?? config.cache ?? false);
-  const cacheStore: CacheStoreLocation = chooseCacheLocation({
+  const queue = values.queue !== undefined ? parseQueueUrl(values.queue, '--queue', env) : undefined;
+  const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
+  if (queue && (values['cache-location'] !== undefined || values['no-cache'])) {
+    throw new UserError('INVALID_OPTION', '--queue keeps the facts cache on the queue\'s Redis: leave out --cache-location and --no-cache.');
+  }
+  if (shard && values['no-cache']) throw new UserError('INVALID_OPTION', '--shard fills the cache: it cannot run with --no-cache.');
+  // A queue hands facts over through its Redis, and a shard exists to fill the cache: both turn the cache on.
+  const cacheEnabled = queue !== undefined || shard !== undefined || (values['no-cache'] ? false : (values.cache ?? config.cache ?? false));
+  const cacheStore: CacheStoreLocation = queue ? { kind: 'redis', url: queue.url } : chooseCacheLocation({
     flag: values['cache-location'],
     env,
     configValue: config.cacheLocation,
@@ -179,6 +207,8 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     ignoreTypeOnlyCycles: values['ignore-type-only-cycles'] ?? config.ignoreTypeOnlyCycles ?? false,
     skipGenerated: !values['no-skip-generated'],
     ...(values['sample-interval'] !== undefined ? { sampleIntervalMs: parseCount('--sample-interval', values['sample-interval']) } : {}),
+    ...(queue ? { queue } : {}),
+    ...(shard ? { shard } : {}),
   });
 
   return {
@@ -192,6 +222,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
     progress: parseChoice('--progress', values.progress ?? 'auto', ['auto', 'plain', 'ndjson', 'none'] as const),
     ui: !values['no-ui'],
+    watch: values.watch ?? false,
     ...(values['cpu-prof'] ? { cpuProf: path.resolve(cwd, values['cpu-prof']) } : {}),
     top: values.top !== undefined ? parseCount('--top', values.top) : 10,
     ...(values['max-findings'] !== undefined ? { maxFindings: parseCount('--max-findings', values['max-findings']) } : {}),
@@ -199,6 +230,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     collapse: values.collapse ?? [],
     ...(configPath ? { configPath } : {}),
     suppressions: parseSuppressionFlags(values, cwd),
+    htmlIncludeSource: values['html-include-source'] ?? false,
   };
 }
 
