@@ -51,7 +51,7 @@ function compare(candidate: ArmResult, reference: ArmResult): Comparison {
 const isFaster = (c: Comparison) => c.evidence.kind === 'compared' && c.evidence.verdict === 'faster';
 
 /** The worker count: the fastest significantly faster than in-process, then the smallest not significantly slower than it. */
-function decideWorkers(arms: readonly ArmResult[]): TuneRecommendation['workers'] {
+function chooseWorkers(arms: readonly ArmResult[]): TuneRecommendation['workers'] {
   const pools = arms.filter((arm) => arm.workers !== null && arm.samples.length > 0).sort((a, b) => a.workers! - b.workers!);
   const sequential = pools.find((arm) => arm.workers === 0);
   if (!sequential) {
@@ -116,7 +116,7 @@ function decideMemory(arms: readonly ArmResult[], workers: number, cache: boolea
 
 /** The recommendation for what was measured. */
 export function recommendSettings(measurement: TuneMeasurement): TuneRecommendation {
-  const workers = decideWorkers(measurement.arms);
+  const workers = chooseWorkers(measurement.arms);
   const cache = decideCache(measurement.arms, workers.choice, measurement);
   return { workers, cache, memory: decideMemory(measurement.arms, workers.choice, cache.choice, measurement) };
 }

@@ -15,8 +15,8 @@ export function formatComparison(c: Comparison): string {
   if (e.kind === 'too few runs') return `${head}: too few runs (${e.runs} and ${e.referenceRuns}) for a verdict`;
   const interval = `95% CI ${formatRatio(e.low)}–${formatRatio(e.high)}`;
   if (e.verdict === 'within noise') return `${head}: ${formatRatio(e.ratio)}× (${interval}), within noise`;
-  // A slowdown reads better as "N× slower" than as a speedup below 1.
-  if (e.verdict === 'slower') return `${head}: ${formatRatio(1 / e.ratio)}× slower (${interval} as a speedup)`;
+  // A slowdown reads better as "N× slower", its interval inverted with it.
+  if (e.verdict === 'slower') return `${head}: ${formatRatio(1 / e.ratio)}× slower (95% CI ${formatRatio(1 / e.high)}–${formatRatio(1 / e.low)}× slower)`;
   return `${head}: ${formatRatio(e.ratio)}× faster (${interval})`;
 }
 

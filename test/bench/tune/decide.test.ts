@@ -127,6 +127,8 @@ describe('sonde tune: the recommendation', () => {
     assert.match(text, /first scan, which fills an empty cache: 2\.10 s/);
     assert.ok(!text.includes('\u001b'), 'the path is escaped');
     const slower = formatComparison({ candidate: 'parallel:2', reference: 'sequential', evidence: compareTimes(around(2000), around(1000)) });
-    assert.match(slower, /parallel:2 vs sequential: 2\.\d+× slower/);
+    assert.match(slower, /parallel:2 vs sequential: 2\.\d+× slower \(95% CI (\d\.\d+)–(\d\.\d+)× slower\)/);
+    const [, low, high] = /CI (\d\.\d+)–(\d\.\d+)× slower/.exec(slower)!;
+    assert.ok(Number(low) > 1 && Number(low) < Number(high), slower);
   });
 });
