@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Analyzer } from '../../analysis/analyzer.js';
 import type { FactsCache } from '../../cache/facts-cache.js';
 import { cacheNamespace } from '../../cache/namespace.js';
-import type { AnalysisOptions } from '../../config/options.js';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../../config/options.js';
 import { decodeSource } from '../../engine/read-source.js';
 import { codeCacheDirFor } from '../../engine/strategy.js';
 import { UserError } from '../../errors.js';
@@ -61,6 +61,8 @@ export const workerCommand: CommandHandler = async (argv, io) => {
   const say = (line: string) => io.stderr.write(`sonde worker: ${line}\n`);
 
   const analyzer = await createAnalyzer(concurrency, io.env);
+  // Load the parser now, not on the first job: a job's time is then analysis only.
+  await analyzer.analyze([], DEFAULT_ANALYSIS_OPTIONS, () => {});
   const caches = new Map<string, Promise<FactsCache>>();
   const cacheFor = (analysis: AnalysisOptions): Promise<FactsCache> => {
     const namespace = cacheNamespace(TOOL_VERSION, analysis);
