@@ -8,7 +8,8 @@
  * (the deadline), a worker of another version (refused).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { hash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -21,6 +22,9 @@ import { cacheNamespace } from '../../src/cache/namespace.js';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import { PROTOCOL_VERSION, QUEUE_NAME, QUEUE_PREFIX } from '../../src/queue/protocol.js';
 import { TOOL_VERSION } from '../../src/version.js';
+import { openFactsCache } from '../../src/cache/open-cache.js';
+import { createSequentialAnalyzer } from '../../src/engine/sequential-analyzer.js';
+import { createQueueAnalyzer, queueSettings } from '../../src/queue/index.js';
 
 describe('scan --queue with sonde workers', { skip: requireProgram('redis-server') }, () => {
   let server: RedisServer;
@@ -66,6 +70,44 @@ describe('scan --queue with sonde workers', { skip: requireProgram('redis-server
     assert.equal(stable(warm.report), reference);
     assert.deepEqual(warm.report.summary.queue, { workers: 0, remoteFiles: 0, localFiles: 0 });
     await Promise.all(workers.splice(0).map(killWorker));
+  });
+
+  it('one coordinator, several analyze calls (the memory batches of the engine): every call is served by the workers', async () => {
+    const url = nextUrl();
+    workers.push(await startWorker(url, tree));
+    const files = readdirSync(path.join(tree, 'src'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .slice(0, 40)
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        const bytes = readFileSync(file);
+        return { path: path.relative(tree, file).split(path.sep).join('/'), text: bytes.toString('utf8'), contentKey: `ts:${hash('sha1', bytes)}` };
+      });
+    const cache = await openFactsCache({ location: { kind: 'redis', url }, analysisOptions: DEFAULT_ANALYSIS_OPTIONS, toolVersion: TOOL_VERSION, onWarning: assert.fail });
+    const analyzer = await createQueueAnalyzer({
+      location: { url, label: url },
+      settings: { ...queueSettings({}), deadlineMs: 20_000 },
+      toolVersion: TOOL_VERSION,
+      namespace: cacheNamespace(TOOL_VERSION, DEFAULT_ANALYSIS_OPTIONS),
+      cache,
+      local: createSequentialAnalyzer(),
+      warn: (_code, message) => assert.fail(message),
+    });
+    try {
+      const workerIds: number[] = [];
+      for (const slice of [files.slice(0, 20), files.slice(20)]) {
+        await analyzer.analyze(slice, DEFAULT_ANALYSIS_OPTIONS, (outcome, workerId) => {
+          assert.ok(outcome.ok && outcome.stored, outcome.path);
+          workerIds.push(workerId);
+        });
+      }
+      assert.equal(workerIds.length, 40);
+      assert.deepEqual(analyzer.summary(), { workers: 1, remoteFiles: 40, localFiles: 0 });
+    } finally {
+      await analyzer.close();
+      await cache.close();
+      await Promise.all(workers.splice(0).map(killWorker));
+    }
   });
 
   it('a worker SIGKILLed mid-job: another worker takes the stalled job over, and the report is the same', async () => {
