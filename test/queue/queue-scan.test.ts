@@ -38,7 +38,9 @@ describe('scan --queue with sonde workers', { skip: requireProgram('redis-server
   before(async () => {
     server = await startRedisServer();
     tree = projectTree(120, 7);
-    reference = stable((await scanJson(tree, '--parallel', '0')).report);
+    const sequential = (await scanJson(tree, '--parallel', '0')).report;
+    assert.equal(sequential.summary.queue, undefined, 'summary.queue only for a queue scan');
+    reference = stable(sequential);
   });
   after(async () => {
     await Promise.all(workers.map(killWorker));
@@ -126,6 +128,22 @@ describe('scan --queue with sonde workers', { skip: requireProgram('redis-server
     await Promise.all(workers.splice(0).map(killWorker));
   });
 
+  it('SIGTERM: the worker finishes the job in hand, acknowledges it and exits 0; the coordinator does the rest', async () => {
+    const url = nextUrl();
+    // A long lock: on a loaded machine a 1 s lock can lapse mid-job, and the coordinator would rightly take the job back.
+    const worker = await startWorker(url, tree, { SONDE_QUEUE_LOCK_MS: '30000' });
+    workers.push(worker);
+    const scanning = withEnv({ SONDE_QUEUE_DEADLINE_MS: '1000' }, () => scanJson(tree, '--queue', url));
+    await worker.waitFor(/started/);
+    worker.child.kill('SIGTERM');
+    assert.equal(await worker.exited, 0, worker.output());
+    assert.match(worker.output(), /SIGTERM[\s\S]*job \S+: \d+ files, 0 without facts/);
+    const { report } = await scanning;
+    assert.equal(stable(report), reference);
+    assert.ok(report.summary.queue!.remoteFiles > 0, `the job in hand was delivered: ${JSON.stringify(report.summary.queue)} ${report.warnings.join(' | ')}`);
+    workers.splice(0);
+  });
+
   it('no worker at all: after the deadline the coordinator analyzes everything itself', async () => {
     const { report } = await withEnv({ SONDE_QUEUE_DEADLINE_MS: '300' }, () => scanJson(tree, '--queue', nextUrl()));
     assert.equal(stable(report), reference);
@@ -201,13 +219,16 @@ describe('scan --queue with sonde workers', { skip: requireProgram('redis-server
     let restarted: Awaited<ReturnType<typeof startRedisOnPort>> | undefined;
     try {
       const scanning = withEnv({ SONDE_QUEUE_DEADLINE_MS: '1500' }, () => scanJson(tree, '--queue', url));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Mid-scan: once the jobs are in the queue, waiting for a worker.
+      const watcher = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port, db: 15 }, prefix: QUEUE_PREFIX });
+      while ((await watcher.getWaitingCount()) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      await watcher.close();
       await server.stop();
       restarted = await startRedisOnPort(port, dir);
       const { report } = await scanning;
       assert.equal(stable(report), reference);
       assert.equal(report.summary.queue!.localFiles, report.summary.files);
-      assert.ok(report.warnings.some((warning) => /queue/i.test(warning)), report.warnings.join('\n'));
+      assert.ok(report.warnings.some((warning) => /vanished from the queue|stopped answering/.test(warning)), report.warnings.join('\n'));
     } finally {
       restarted?.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
