@@ -170,16 +170,20 @@ async function main(): Promise<void> {
     const sequential: number[] = [];
     const threads: number[] = [];
     const queued: number[] = [];
+    const reports: Record<'sequential' | 'queue', JsonReport[]> = { sequential: [], queue: [] };
     let db = 1;
     let splits = '';
     for (let run = 0; run < RUNS; run++) {
-      sequential.push((await scanOnce(root, ['--parallel', '0'])).wallMs);
+      const alone = await scanOnce(root, ['--parallel', '0']);
+      sequential.push(alone.wallMs);
+      reports.sequential.push(alone.report);
       threads.push((await scanOnce(root, ['--parallel', String(WORKERS)])).wallMs);
       // A new database per sample: a cold cache and an empty queue; workers started (not timed) before the scan.
       const url = `${base}/${db++}`;
       for (let i = 0; i < WORKERS; i++) workers.push(await startWorker(url, root));
       const sample = await scanOnce(root, ['--queue', url]);
       queued.push(sample.wallMs);
+      reports.queue.push(sample.report);
       splits += ` ${JSON.stringify((sample.report.summary as { queue?: unknown }).queue)}`;
       for (const worker of workers.splice(0)) worker.kill('SIGKILL');
     }
@@ -192,6 +196,13 @@ async function main(): Promise<void> {
     console.log(`sequential: median ${median(sequential).toFixed(0)} ms (range ${range(sequential)})`);
     console.log(`--parallel ${WORKERS} (threads, one process): median ${median(threads).toFixed(0)} ms (range ${range(threads)})`);
     console.log(`queue, ${WORKERS} workers: median ${median(queued).toFixed(0)} ms (range ${range(queued)}); split:${splits}`);
+    // The model's inputs (docs/distributed.md): the coordinator's serial phases, and analysis CPU per file.
+    for (const [name, list] of Object.entries(reports)) {
+      const phase = (wanted: string) => median(list.map((report) => report.profile.phases.filter((entry) => entry.phase === wanted).reduce((sum, entry) => sum + entry.durationMs, 0)));
+      const busy = median(list.map((report) => report.profile.workers.reduce((sum, worker) => sum + worker.busyMs, 0)));
+      const phases = ['discover', 'read', 'cache-read', 'analyze', 'cache-write', 'cross-file'].map((wanted) => `${wanted} ${phase(wanted).toFixed(0)}`).join(', ');
+      console.log(`${name} phases (median ms): ${phases}; analysis busy ${busy.toFixed(0)} ms = ${(busy / list[0]!.summary.files).toFixed(2)} ms/file`);
+    }
     console.log(`speedup over sequential: queue ${(median(sequential) / median(queued)).toFixed(2)}×, threads ${(median(sequential) / median(threads)).toFixed(2)}×`);
   } finally {
     for (const worker of workers) worker.kill('SIGKILL');
