@@ -4,7 +4,7 @@ import { ScanAbortedError, UserError, isUserError } from './errors.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK } from './cli/exit-code.js';
 import type { CommandHandler } from './cli/command.js';
 import type { CliIO } from './io.js';
-import { escapeTerminal } from './text/index.js';
+import { escapeTerminal } from './text/escape.js';
 import { TOOL_VERSION } from './version.js';
 import { closestMatch } from './util/edit-distance.js';
 

@@ -149,6 +149,9 @@ export type PhaseName =
   | 'analyze'
   | 'cross-file'
   | 'cache-write'
+  /** The scan memo (engine/scan-memo.ts): one lookup, and its rewrite after a scan that did not hit it. */
+  | 'memo'
+  | 'memo-write'
   | 'report';
 
 export interface PhaseTiming {

@@ -36,6 +36,8 @@ export interface ScanCommandOptions {
   readonly progress: ProgressMode;
   /** `false` for --no-ui; otherwise the UI runs when the terminal allows it. */
   readonly ui: boolean;
+  /** `--watch`: stay resident and re-scan changes. */
+  readonly watch: boolean;
   readonly cpuProf?: string;
   readonly top: number;
   /** Markdown: findings shown before "…and N more"; undefined = as many as fit a GitHub comment. */
@@ -47,6 +49,8 @@ export interface ScanCommandOptions {
   readonly configPath?: string;
   /** The bulk-suppressions file and what to do with it. */
   readonly suppressions: SuppressionOptions;
+  /** html: embed source text (--html-include-source). */
+  readonly htmlIncludeSource: boolean;
 }
 
 /** `sonde scan`'s flags: the parser's options and the "Scan options" of `sonde --help`. */
@@ -102,6 +106,11 @@ export const SCAN_FLAGS = [
   { name: 'no-config', type: 'boolean', description: 'ignore every config file' },
   { name: 'ignore-type-only-cycles', type: 'boolean', description: 'leave `import type` edges out of import-cycle detection' },
   { name: 'progress', type: 'string', arg: 'MODE', description: 'progress on stderr: auto | plain | ndjson | none', default: 'plain when not interactive' },
+  {
+    name: 'watch',
+    type: 'boolean',
+    description: 'stay resident: re-scan what changes as files are saved; -o FILE is rewritten, --progress ndjson ends each batch with scan:done',
+  },
   { name: 'no-ui', type: 'boolean', description: 'plain output even in a terminal' },
   { name: 'color', type: 'boolean', description: 'colour even when stdout is not a terminal (wins over NO_COLOR and FORCE_COLOR)' },
   { name: 'no-color', type: 'boolean', description: 'no colour (wins over FORCE_COLOR)' },
@@ -133,6 +142,7 @@ export const SCAN_FLAGS = [
     multiple: true,
     description: "dot, mermaid: one node per folder matching PATTERN (a glob such as 'packages/*', or a depth such as 2)",
   },
+  { name: 'html-include-source', type: 'boolean', description: 'html: embed each file\'s source text in the report (off by default: the page then holds metrics only)' },
   // Answered by runCli before a scan starts; in the table so the help and the parser know them.
   { name: 'help', short: 'h', type: 'boolean', description: 'this help' },
   { name: 'version', short: 'v', type: 'boolean', description: 'print the version' },
@@ -203,6 +213,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
     progress: parseChoice('--progress', values.progress ?? 'auto', ['auto', 'plain', 'ndjson', 'none'] as const),
     ui: !values['no-ui'],
+    watch: values.watch ?? false,
     ...(values['cpu-prof'] ? { cpuProf: path.resolve(cwd, values['cpu-prof']) } : {}),
     top: values.top !== undefined ? parseCount('--top', values.top) : 10,
     ...(values['max-findings'] !== undefined ? { maxFindings: parseCount('--max-findings', values['max-findings']) } : {}),
@@ -210,6 +221,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     collapse: values.collapse ?? [],
     ...(configPath ? { configPath } : {}),
     suppressions: parseSuppressionFlags(values, cwd),
+    htmlIncludeSource: values['html-include-source'] ?? false,
   };
 }
 

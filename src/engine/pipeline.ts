@@ -18,6 +18,7 @@ import { decodeSource, readSource } from './read-source.js';
 import { fileResult, packFacts, PACK_FROM_FILES, type HeldFacts } from './packed-facts.js';
 import { planMemory } from '../config/memory-budget.js';
 import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
+import { lookupMemo, NO_MEMO } from './scan-memo.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
 export interface PipelineContext {
@@ -65,7 +66,11 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     );
 
     cache = context.cache ?? (await openCache(options, warn));
-    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey ? [file.contentKey] : [])))];
+    // The scan memo (scan-memo.ts): on a hit, every fact and the whole result; otherwise the facts of unchanged content.
+    // Not on packed scans: a memo is parsed whole, which a memory-bounded scan must not do.
+    const memoCache = cache;
+    const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(memoCache, { options, files: readFiles, skipped })) : NO_MEMO;
+    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey && !memo.facts.has(file.contentKey) ? [file.contentKey] : [])))];
     const factsByKey = new Map<string, HeldFacts>();
     // Packed facts keep their line count apart, for the progress events.
     const linesByKey = new Map<string, number>();
@@ -75,7 +80,11 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       linesByKey.set(key, facts.lines);
     };
     const cachedKeys = new Set<string>();
-    await clock.time('cache-read', async () => {
+    for (const [key, facts] of memo.facts) {
+      hold(key, facts);
+      cachedKeys.add(key);
+    }
+    if (!memo.hit) await clock.time('cache-read', async () => {
       // Packed scans look up in slices, so the cache's objects never all live at once.
       const slice = pack ? LOOKUP_SLICE : keys.length;
       for (let start = 0; start < keys.length; start += slice) {
@@ -215,7 +224,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     factsByKey.clear();
     linesByKey.clear();
 
-    const crossFileRaw = await clock.time('cross-file', async () => {
+    const crossFileRaw = memo.crossFile ?? await clock.time('cross-file', async () => {
       const { analyzeCrossFile } = await import('../graph/cross-file.js');
       return analyzeCrossFile(files, {
         root: options.root,
@@ -226,14 +235,21 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     });
 
     // What the cross-file pass could not use (an unreadable tsconfig, an entry matching no file) is the user's to know.
-    for (const note of crossFileRaw.notes) warn('cross-file', note);
+    for (const note of crossFileRaw.notes ?? []) warn('cross-file', note);
 
-    const fileFindings = new Map<string, readonly Finding[]>();
-    for (const file of files) {
-      const facts = file.facts;
-      if (facts) fileFindings.set(file.path, applyFileRules(facts, options.rules));
+    let fileFindings = memo.fileFindings;
+    let crossFile = crossFileRaw;
+    if (!fileFindings) {
+      fileFindings = new Map<string, readonly Finding[]>();
+      const contentKeys = new Map(readFiles.map((file) => [file.path, file.contentKey]));
+      for (const file of files) {
+        const facts = file.facts;
+        if (facts) fileFindings.set(file.path, memo.reusableFindings(file.path, contentKeys.get(file.path)!, facts) ?? applyFileRules(facts, options.rules));
+      }
+      crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
+      const outcome = { files, contentKeys, fileFindings, crossFile };
+      if (memo !== NO_MEMO) await clock.time('memo-write', () => memo.save(outcome));
     }
-    const crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
 
     const profile = sampler.stop();
     const hits = files.filter((file) => file.cached).length;

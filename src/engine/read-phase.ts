@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FileResult, SkippedFile } from '../types.js';
-import { formatBinaryBytes } from '../text/index.js';
+import { formatBinaryBytes } from '../text/units.js';
 import type { Discovery } from './discover.js';
 import { generatedReason } from './generated.js';
 import { readSource } from './read-source.js';

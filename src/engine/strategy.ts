@@ -38,10 +38,25 @@ export async function chooseAnalyzer(
   const { decideWorkers } = await import('../parallel/auto.js');
   // A memory budget caps whatever was asked for (config/memory-budget.ts).
   const workers = Math.min(maxWorkers, decideWorkers(options.parallel, pending, cores));
+  // Nothing left to analyze (a warm scan): name the strategy, start nothing (no pool, no parser).
+  if (pending.files === 0) return idleAnalyzer(workers);
   const codeCacheDir = codeCacheDirFor(options.cache);
   if (workers === 0) return createSequentialAnalyzer(codeCacheDir);
   const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
   return createPoolAnalyzer(workers, { codeCacheDir });
+}
+
+/** The analyzer of a scan with no file to analyze: the strategy it would have run, with no thread started. */
+function idleAnalyzer(workers: number): Analyzer {
+  return {
+    strategy: workers === 0 ? 'sequential' : 'parallel',
+    workers,
+    async analyze(inputs) {
+      if (inputs.length > 0) throw new Error('bug: the idle analyzer was given files to analyze');
+    },
+    stats: () => [],
+    async close() {},
+  };
 }
 
 /**
