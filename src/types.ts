@@ -149,6 +149,9 @@ export type PhaseName =
   | 'analyze'
   | 'cross-file'
   | 'cache-write'
+  /** The scan memo (engine/scan-memo.ts): one lookup, and its rewrite after a scan that did not hit it. */
+  | 'memo'
+  | 'memo-write'
   | 'report';
 
 export interface PhaseTiming {
@@ -232,6 +235,13 @@ export interface CrossFileResult {
 
 export type Strategy = 'sequential' | 'parallel';
 
+/** How a `--queue` scan split its work: remote workers that did jobs, and the files they and the coordinator analyzed. */
+export interface QueueSummary {
+  readonly workers: number;
+  readonly remoteFiles: number;
+  readonly localFiles: number;
+}
+
 /** The whole outcome of a scan: what reporters turn into text. */
 export interface ScanResult {
   readonly root: string;
@@ -249,4 +259,6 @@ export interface ScanResult {
   readonly warnings: readonly string[];
   /** Findings the suppressions file covers that this result leaves out (the human formats); the summary counts them. */
   readonly suppressedFindings?: number;
+  /** Present only for a `--queue` scan. */
+  readonly queue?: QueueSummary;
 }

@@ -4,6 +4,7 @@ import { parseByteSize } from '../config/byte-size.js';
 import { cacheOptions, chooseCacheLocation, isTrustedConfig } from '../config/cache-location.js';
 import { createScanOptions } from '../config/create-options.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type CacheStoreLocation, type ParallelSetting, type ScanOptions } from '../config/options.js';
+import { profileNamed, PROFILE_NAMES, withProfile } from '../config/profiles.js';
 import { resolveRules } from '../config/resolve-rules.js';
 import { resolveScanInputs } from '../config/scan-inputs.js';
 import { checkMemoryFloor } from '../config/memory-budget.js';
@@ -12,6 +13,8 @@ import type { Flag } from './flag-table.js';
 import { parseFlags } from './parse-flags.js';
 import { parseSuppressionFlags, type SuppressionOptions } from './suppressions-file.js';
 import { closestMatch } from '../util/edit-distance.js';
+import { parseQueueUrl } from '../queue/connection.js';
+import { parseShard } from '../queue/shard.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 
@@ -34,6 +37,8 @@ export interface ScanCommandOptions {
   readonly progress: ProgressMode;
   /** `false` for --no-ui; otherwise the UI runs when the terminal allows it. */
   readonly ui: boolean;
+  /** `--watch`: stay resident and re-scan changes. */
+  readonly watch: boolean;
   readonly cpuProf?: string;
   readonly top: number;
   /** Markdown: findings shown before "…and N more"; undefined = as many as fit a GitHub comment. */
@@ -51,7 +56,7 @@ export interface ScanCommandOptions {
 
 /** `sonde scan`'s flags: the parser's options and the "Scan options" of `sonde --help`. */
 export const SCAN_FLAGS = [
-  { name: 'parallel', short: 'p', type: 'string', arg: 'N|auto', description: 'worker threads; 0 = in-process; auto (default) decides from the workload' },
+  { name: 'parallel', short: 'p', type: 'string', arg: 'N|auto', description: 'worker threads; 0 = in-process; auto (default): the count the tune command measured best on this machine for a tree this size, else a model of the workload' },
   { name: 'sequential', type: 'boolean', description: 'same as --parallel 0' },
   { name: 'cache', type: 'boolean', description: 'reuse per-file results between runs (SQLite or Redis, keyed by content hash)' },
   { name: 'no-cache', type: 'boolean', description: 'ignore a "cache": true in the config file' },
@@ -63,6 +68,21 @@ export const SCAN_FLAGS = [
       'cache file (default: <path>/.sonde/cache.sqlite), or a Redis shared by a CI fleet: redis://[user:password@]host:port[/db] ' +
       '(rediss:// for TLS); an unreachable server is a warning, and the scan runs without the cache',
   },
+  {
+    name: 'profile',
+    type: 'string',
+    arg: 'NAME',
+    description: `preset flags: ${PROFILE_NAMES.join(' | ')} (the table is in the README, "Tuning"); flags you type win over the preset, the preset over the config file`,
+  },
+  {
+    name: 'queue',
+    type: 'string',
+    arg: 'URL',
+    description:
+      'send the files to analyze to the queue workers on this Redis (redis://host:port[/db]; a password may come from SONDE_REDIS_PASSWORD); ' +
+      'the facts cache is on it too; what no worker takes is analyzed here',
+  },
+  { name: 'shard', type: 'string', arg: 'I/N', description: 'scan slice I of N (by path hash) and fill the cache: one job of a CI matrix sharing a Redis cache' },
   { name: 'format', short: 'f', type: 'string', arg: 'F', description: REPORT_FORMATS.join(' | '), default: 'pretty' },
   { name: 'output', short: 'o', type: 'string', arg: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'fail-on', type: 'string', arg: 'S', description: 'exit 1 when a finding is at least S: error | warning | info | never', default: 'error' },
@@ -93,6 +113,11 @@ export const SCAN_FLAGS = [
   { name: 'no-config', type: 'boolean', description: 'ignore every config file' },
   { name: 'ignore-type-only-cycles', type: 'boolean', description: 'leave `import type` edges out of import-cycle detection' },
   { name: 'progress', type: 'string', arg: 'MODE', description: 'progress on stderr: auto | plain | ndjson | none', default: 'plain when not interactive' },
+  {
+    name: 'watch',
+    type: 'boolean',
+    description: 'stay resident: re-scan what changes as files are saved; -o FILE is rewritten, --progress ndjson ends each batch with scan:done',
+  },
   { name: 'no-ui', type: 'boolean', description: 'plain output even in a terminal' },
   { name: 'color', type: 'boolean', description: 'colour even when stdout is not a terminal (wins over NO_COLOR and FORCE_COLOR)' },
   { name: 'no-color', type: 'boolean', description: 'no colour (wins over FORCE_COLOR)' },
@@ -132,7 +157,9 @@ export const SCAN_FLAGS = [
 
 /** Parses `sonde scan` argv (after the command name) against the working directory. */
 export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}): ScanCommandOptions {
-  const { values, positionals } = parseFlags(SCAN_FLAGS, argv, { helpCommand: 'sonde --help' });
+  const parsed = parseFlags(SCAN_FLAGS, argv, { helpCommand: 'sonde --help' });
+  const { positionals } = parsed;
+  const values = parsed.values.profile === undefined ? parsed.values : withProfile(parsed.values, profileNamed(parsed.values.profile));
   if (values.color && values['no-color']) throw new UserError('INVALID_OPTION', '--color and --no-color contradict each other; pass one.');
   // Validate the paths first: a missing one is the clearest message there is.
   const { root, paths } = resolveScanInputs(positionals, cwd);
@@ -145,8 +172,15 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     : values.parallel !== undefined
       ? parseParallel(values.parallel)
       : ((configTrusted ? config.parallel : boundRepoParallel(config.parallel)) ?? 'auto');
-  const cacheEnabled = values['no-cache'] ? false : (values.cache ?? config.cache ?? false);
-  const cacheStore: CacheStoreLocation = chooseCacheLocation({
+  const queue = values.queue !== undefined ? parseQueueUrl(values.queue, '--queue', env) : undefined;
+  const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
+  if (queue && (values['cache-location'] !== undefined || values['no-cache'])) {
+    throw new UserError('INVALID_OPTION', '--queue keeps the facts cache on the queue\'s Redis: leave out --cache-location and --no-cache.');
+  }
+  if (shard && values['no-cache']) throw new UserError('INVALID_OPTION', '--shard fills the cache: it cannot run with --no-cache.');
+  // A queue hands facts over through its Redis, and a shard exists to fill the cache: both turn the cache on.
+  const cacheEnabled = queue !== undefined || shard !== undefined || (values['no-cache'] ? false : (values.cache ?? config.cache ?? false));
+  const cacheStore: CacheStoreLocation = queue ? { kind: 'redis', url: queue.url } : chooseCacheLocation({
     flag: values['cache-location'],
     env,
     configValue: config.cacheLocation,
@@ -173,6 +207,8 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     ignoreTypeOnlyCycles: values['ignore-type-only-cycles'] ?? config.ignoreTypeOnlyCycles ?? false,
     skipGenerated: !values['no-skip-generated'],
     ...(values['sample-interval'] !== undefined ? { sampleIntervalMs: parseCount('--sample-interval', values['sample-interval']) } : {}),
+    ...(queue ? { queue } : {}),
+    ...(shard ? { shard } : {}),
   });
 
   return {
@@ -186,6 +222,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
     progress: parseChoice('--progress', values.progress ?? 'auto', ['auto', 'plain', 'ndjson', 'none'] as const),
     ui: !values['no-ui'],
+    watch: values.watch ?? false,
     ...(values['cpu-prof'] ? { cpuProf: path.resolve(cwd, values['cpu-prof']) } : {}),
     top: values.top !== undefined ? parseCount('--top', values.top) : 10,
     ...(values['max-findings'] !== undefined ? { maxFindings: parseCount('--max-findings', values['max-findings']) } : {}),

@@ -29,7 +29,12 @@ export type ScanEvent =
   | { readonly type: 'workers:stats'; readonly workers: readonly WorkerStats[] }
   | { readonly type: 'sample'; readonly sample: ProfileSample }
   | { readonly type: 'warning'; readonly code: string; readonly message: string }
-  | { readonly type: 'scan:done'; readonly result: ScanResult };
+  | {
+      readonly type: 'scan:done';
+      readonly result: ScanResult;
+      /** `--watch`: the paths (root-relative, sorted) whose change this result takes in; absent for a full scan. */
+      readonly changed?: readonly string[];
+    };
 
 export type ScanListener = (event: ScanEvent) => void;
 

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ScanOptions } from '../config/options.js';
 import type { FactsCache } from '../cache/facts-cache.js';
@@ -9,7 +10,7 @@ import type { CodeCacheUse, FileFacts, FileResult, Finding, ScanResult, WorkerSt
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
-import { discover } from './discover.js';
+import { discover, type Discovery } from './discover.js';
 import { applyInlineDirectives } from './inline-directives.js';
 import type { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
@@ -18,6 +19,7 @@ import { decodeSource, readSource } from './read-source.js';
 import { fileResult, packFacts, PACK_FROM_FILES, type HeldFacts } from './packed-facts.js';
 import { planMemory } from '../config/memory-budget.js';
 import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
+import { lookupMemo, NO_MEMO } from './scan-memo.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
 export interface PipelineContext {
@@ -50,7 +52,9 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   let analyzer: Analyzer | undefined;
   let cache: FactsCache = NULL_CACHE;
   try {
-    const discovery = await clock.time('discover', () => discover(options));
+    // Let go once read: 100,000 paths twice over.
+    let discovery: Discovery | undefined = await clock.time('discover', () => discover(options));
+    if (options.shard) discovery = (await import('../queue/shard.js')).sliceDiscovery(discovery, options.shard);
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
     for (const message of discovery.warnings ?? []) warn('NAMED_FILE_IGNORED', message);
 
@@ -60,11 +64,16 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
 
     analyzer = context.analyzer ? undefined : await startPoolEarly(options, memory.maxWorkers);
     const { files: readFiles, skipped } = await clock.time('read', () =>
-      readAll(discovery, options.maxFileSize, options.skipGenerated, memory.batchBytes),
+      readAll(discovery!, options.maxFileSize, options.skipGenerated, memory.batchBytes),
     );
+    discovery = undefined;
 
     cache = context.cache ?? (await openCache(options, warn));
-    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey ? [file.contentKey] : [])))];
+    // The scan memo (scan-memo.ts): on a hit, every fact and the whole result; otherwise the facts of unchanged content.
+    // Not on packed scans: a memo is parsed whole, which a memory-bounded scan must not do.
+    const memoCache = cache;
+    const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(memoCache, { options, files: readFiles, skipped })) : NO_MEMO;
+    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey && !memo.facts.has(file.contentKey) ? [file.contentKey] : [])))];
     const factsByKey = new Map<string, HeldFacts>();
     // Packed facts keep their line count apart, for the progress events.
     const linesByKey = new Map<string, number>();
@@ -74,7 +83,11 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       linesByKey.set(key, facts.lines);
     };
     const cachedKeys = new Set<string>();
-    await clock.time('cache-read', async () => {
+    for (const [key, facts] of memo.facts) {
+      hold(key, facts);
+      cachedKeys.add(key);
+    }
+    if (!memo.hit) await clock.time('cache-read', async () => {
       // Packed scans look up in slices, so the cache's objects never all live at once.
       const slice = pack ? LOOKUP_SLICE : keys.length;
       for (let start = 0; start < keys.length; start += slice) {
@@ -123,7 +136,10 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
 
     analyzer ??=
       context.analyzer ??
-      (await chooseAnalyzer(options, { files: pending.length, bytes: pendingBytes }, context.cores ?? os.availableParallelism(), memory.maxWorkers));
+      (await chooseAnalyzer(options, { files: pending.length, bytes: pendingBytes }, context.cores ?? os.availableParallelism(), memory.maxWorkers, {
+        cache,
+        warn,
+      }));
     bus.emit({
       type: 'scan:start',
       root: options.root,
@@ -159,7 +175,8 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       }
       if (outcome.ok) {
         hold(key, outcome.facts);
-        if (cache.enabled) fresh.push([key, outcome.facts]);
+        // A queue worker's facts are in the shared cache already.
+        if (cache.enabled && !outcome.stored) fresh.push([key, outcome.facts]);
       } else {
         errorsByKey.set(key, outcome.error);
       }
@@ -181,7 +198,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
             batch = [];
             let bytes = 0;
             for (; next < pending.length && batch.length < batchFiles && bytes < batchBytes; next++) {
-              const input = sourceInput(pending[next]!, options.maxFileSize, failBeforeAnalysis);
+              const input = sourceInput(pending[next]!, options, failBeforeAnalysis);
               if (input) {
                 batch.push(input);
                 bytes += input.text.length;
@@ -210,7 +227,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     factsByKey.clear();
     linesByKey.clear();
 
-    const crossFileRaw = await clock.time('cross-file', async () => {
+    const crossFileRaw = memo.crossFile ?? await clock.time('cross-file', async () => {
       const { analyzeCrossFile } = await import('../graph/cross-file.js');
       return analyzeCrossFile(files, {
         root: options.root,
@@ -221,14 +238,21 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     });
 
     // What the cross-file pass could not use (an unreadable tsconfig, an entry matching no file) is the user's to know.
-    for (const note of crossFileRaw.notes) warn('cross-file', note);
+    for (const note of crossFileRaw.notes ?? []) warn('cross-file', note);
 
-    const fileFindings = new Map<string, readonly Finding[]>();
-    for (const file of files) {
-      const facts = file.facts;
-      if (facts) fileFindings.set(file.path, applyFileRules(facts, options.rules));
+    let fileFindings = memo.fileFindings;
+    let crossFile = crossFileRaw;
+    if (!fileFindings) {
+      fileFindings = new Map<string, readonly Finding[]>();
+      const contentKeys = new Map(readFiles.map((file) => [file.path, file.contentKey]));
+      for (const file of files) {
+        const facts = file.facts;
+        if (facts) fileFindings.set(file.path, memo.reusableFindings(file.path, contentKeys.get(file.path)!, facts) ?? applyFileRules(facts, options.rules));
+      }
+      crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
+      const outcome = { files, contentKeys, fileFindings, crossFile };
+      if (memo !== NO_MEMO) await clock.time('memo-write', () => memo.save(outcome));
     }
-    const crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
 
     const profile = sampler.stop();
     const hits = files.filter((file) => file.cached).length;
@@ -250,6 +274,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       durationMs: clock.elapsedMs(),
       profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile), codeCache: codeCacheUse(workerStats) },
       warnings,
+      ...(analyzer.summary ? { queue: analyzer.summary() } : {}),
     };
   } finally {
     sampler.stop();
@@ -282,13 +307,14 @@ const LOOKUP_SLICE = 2000;
  */
 function sourceInput(
   file: ReadFile,
-  maxFileSize: number,
+  options: ScanOptions,
   fail: (file: ReadFile, error: NonNullable<FileResult['error']>) => void,
 ): SourceInput | undefined {
   let bytes = file.bytes;
   file.bytes = undefined;
   if (!bytes) {
-    const again = readSource(file.absolutePath!, maxFileSize);
+    // Discovery's absolute paths are the root joined with the relative one.
+    const again = readSource(path.join(options.root, file.path), options.maxFileSize);
     if (again.kind === 'error') return void fail(file, again.error);
     if (again.kind === 'too-large' || again.hash !== file.hash) {
       return void fail(file, { code: 'changed', message: 'The file changed during the scan: scan again to analyze it.' });
@@ -297,7 +323,7 @@ function sourceInput(
   }
   const decoded = decodeSource(bytes);
   if (decoded.kind === 'error') return void fail(file, decoded.error);
-  return { path: file.path, text: decoded.text };
+  return { path: file.path, text: decoded.text, contentKey: file.contentKey };
 }
 
 function pick(profile: SamplerOutput) {

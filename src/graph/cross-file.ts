@@ -9,7 +9,7 @@ import type { CrossFileResult, FileResult, Finding } from '../types.js';
 import { buildGraph, type BuiltGraph } from './build-graph.js';
 import { findCycleGroups, toAdjacency } from './cycles.js';
 import { findEntries } from './entries.js';
-import { loadProjectConfig } from './project-config.js';
+import { loadProjectConfig, type ProjectConfig } from './project-config.js';
 import { createResolver } from './resolve.js';
 import { findUnusedExports } from './unused-exports.js';
 import { compareCodeUnits } from '../util/compare.js';
@@ -27,7 +27,7 @@ export interface CrossFileOptions {
 }
 
 /** The pass's result plus notes about configuration it could not use (unreadable tsconfig, unmapped entries). */
-interface CrossFileAnalysis extends CrossFileResult {
+export interface CrossFileAnalysis extends CrossFileResult {
   readonly notes: readonly string[];
 }
 
@@ -77,6 +77,11 @@ export async function analyzeCrossFile(files: readonly FileResult[], options: Cr
   const notes = [...project.notes];
   const resolve = createResolver(options.root, new Set(paths), project);
   const built = buildGraph(files, resolve);
+  return { graph: built.graph, findings: crossFileFindings(built, project, options, notes), notes: [...new Set(notes)] };
+}
+
+/** Cycles and unused exports of a built graph, sorted by path, line, column (shared with the watcher's incremental pass). */
+export function crossFileFindings(built: BuiltGraph, project: ProjectConfig, options: CrossFileOptions, notes: string[]): Finding[] {
   const findings: Finding[] = [];
   const cycleRule = options.rules['import-cycle'];
   if (cycleRule?.enabled) findings.push(...cycleFindings(built, options.ignoreTypeOnlyCycles, cycleRule.severity));
@@ -85,5 +90,5 @@ export async function analyzeCrossFile(files: readonly FileResult[], options: Cr
     const entries = findEntries(options.root, built.nodes, project, options.entries, notes);
     findings.push(...unusedFindings(built, entries, unusedRule.severity));
   }
-  return { graph: built.graph, findings: findings.sort(byLocation), notes: [...new Set(notes)] };
+  return findings.sort(byLocation);
 }

@@ -20,5 +20,6 @@ function toRecord(event: ScanEvent): Record<string, unknown> {
     errors: result.files.filter((file) => file.error).length,
     durationMs: result.durationMs,
     cache: result.cache,
+    ...(event.changed ? { changed: event.changed } : {}),
   };
 }

@@ -50,18 +50,20 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
       // The Ink bench view drives the run (live matrix, then results) and returns the report on `q`.
       const { runBenchUi } = await import('../../ui/bench/run-bench-ui.js');
       let interrupted = false;
+      let ctrlC = false;
       report = await runBenchUi({
         io,
         color: useColor(io),
+        onCtrlC: () => (ctrlC = true),
         runBench: (listener, signal) =>
           measure(options.bench, listener, signal).catch((error: unknown) => {
             interrupted = signal.aborted;
             throw error;
           }),
       });
-      if (!report) {
-        // Ctrl-C in the view arrives as a key (raw mode), not as io.signal.
-        if (!interrupted && !io.signal?.aborted) return EXIT_ERROR;
+      if (!report || ctrlC) {
+        // Ctrl-C in the view arrives as a key (raw mode), not as io.signal; at any stage it ends as a plain run's Ctrl-C does.
+        if (!ctrlC && !interrupted && !io.signal?.aborted) return EXIT_ERROR;
         io.stderr.write('sonde: Benchmark interrupted.\n');
         return EXIT_INTERRUPTED;
       }

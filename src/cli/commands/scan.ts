@@ -17,7 +17,7 @@ import type { CommandHandler } from '../command.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
-import { escapeTerminal } from '../../text/index.js';
+import { escapeTerminal } from '../../text/escape.js';
 import { withoutSuppressed } from '../../config/suppressions.js';
 import { htmlReportInput } from '../html-report-input.js';
 import { prepareSuppressions, processSuppressions, type PreparedSuppressions } from '../suppressions-file.js';
@@ -35,12 +35,18 @@ export const scanCommand: CommandHandler = async (argv, io) => {
 
   const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
   try {
+    if (options.watch) {
+      const { watchAndReport } = await import('./scan-watch.js');
+      const reload = () => parseScanArgs(argv, io.cwd, io.env).scan;
+      return await watchAndReport({ options, output, io, reload, report: reportFor(argv, options, output, io, color), finish: (result) => suppress(result, options, suppressions, io) });
+    }
     if (interactive) {
-      const { result, interrupted } = await scanInteractively(options, suppressions, io, color);
+      const { result, interrupted, ctrlC } = await scanInteractively(options, suppressions, io, color);
       // The UI resolves undefined when the scan failed (it has shown why) or was stopped
       // (Ctrl-C, q mid-scan: raw mode turns Ctrl-C into a key, so io.signal alone does not tell).
-      if (!result) {
-        if (!interrupted && !io.signal?.aborted) return EXIT_ERROR;
+      // Ctrl-C at any stage, even on the finished results, ends as in plain mode: 130 and the message.
+      if (!result || ctrlC) {
+        if (!ctrlC && !interrupted && !io.signal?.aborted) return EXIT_ERROR;
         io.stderr.write('sonde: Scan interrupted.\n');
         return EXIT_INTERRUPTED;
       }
@@ -117,7 +123,20 @@ async function scanAndReport(
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
   else bus.on(createWarningListener(io.stderr));
-  const report = async (marked: ScanResult) => {
+  const report = reportFor(argv, options, output, io, color);
+  const finish = (result: ScanResult) => suppress(result, options, suppressions, io);
+  return scan(options.scan, { bus, report, finish, ...(io.signal ? { signal: io.signal } : {}) });
+}
+
+/** Writes the report of a result: to `-o` (atomically: temp file + rename) or to stdout. */
+function reportFor(
+  argv: readonly string[],
+  options: ScanCommandOptions,
+  output: OutputTarget | undefined,
+  io: CliIO,
+  color: boolean,
+): (marked: ScanResult) => Promise<void> {
+  return async (marked: ScanResult) => {
     checkSomethingMatched(marked, options);
     const shown = LISTS_SUPPRESSED.has(options.format) ? marked : withoutSuppressed(marked);
     const reporter = await loadChunkedReporter(options.format);
@@ -128,8 +147,6 @@ async function scanAndReport(
     else await writeChunks(io.stdout, chunks);
     if (options.format === 'mermaid') warnOnMermaidLimit(shown, presentation, io);
   };
-  const finish = (result: ScanResult) => suppress(result, options, suppressions, io);
-  return scan(options.scan, { bus, report, finish, ...(io.signal ? { signal: io.signal } : {}) });
 }
 
 /** Mermaid refuses to render past its `maxEdges` (500): say so, and how to draw less. */
@@ -147,9 +164,10 @@ async function scanInteractively(
   suppressions: PreparedSuppressions,
   io: CliIO,
   color: boolean,
-): Promise<{ result: ScanResult | undefined; interrupted: boolean }> {
+): Promise<{ result: ScanResult | undefined; interrupted: boolean; ctrlC: boolean }> {
   const { runScanUi } = await import('../../ui/scan/run-scan-ui.js');
   let interrupted = false;
+  let ctrlC = false;
   let note = '';
   // The view browses what the pretty report would show: suppressed findings
   // are left out (and counted). A note is held until the view has closed.
@@ -162,6 +180,7 @@ async function scanInteractively(
     io,
     root: options.scan.root,
     color,
+    onCtrlC: () => (ctrlC = true),
     runScan: async (bus, signal) => {
       interrupted = false;
       try {
@@ -173,7 +192,7 @@ async function scanInteractively(
     },
   });
   if (note) io.stderr.write(note);
-  return { result, interrupted };
+  return { result, interrupted, ctrlC };
 }
 
 /** Writes in order, waiting for the stream to drain so a large report never sits whole in memory. */
