@@ -54,9 +54,9 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   let analyzer: Analyzer | undefined;
   let cache: FactsCache = NULL_CACHE;
   try {
-    const found = await clock.time('discover', () => discover(options));
     // Let go once read: 100,000 paths twice over.
-    let discovery: Discovery | undefined = options.shard ? (await import('../queue/shard.js')).sliceDiscovery(found, options.shard) : found;
+    let discovery: Discovery | undefined = await clock.time('discover', () => discover(options));
+    if (options.shard) discovery = (await import('../queue/shard.js')).sliceDiscovery(discovery, options.shard);
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
     for (const message of discovery.warnings ?? []) warn('NAMED_FILE_IGNORED', message);
 
