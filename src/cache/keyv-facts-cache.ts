@@ -160,7 +160,9 @@ export class KeyvFactsCache implements FactsCache {
       const entry = typeof raw === 'string' ? splitMemoEntry(raw) : undefined;
       if (entry && this.#memoVerifies(MEMO_KEY_PREFIX + slot, entry)) return entry.memo;
       // A forged or edited memo is a miss like a facts entry: the scan recomputes and overwrites it.
-      this.#warnUnauthentic(1);
+      // Its own line, so that the facts entries that fail next are still counted and said.
+      const hint = this.#options.authenticationHint ? ` (${this.#options.authenticationHint})` : '';
+      this.#options.onWarning('cache-unauthenticated', `cache: the scan memo at ${this.#store.label} failed authentication and was recomputed${hint}.`);
       return undefined;
     } catch (error) {
       this.#fail('read', error);

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ScanOptions } from '../config/options.js';
 import type { FactsCache } from '../cache/facts-cache.js';
@@ -9,7 +10,7 @@ import type { CodeCacheUse, FileFacts, FileResult, Finding, ScanResult, WorkerSt
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
-import { discover } from './discover.js';
+import { discover, type Discovery } from './discover.js';
 import { applyInlineDirectives } from './inline-directives.js';
 import type { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
@@ -51,8 +52,9 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   let analyzer: Analyzer | undefined;
   let cache: FactsCache = NULL_CACHE;
   try {
-    const found = await clock.time('discover', () => discover(options));
-    const discovery = options.shard ? (await import('../queue/shard.js')).sliceDiscovery(found, options.shard) : found;
+    // Let go once read: 100,000 paths twice over.
+    let discovery: Discovery | undefined = await clock.time('discover', () => discover(options));
+    if (options.shard) discovery = (await import('../queue/shard.js')).sliceDiscovery(discovery, options.shard);
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
     for (const message of discovery.warnings ?? []) warn('NAMED_FILE_IGNORED', message);
 
@@ -62,8 +64,9 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
 
     analyzer = context.analyzer ? undefined : await startPoolEarly(options, memory.maxWorkers);
     const { files: readFiles, skipped } = await clock.time('read', () =>
-      readAll(discovery, options.maxFileSize, options.skipGenerated, memory.batchBytes),
+      readAll(discovery!, options.maxFileSize, options.skipGenerated, memory.batchBytes),
     );
+    discovery = undefined;
 
     cache = context.cache ?? (await openCache(options, warn));
     // The scan memo (scan-memo.ts): on a hit, every fact and the whole result; otherwise the facts of unchanged content.
@@ -195,7 +198,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
             batch = [];
             let bytes = 0;
             for (; next < pending.length && batch.length < batchFiles && bytes < batchBytes; next++) {
-              const input = sourceInput(pending[next]!, options.maxFileSize, failBeforeAnalysis);
+              const input = sourceInput(pending[next]!, options, failBeforeAnalysis);
               if (input) {
                 batch.push(input);
                 bytes += input.text.length;
@@ -304,13 +307,14 @@ const LOOKUP_SLICE = 2000;
  */
 function sourceInput(
   file: ReadFile,
-  maxFileSize: number,
+  options: ScanOptions,
   fail: (file: ReadFile, error: NonNullable<FileResult['error']>) => void,
 ): SourceInput | undefined {
   let bytes = file.bytes;
   file.bytes = undefined;
   if (!bytes) {
-    const again = readSource(file.absolutePath!, maxFileSize);
+    // Discovery's absolute paths are the root joined with the relative one.
+    const again = readSource(path.join(options.root, file.path), options.maxFileSize);
     if (again.kind === 'error') return void fail(file, again.error);
     if (again.kind === 'too-large' || again.hash !== file.hash) {
       return void fail(file, { code: 'changed', message: 'The file changed during the scan: scan again to analyze it.' });

@@ -32,7 +32,8 @@ interface ModuleExports {
 }
 
 function collectExports(graph: BuiltGraph): ModuleExports[] {
-  return graph.facts.map((facts, m) => {
+  return graph.nodes.map((_, m) => {
+    const facts = graph.moduleFacts(m);
     const named = new Map<string, ExportRecord[]>();
     const namespaceFroms = new Set<string>();
     const starFroms = new Set<string>();
@@ -81,7 +82,7 @@ export function findUnusedExports(graph: BuiltGraph, entries: ReadonlySet<number
   };
 
   for (let m = 0; m < n; m++) {
-    for (const record of graph.facts[m].imports) {
+    for (const record of graph.moduleFacts(m).imports) {
       const t = graph.targets[m].get(record.specifier);
       if (t === undefined || record.kind === 'reexport') continue;
       // `import()` / `require()` use everything unless the analysis saw exactly which names

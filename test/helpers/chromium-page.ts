@@ -133,7 +133,12 @@ export async function launchChromium(width = 1280, height = 800, colorScheme: 'l
       }
       if (child.exitCode === null && child.signalCode === null) child.kill();
       await exited;
-      fs.rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still be writing the profile for a moment after the browser exits.
+      try {
+        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch {
+        // left for the temp folder's owner (npm test removes its whole TMPDIR)
+      }
     },
   };
 }
