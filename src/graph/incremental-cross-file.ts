@@ -13,11 +13,13 @@
  * renaming a file, or a change to tsconfig/package.json, clears the memo and
  * reloads the project data: those change what every specifier may mean.
  */
-import type { FileResult } from '../types.js';
-import { buildGraph } from './build-graph.js';
+import type { FileFacts, FileResult } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
+import { assembleGraph, graphNodes, nodeEdges, type NodeEdges } from './build-graph.js';
 import { crossFileFindings, type CrossFileAnalysis, type CrossFileOptions } from './cross-file.js';
 import { loadProjectConfig, type ProjectConfig } from './project-config.js';
 import { createResolver, type Resolution, type Resolver } from './resolve.js';
+import { collectModuleExports, type ModuleExports } from './unused-exports.js';
 
 /** What changed since the last `update`. */
 export interface CrossFileChanges {
@@ -36,6 +38,12 @@ export class IncrementalCrossFile {
   #resolve: Resolver | undefined;
   /** from → specifier → resolution. */
   readonly #memo = new Map<string, Map<string, Resolution>>();
+  /** The last graph's nodes and each node's part; valid while the node set stays the same. */
+  #nodes: string[] = [];
+  #ids = new Map<string, number>();
+  #facts: FileFacts[] = [];
+  #parts: NodeEdges[] = [];
+  #exports: ModuleExports[] = [];
 
   constructor(options: CrossFileOptions) {
     this.#options = options;
@@ -43,7 +51,8 @@ export class IncrementalCrossFile {
 
   /** The cross-file result for `files` (all current files, sorted by path as the pipeline gives them). */
   async update(files: readonly FileResult[], changes: CrossFileChanges): Promise<CrossFileAnalysis> {
-    if (this.#project === undefined || this.#resolve === undefined || changes.pathSetChanged || changes.projectChanged) {
+    let rebuild = changes.pathSetChanged || changes.projectChanged || this.#project === undefined;
+    if (rebuild || this.#project === undefined || this.#resolve === undefined) {
       const paths = files.map((file) => file.path);
       this.#project = await loadProjectConfig(this.#options.root, paths);
       this.#resolve = createResolver(this.#options.root, new Set(paths), this.#project);
@@ -51,10 +60,44 @@ export class IncrementalCrossFile {
     } else {
       for (const path of changes.changed) this.#memo.delete(path);
     }
-    const project = this.#project;
-    const resolve = this.#resolve;
+    const resolve = this.#memoized(this.#resolve);
+    // Which changed files are nodes now; a file that gained or lost its facts changes the node set (and every id).
+    const changedNodes: { id: number; facts: FileFacts }[] = [];
+    if (!rebuild) {
+      for (const path of changes.changed) {
+        const file = findFile(files, path);
+        const isNode = file !== undefined && file.facts !== null && file.error === null;
+        const id = this.#ids.get(path);
+        if (isNode !== (id !== undefined)) {
+          rebuild = true;
+          break;
+        }
+        if (id !== undefined) changedNodes.push({ id, facts: file!.facts! });
+      }
+    }
+    if (rebuild) {
+      const { nodes, facts, ids } = graphNodes(files);
+      this.#nodes = nodes;
+      this.#facts = facts;
+      this.#ids = ids;
+      this.#parts = nodes.map((_, from) => nodeEdges(from, nodes, facts[from], ids, resolve));
+      this.#exports = facts.map((fileFacts, m) => collectModuleExports(fileFacts, this.#parts[m].targets));
+    } else {
+      for (const { id, facts } of changedNodes) {
+        this.#facts[id] = facts;
+        this.#parts[id] = nodeEdges(id, this.#nodes, facts, this.#ids, resolve);
+        this.#exports[id] = collectModuleExports(facts, this.#parts[id].targets);
+      }
+    }
+    const built = assembleGraph(this.#nodes, this.#facts, this.#parts);
+    const notes = [...this.#project.notes];
+    const findings = crossFileFindings(built, this.#project, this.#options, notes, this.#exports);
+    return { graph: built.graph, findings, notes: [...new Set(notes)] };
+  }
+
+  #memoized(resolve: Resolver): Resolver {
     const memo = this.#memo;
-    const memoized: Resolver = (from, specifier) => {
+    return (from, specifier) => {
       let own = memo.get(from);
       if (!own) {
         own = new Map();
@@ -67,9 +110,19 @@ export class IncrementalCrossFile {
       }
       return resolution;
     };
-    const built = buildGraph(files, memoized);
-    const notes = [...project.notes];
-    const findings = crossFileFindings(built, project, this.#options, notes);
-    return { graph: built.graph, findings, notes: [...new Set(notes)] };
   }
+}
+
+/** Binary search in the path-sorted files. */
+function findFile(files: readonly FileResult[], path: string): FileResult | undefined {
+  let low = 0;
+  let high = files.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const order = compareCodeUnits(files[mid].path, path);
+    if (order === 0) return files[mid];
+    if (order < 0) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
 }
