@@ -47,6 +47,7 @@ export async function main(): Promise<void> {
     env: process.env,
     cwd: process.cwd(),
     signal: controller.signal,
+    onTerminate: (handler) => process.on('SIGTERM', handler),
   });
   finished = true;
   // Interrupted: the run has reported it; lingering handles (a worker pool still draining) must not hold the exit.

@@ -4,7 +4,7 @@ import { ScanAbortedError, UserError, isUserError } from './errors.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK } from './cli/exit-code.js';
 import type { CommandHandler } from './cli/command.js';
 import type { CliIO } from './io.js';
-import { escapeTerminal } from './text/index.js';
+import { escapeTerminal } from './text/escape.js';
 import { TOOL_VERSION } from './version.js';
 import { closestMatch } from './util/edit-distance.js';
 
@@ -14,6 +14,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandHandler>>> = {
   bench: async () => (await import('./cli/commands/bench.js')).benchCommand,
   generate: async () => (await import('./cli/commands/generate.js')).generateCommand,
   cache: async () => (await import('./cli/commands/cache.js')).cacheCommand,
+  worker: async () => (await import('./cli/commands/worker.js')).workerCommand,
 };
 
 /**

@@ -15,4 +15,6 @@ export interface CliIO {
   readonly cwd: string;
   /** Aborted on Ctrl-C. */
   readonly signal?: AbortSignal;
+  /** Calls `handler` on SIGTERM; only a command that asks (`sonde worker`) changes what SIGTERM does. */
+  readonly onTerminate?: (handler: () => void) => void;
 }

@@ -149,6 +149,9 @@ export type PhaseName =
   | 'analyze'
   | 'cross-file'
   | 'cache-write'
+  /** The scan memo (engine/scan-memo.ts): one lookup, and its rewrite after a scan that did not hit it. */
+  | 'memo'
+  | 'memo-write'
   | 'report';
 
 export interface PhaseTiming {
@@ -177,6 +180,14 @@ export interface WorkerStats {
   /** busyMs ÷ the analyze phase's wall time. */
   readonly utilization: number;
   readonly heapUsedBytes: number;
+  /** How this thread's parser load used the V8 code cache (absent from threads that report none). */
+  readonly codeCache?: CodeCacheUse;
+}
+
+/** Large parser files compiled from a code-cache blob (`loaded`) or from source (`compiled`); both 0: no code cache in use. */
+export interface CodeCacheUse {
+  readonly loaded: number;
+  readonly compiled: number;
 }
 
 export interface Profile {
@@ -189,6 +200,8 @@ export interface Profile {
   readonly cpuSystemMs: number;
   /** CPU time of the whole process up to the scan's end, Node's start-up included (what a benchmark of the command sees). */
   readonly processCpuMs?: number;
+  /** The parser's V8 code cache over all threads of the scan: blobs loaded vs files compiled. */
+  readonly codeCache?: CodeCacheUse;
 }
 
 export interface CacheSummary {
@@ -222,6 +235,13 @@ export interface CrossFileResult {
 
 export type Strategy = 'sequential' | 'parallel';
 
+/** How a `--queue` scan split its work: remote workers that did jobs, and the files they and the coordinator analyzed. */
+export interface QueueSummary {
+  readonly workers: number;
+  readonly remoteFiles: number;
+  readonly localFiles: number;
+}
+
 /** The whole outcome of a scan: what reporters turn into text. */
 export interface ScanResult {
   readonly root: string;
@@ -239,4 +259,6 @@ export interface ScanResult {
   readonly warnings: readonly string[];
   /** Findings the suppressions file covers that this result leaves out (the human formats); the summary counts them. */
   readonly suppressedFindings?: number;
+  /** Present only for a `--queue` scan. */
+  readonly queue?: QueueSummary;
 }

@@ -70,6 +70,7 @@ const LADDER: readonly (readonly string[])[] = [
   ['config', 'graph', 'reporters'],
   ['analysis', 'cache'],
   ['parallel'],
+  ['queue'],
   ['engine'],
   ['bench'],
   ['listeners', 'ui'],

@@ -7,7 +7,7 @@ import type { AnalysisOptions } from '../config/options.js';
 import type { FileFacts } from '../types.js';
 import { loadTsMorph } from './load-ts-morph.js';
 
-export { saveTsMorphCodeCache as saveCodeCache } from './load-ts-morph.js';
+export { saveTsMorphCodeCache as saveCodeCache, tsMorphCodeCacheLoads as codeCacheLoads } from './load-ts-morph.js';
 
 /** Analyzes one file. Throws only on a bug or on input the parser itself cannot survive. */
 export type SourceAnalyzer = (path: string, text: string, options: AnalysisOptions) => FileFacts;

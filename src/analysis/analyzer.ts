@@ -1,15 +1,18 @@
 import type { AnalysisOptions } from '../config/options.js';
-import type { FileError, FileFacts, WorkerStats } from '../types.js';
+import type { FileError, FileFacts, QueueSummary, WorkerStats } from '../types.js';
 
 /** A file whose content was read and hashed, ready to analyze. */
 export interface SourceInput {
   readonly path: string;
   readonly text: string;
+  /** The cache's content key of the bytes read (extension + hash): a queue job names the file by it. */
+  readonly contentKey?: string;
 }
 
 /** The outcome of analyzing one file: facts, or the reason there are none. */
 export type AnalysisOutcome =
-  | { readonly ok: true; readonly path: string; readonly facts: FileFacts }
+  /** `stored`: the facts are in the cache already (a queue worker wrote them), so the scan need not write them again. */
+  | { readonly ok: true; readonly path: string; readonly facts: FileFacts; readonly stored?: true }
   | { readonly ok: false; readonly path: string; readonly error: FileError };
 
 /**
@@ -28,5 +31,7 @@ export interface Analyzer {
   ): Promise<void>;
   /** Per-thread busy time etc., measured inside each thread. */
   stats(analyzeWallMs: number): WorkerStats[];
+  /** How a `--queue` scan split the work (the queue analyzer only). */
+  summary?(): QueueSummary;
   close(): Promise<void>;
 }

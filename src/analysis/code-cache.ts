@@ -27,6 +27,12 @@ type ModuleWrapper = (exports: unknown, require: NodeJS.Require, module: CommonJ
 
 const modulePrototype = (Module as unknown as { prototype: { _compile: CompileMethod } }).prototype;
 
+/** Of the large files one require compiled: how many came from a blob V8 accepted, how many were compiled from source. */
+export interface CodeCacheLoads {
+  loaded: number;
+  compiled: number;
+}
+
 /** Blobs this require could not use (none yet, or V8 rejected them), to be written once real work has run. */
 export class PendingCodeCache {
   readonly #store: CodeCacheStore;
@@ -65,8 +71,13 @@ export class PendingCodeCache {
  * `require(request)` resolved from `parent`, compiling its large files with
  * the store's blobs. Throws only what the plain require would throw.
  */
-export function requireWithCodeCache(request: string, parent: string | URL, store: CodeCacheStore): { exports: unknown; pending: PendingCodeCache } {
+export function requireWithCodeCache(
+  request: string,
+  parent: string | URL,
+  store: CodeCacheStore,
+): { exports: unknown; pending: PendingCodeCache; loads: CodeCacheLoads } {
   const pending = new PendingCodeCache(store);
+  const loads = { loaded: 0, compiled: 0 };
   const nodeCompile = modulePrototype._compile;
   const compileWithCache: CompileMethod = function (content, filename) {
     if (content.length < MIN_CACHED_SOURCE_CHARS || content.startsWith('#!')) return nodeCompile.call(this, content, filename);
@@ -84,12 +95,14 @@ export function requireWithCodeCache(request: string, parent: string | URL, stor
       return nodeCompile.call(this, content, filename);
     }
     if (slot && (!cachedData || script.cachedDataRejected)) pending.add(slot, script);
+    if (cachedData && !script.cachedDataRejected) loads.loaded += 1;
+    else loads.compiled += 1;
     const wrapper = script.runInThisContext({ displayErrors: true }) as ModuleWrapper;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, path.dirname(filename));
   };
   modulePrototype._compile = compileWithCache;
   try {
-    return { exports: createRequire(parent)(request), pending };
+    return { exports: createRequire(parent)(request), pending, loads };
   } finally {
     modulePrototype._compile = nodeCompile;
   }

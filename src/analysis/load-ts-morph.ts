@@ -6,12 +6,13 @@
 import { createRequire } from 'node:module';
 import type * as TsMorph from 'ts-morph';
 import { CodeCacheStore, codeCacheSupported } from './code-cache-store.js';
-import { type PendingCodeCache, requireWithCodeCache } from './code-cache.js';
+import { type CodeCacheLoads, type PendingCodeCache, requireWithCodeCache } from './code-cache.js';
 
 type TsMorphModule = typeof TsMorph;
 
 let tsMorph: TsMorphModule | undefined;
 let pendingCodeCache: PendingCodeCache | undefined;
+let codeCacheLoads: CodeCacheLoads = { loaded: 0, compiled: 0 };
 
 /**
  * The ts-morph module. The first call in a thread loads it (synchronously,
@@ -24,6 +25,7 @@ export function loadTsMorph(codeCacheDir?: string): TsMorphModule {
     try {
       const loaded = requireWithCodeCache('ts-morph', import.meta.url, new CodeCacheStore(codeCacheDir));
       pendingCodeCache = loaded.pending;
+      codeCacheLoads = loaded.loads;
       return (tsMorph = loaded.exports as TsMorphModule);
     } catch {
       // A genuine load error is thrown again by the plain require below.
@@ -41,4 +43,14 @@ export function saveTsMorphCodeCache(): number {
   const pending = pendingCodeCache;
   pendingCodeCache = undefined;
   return pending?.save() ?? 0;
+}
+
+/**
+ * How this thread's parser load used the code cache: blobs loaded vs large
+ * files compiled from source; both 0 when it went without a code cache (or
+ * is not loaded). Reported in the profile, so `sonde bench` can show which
+ * strategy started with which state.
+ */
+export function tsMorphCodeCacheLoads(): { readonly loaded: number; readonly compiled: number } {
+  return { ...codeCacheLoads };
 }

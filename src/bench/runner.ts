@@ -41,14 +41,25 @@ function settingsOf(o: ResolvedBenchOptions): BenchSettings {
 
 const defaultGenerator: ProjectGenerator = (size, seed, outDir) => generateProject({ size, seed, outDir });
 
-/** Runs a benchmark; events go to `listener`; `signal` stops it (rejects with an ABORTED UserError). */
-export async function runBench(options: BenchOptions, listener: BenchListener, signal?: AbortSignal, deps: BenchDeps = {}): Promise<BenchReport> {
-  const o = resolveBenchOptions(options);
-  const started = performance.now();
-  const date = deps.now?.() ?? new Date();
+/**
+ * Everything about the options that can be wrong, checked without running
+ * anything: strategies parse, numbers are in range, the reference is among
+ * the strategies, the target is a directory. Throws the UserError; the CLI
+ * calls it before any measurement (and before its UI starts).
+ */
+export function checkBenchOptions(options: BenchOptions, cwd = process.cwd()): ResolvedBenchOptions {
+  const o = resolveBenchOptions(options, cwd);
   if (!o.suite && !fs.statSync(o.target, { throwIfNoEntry: false })?.isDirectory()) {
     throw new UserError('ROOT_NOT_FOUND', `No directory at ${o.target}.`, 'Pass the path of a project to benchmark.');
   }
+  return o;
+}
+
+/** Runs a benchmark; events go to `listener`; `signal` stops it (rejects with an ABORTED UserError). */
+export async function runBench(options: BenchOptions, listener: BenchListener, signal?: AbortSignal, deps: BenchDeps = {}): Promise<BenchReport> {
+  const o = checkBenchOptions(options);
+  const started = performance.now();
+  const date = deps.now?.() ?? new Date();
   const settings = settingsOf(o);
   const strategies = o.specs.map((s) => s.name);
   listener({

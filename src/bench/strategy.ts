@@ -77,6 +77,11 @@ export function needsPrimedCache(spec: StrategySpec): boolean {
   return (spec.kind === 'cache' && spec.mode === 'warm') || spec.kind === 'partial';
 }
 
+/** True for the strategy whose every run starts with no sonde state at all (cache:cold). */
+export function startsEmpty(spec: StrategySpec): boolean {
+  return spec.kind === 'cache' && spec.mode === 'cold';
+}
+
 /** True for strategies that scan a temporary copy of the tree instead of the tree itself. */
 export function needsTreeCopy(spec: StrategySpec): boolean {
   return spec.kind === 'partial';
@@ -84,7 +89,10 @@ export function needsTreeCopy(spec: StrategySpec): boolean {
 
 /**
  * The scan flags for one run. Cache strategies scan in-process (`--parallel 0`)
- * so that the cache's effect is measured against `sequential` alone.
+ * so that the cache's effect is measured against `sequential` alone. The
+ * child's private cache folder (code cache) is set by the runner
+ * (measure.ts): fresh per run for cache:cold, one per strategy otherwise;
+ * `sequential` and `parallel:N` run with `--no-cache`, which uses neither.
  */
 export function scanArgs(spec: StrategySpec, cacheLocation: string | null): string[] {
   const parallel = spec.kind === 'parallel' ? String(spec.workers) : '0';

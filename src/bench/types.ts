@@ -60,6 +60,10 @@ export interface BenchSample {
   readonly processCpuMs: number;
   readonly cacheHits: number;
   readonly cacheMisses: number;
+  /** Parser files the child compiled from a V8 code-cache blob (0 from older reports). */
+  readonly codeCacheLoaded?: number;
+  /** Parser files it compiled from source through the code cache (a cold code cache); both 0: no code cache in use. */
+  readonly codeCacheCompiled?: number;
   readonly files: number;
   readonly lines: number;
 }
@@ -70,7 +74,9 @@ export interface SummaryStats {
   readonly mean: number;
   readonly sd: number;
   readonly sem: number;
-  /** 95% confidence interval of the mean (Student t). */
+  /** Geometric mean (absent in reports before it was added). */
+  readonly geoMean?: number;
+  /** 95% interval of the geometric mean, on the log scale (never negative); NaN (null in JSON) below 3 runs. */
   readonly ci95: readonly [number, number];
   readonly median: number;
   readonly min: number;
@@ -79,7 +85,7 @@ export interface SummaryStats {
   readonly mad: number;
   /** Indices into the sample array flagged by the modified z-score (|z| > 3.5). */
   readonly outliers: readonly number[];
-  /** Half-width of the 95% CI ÷ mean, as a fraction (0.02 = ±2%). */
+  /** Upper end of the 95% interval ÷ the geometric mean − 1, as a fraction (0.02 = +2%); NaN below 3 runs. */
   readonly relativeMarginOfError: number;
 }
 
@@ -113,11 +119,11 @@ export interface StrategyResult {
 export interface StrategyComparison {
   readonly strategy: string;
   readonly reference: string;
-  /** reference time ÷ strategy time (>1: faster), with its 95% bootstrap CI. */
+  /** geomean(reference) ÷ geomean(strategy) (>1: faster), with its (1 − α) Welch interval on log-times; low/high NaN with too few runs. */
   readonly speedup: { readonly ratio: number; readonly low: number; readonly high: number };
-  /** Welch's t-test two-sided p-value. */
+  /** Welch's t-test two-sided p-value on log-times (NaN with too few runs). */
   readonly pValue: number;
-  readonly verdict: 'faster' | 'slower' | 'within noise';
+  readonly verdict: 'faster' | 'slower' | 'within noise' | 'too few runs';
 }
 
 /** One strategy's medians at one suite size. */
@@ -179,14 +185,15 @@ export interface BaselineChange {
   /** Suite size or `''` for a plain bench. */
   readonly size: string;
   readonly strategy: string;
+  /** Geometric means of the wall times. */
   readonly baselineMs: number;
   readonly currentMs: number;
-  /** (current − baseline) ÷ baseline, in %; positive = slower. */
+  /** (current ÷ baseline − 1) of the geometric means, in %; positive = slower. */
   readonly changePercent: number;
-  /** baseline ÷ current with its 95% bootstrap CI (>1: current is faster). */
+  /** geomean(baseline) ÷ geomean(current) with its Welch interval on log-times (>1: current is faster). */
   readonly speedup: { readonly ratio: number; readonly low: number; readonly high: number };
   readonly pValue: number;
-  readonly verdict: 'improved' | 'regressed' | 'within noise' | 'regressed (below threshold)';
+  readonly verdict: 'improved' | 'regressed' | 'within noise' | 'regressed (below threshold)' | 'too few runs';
 }
 
 export interface BaselineComparison {

@@ -12,6 +12,14 @@ export interface FactsCache {
   getMany(contentHashes: readonly string[]): Promise<Map<string, FileFacts>>;
   /** Stores facts; a failing store warns through `onWarning` and resolves. */
   setMany(entries: readonly (readonly [contentHash: string, facts: FileFacts])[]): Promise<void>;
+  /**
+   * The scan memo stored under `slot` (engine/scan-memo.ts): one signed text,
+   * read in one round trip; undefined when absent, unauthentic or unreadable.
+   * Optional: a cache without it just never memoizes.
+   */
+  getMemo?(slot: string): Promise<string | undefined>;
+  /** Replaces the memo under `slot`; a failing store warns and resolves. */
+  setMemo?(slot: string, memo: string): Promise<void>;
   close(): Promise<void>;
 }
 

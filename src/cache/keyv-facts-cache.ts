@@ -28,6 +28,37 @@ interface CacheEntry {
   readonly mac: string;
 }
 
+/**
+ * One stored scan memo (engine/scan-memo.ts). Stored as the JSON text
+ * `{"value":{"t":…,"mac":"…","memo":<memo JSON>}}` written and split by hand,
+ * not through Keyv: the tag is checked over the very bytes that are then
+ * parsed once, instead of parsing megabytes, re-encoding them to verify the
+ * tag, and escaping the memo as a string. The value stays JSON with Keyv's
+ * layout, so `sonde cache` maintenance (`$.value.t`) treats it as any entry.
+ */
+interface MemoEntry {
+  /** Epoch ms of the write. */
+  readonly t: number;
+  /** The memo's JSON text. */
+  readonly memo: string;
+  /** HMAC-SHA-256 (hex) of the kind, the full key, `t` and the memo text; see memoTag. */
+  readonly mac: string;
+}
+
+const MEMO_HEAD = '{"value":{"t":';
+const MEMO_TAIL = '}}';
+const MEMO_HEADER = /^\{"value":\{"t":(\d{1,16}),"mac":"([0-9a-f]{64})","memo":/;
+
+/** The parts of a stored memo, or undefined when the text does not have the layout setMemo writes. */
+function splitMemoEntry(raw: string): MemoEntry | undefined {
+  const header = MEMO_HEADER.exec(raw.slice(0, 128));
+  if (!header || !raw.endsWith(MEMO_TAIL)) return undefined;
+  return { t: Number(header[1]), mac: header[2]!, memo: raw.slice(header[0].length, raw.length - MEMO_TAIL.length) };
+}
+
+/** Where memos live under the namespace: `<namespace>:memo:<slot>`, never a facts key (`<ext>:<hash>`). */
+const MEMO_KEY_PREFIX = 'memo:';
+
 /** What the facts cache needs from a Keyv adapter besides get/set: batches, each one round trip. */
 interface BatchedKeyvAdapter {
   getMany(keys: string[]): Promise<unknown[]>;
@@ -105,14 +136,7 @@ export class KeyvFactsCache implements FactsCache {
         this.#fail('read', error);
       }
     }
-    if (unauthentic > 0 && !this.#warnedUnauthentic) {
-      this.#warnedUnauthentic = true;
-      const hint = this.#options.authenticationHint ? ` (${this.#options.authenticationHint})` : '';
-      this.#options.onWarning(
-        'cache-unauthenticated',
-        `cache: ${unauthentic} ${unauthentic === 1 ? 'entry' : 'entries'} at ${this.#store.label} failed authentication and ${unauthentic === 1 ? 'was' : 'were'} recomputed${hint}.`,
-      );
-    }
+    this.#warnUnauthentic(unauthentic);
     return found;
   }
 
@@ -126,6 +150,40 @@ export class KeyvFactsCache implements FactsCache {
         this.#fail('write', error);
       }
     }
+  }
+
+  async getMemo(slot: string): Promise<string | undefined> {
+    if (this.#broken) return undefined;
+    try {
+      const [raw] = await this.#store.adapter.getMany([this.#memoStoreKey(slot)]);
+      if (raw === undefined || raw === null) return undefined;
+      const entry = typeof raw === 'string' ? splitMemoEntry(raw) : undefined;
+      if (entry && this.#memoVerifies(MEMO_KEY_PREFIX + slot, entry)) return entry.memo;
+      // A forged or edited memo is a miss like a facts entry: the scan recomputes and overwrites it.
+      // Its own line, so that the facts entries that fail next are still counted and said.
+      const hint = this.#options.authenticationHint ? ` (${this.#options.authenticationHint})` : '';
+      this.#options.onWarning('cache-unauthenticated', `cache: the scan memo at ${this.#store.label} failed authentication and was recomputed${hint}.`);
+      return undefined;
+    } catch (error) {
+      this.#fail('read', error);
+      return undefined;
+    }
+  }
+
+  async setMemo(slot: string, memo: string): Promise<void> {
+    if (this.#broken) return;
+    const t = (this.#options.now ?? Date.now)();
+    const mac = memoTag(this.#options.secret, `${this.#options.namespace}:${MEMO_KEY_PREFIX}${slot}`, t, memo);
+    try {
+      await this.#store.adapter.setMany([{ key: this.#memoStoreKey(slot), value: `${MEMO_HEAD}${t},"mac":"${mac}","memo":${memo}${MEMO_TAIL}` }]);
+    } catch (error) {
+      this.#fail('write', error);
+    }
+  }
+
+  /** The memo's key as the store holds it: Keyv's own prefixing, done here because the memo bypasses Keyv's (de)serialization. */
+  #memoStoreKey(slot: string): string {
+    return this.#store.prefixesKeys ? MEMO_KEY_PREFIX + slot : `${this.#options.namespace}:${MEMO_KEY_PREFIX}${slot}`;
   }
 
   close(): Promise<void> {
@@ -147,6 +205,22 @@ export class KeyvFactsCache implements FactsCache {
     const expected = Buffer.from(this.#tag(contentHash, entry.t, entry.facts), 'hex');
     const given = Buffer.from(entry.mac, 'hex');
     return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  #memoVerifies(key: string, entry: MemoEntry): boolean {
+    const expected = Buffer.from(memoTag(this.#options.secret, `${this.#options.namespace}:${key}`, entry.t, entry.memo), 'hex');
+    const given = Buffer.from(entry.mac, 'hex');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  #warnUnauthentic(unauthentic: number): void {
+    if (unauthentic === 0 || this.#warnedUnauthentic) return;
+    this.#warnedUnauthentic = true;
+    const hint = this.#options.authenticationHint ? ` (${this.#options.authenticationHint})` : '';
+    this.#options.onWarning(
+      'cache-unauthenticated',
+      `cache: ${unauthentic} ${unauthentic === 1 ? 'entry' : 'entries'} at ${this.#store.label} failed authentication and ${unauthentic === 1 ? 'was' : 'were'} recomputed${hint}.`,
+    );
   }
 
   #fail(operation: 'read' | 'write', error: unknown): void {
@@ -180,6 +254,14 @@ function safeParse(text: string): unknown {
  */
 export function entryTag(secret: Buffer, fullKey: string, t: number, facts: FileFacts): string {
   return createHmac('sha256', secret).update(`${fullKey}\n${t}\n${JSON.stringify(facts)}`).digest('hex');
+}
+
+/**
+ * The tag of one memo: like entryTag, but the input starts with `memo`, so a
+ * facts tag can never pass for a memo tag or the reverse.
+ */
+export function memoTag(secret: Buffer, fullKey: string, t: number, memo: string): string {
+  return createHmac('sha256', secret).update(`memo\n${fullKey}\n${t}\n`).update(memo).digest('hex');
 }
 
 function isEntry(value: unknown): value is CacheEntry {

@@ -28,7 +28,7 @@ function hashOptions(options: AnalysisOptions): string {
 }
 
 /** JSON with object keys sorted, so `{a, b}` and `{b, a}` hash alike. */
-function stableJson(value: unknown): string {
+export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -232,6 +232,15 @@ class SqliteCacheStore extends EventEmitter implements CacheStore {
 
   async setMany(entries: { key: string; value: unknown }[]): Promise<boolean[]> {
     if (entries.length === 0) return [];
+    if (entries.length === 1 && typeof entries[0]!.value === 'string') {
+      // One value (the scan memo, megabytes): bound as is, not escaped into a JSON array for json_each.
+      await this.query(
+        `INSERT INTO ${TABLE} (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+        entries[0]!.key,
+        entries[0]!.value,
+      );
+      return [true];
+    }
     await this.query(
       `INSERT INTO ${TABLE} (key, value)
        SELECT json_extract(e.value, '$[0]'), json_extract(e.value, '$[1]') FROM json_each(?) AS e WHERE true

@@ -12,6 +12,7 @@ Usage
   sonde generate --size S --seed N --out DIR
                                      write a deterministic synthetic project with its ground truth
   sonde cache stats|clear|prune      inspect and maintain the cache (sonde cache --help)
+  sonde worker [redis-url]           analyze the jobs of queue scans (sonde worker --help)
 
 Scan options
 ${renderFlags(SCAN_FLAGS)}

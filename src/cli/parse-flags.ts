@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 import { closestMatch } from '../util/edit-distance.js';
-import { parseOptions, type Flag, type ParseOptionsOf } from './flag-table.js';
+import { parseOptions, type Flag, type ParseOptionsOf } from './flag-options.js';
 
 /** How a parse error points the user onwards: the command's help. */
 interface ParseContext {

@@ -6,11 +6,14 @@ import { createScanOptions } from '../config/create-options.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type CacheStoreLocation, type ParallelSetting, type ScanOptions } from '../config/options.js';
 import { resolveRules } from '../config/resolve-rules.js';
 import { resolveScanInputs } from '../config/scan-inputs.js';
+import { checkMemoryFloor } from '../config/memory-budget.js';
 import { UserError } from '../errors.js';
 import type { Flag } from './flag-table.js';
 import { parseFlags } from './parse-flags.js';
 import { parseSuppressionFlags, type SuppressionOptions } from './suppressions-file.js';
 import { closestMatch } from '../util/edit-distance.js';
+import { parseQueueUrl } from '../queue/connection.js';
+import { parseShard } from '../queue/shard.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/reporter.js';
 import { SEVERITY_ORDER, type Severity } from '../types.js';
 
@@ -46,6 +49,8 @@ export interface ScanCommandOptions {
   readonly configPath?: string;
   /** The bulk-suppressions file and what to do with it. */
   readonly suppressions: SuppressionOptions;
+  /** html: embed source text (--html-include-source). */
+  readonly htmlIncludeSource: boolean;
 }
 
 /** `sonde scan`'s flags: the parser's options and the "Scan options" of `sonde --help`. */
@@ -62,6 +67,15 @@ export const SCAN_FLAGS = [
       'cache file (default: <path>/.sonde/cache.sqlite), or a Redis shared by a CI fleet: redis://[user:password@]host:port[/db] ' +
       '(rediss:// for TLS); an unreachable server is a warning, and the scan runs without the cache',
   },
+  {
+    name: 'queue',
+    type: 'string',
+    arg: 'URL',
+    description:
+      'send the files to analyze to the queue workers on this Redis (redis://host:port[/db]; a password may come from SONDE_REDIS_PASSWORD); ' +
+      'the facts cache is on it too; what no worker takes is analyzed here',
+  },
+  { name: 'shard', type: 'string', arg: 'I/N', description: 'scan slice I of N (by path hash) and fill the cache: one job of a CI matrix sharing a Redis cache' },
   { name: 'format', short: 'f', type: 'string', arg: 'F', description: REPORT_FORMATS.join(' | '), default: 'pretty' },
   { name: 'output', short: 'o', type: 'string', arg: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'fail-on', type: 'string', arg: 'S', description: 'exit 1 when a finding is at least S: error | warning | info | never', default: 'error' },
@@ -81,6 +95,12 @@ export const SCAN_FLAGS = [
   { name: 'no-skip-generated', type: 'boolean', description: 'scan *.min.js, @generated and minified files too (skipped by default, listed in the report)' },
   { name: 'entry', type: 'string', arg: 'GLOB', multiple: true, description: 'entry files whose exports count as used; package.json entries are automatic' },
   { name: 'max-file-size', type: 'string', arg: 'SIZE', description: 'skip larger files, with a reason in the report', default: '2MiB' },
+  {
+    name: 'max-memory',
+    type: 'string',
+    arg: 'SIZE',
+    description: 'keep the scan under SIZE of memory (e.g. 512MB) by adapting workers and batches; too small a budget exits 2 before scanning',
+  },
   { name: 'rule', type: 'string', arg: 'ID=SETTING', multiple: true, description: 'off | error | warning | info | THRESHOLD | SEVERITY:THRESHOLD' },
   { name: 'config', short: 'c', type: 'string', arg: 'FILE', description: 'config file (JSON or JSONC)', default: 'sonde.config.json(c) in the scanned root, else in the working directory or a parent up to the repository root' },
   { name: 'no-config', type: 'boolean', description: 'ignore every config file' },
@@ -122,6 +142,7 @@ export const SCAN_FLAGS = [
     multiple: true,
     description: "dot, mermaid: one node per folder matching PATTERN (a glob such as 'packages/*', or a depth such as 2)",
   },
+  { name: 'html-include-source', type: 'boolean', description: 'html: embed each file\'s source text in the report (off by default: the page then holds metrics only)' },
   // Answered by runCli before a scan starts; in the table so the help and the parser know them.
   { name: 'help', short: 'h', type: 'boolean', description: 'this help' },
   { name: 'version', short: 'v', type: 'boolean', description: 'print the version' },
@@ -142,8 +163,15 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     : values.parallel !== undefined
       ? parseParallel(values.parallel)
       : ((configTrusted ? config.parallel : boundRepoParallel(config.parallel)) ?? 'auto');
-  const cacheEnabled = values['no-cache'] ? false : (values.cache ?? config.cache ?? false);
-  const cacheStore: CacheStoreLocation = chooseCacheLocation({
+  const queue = values.queue !== undefined ? parseQueueUrl(values.queue, '--queue', env) : undefined;
+  const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
+  if (queue && (values['cache-location'] !== undefined || values['no-cache'])) {
+    throw new UserError('INVALID_OPTION', '--queue keeps the facts cache on the queue\'s Redis: leave out --cache-location and --no-cache.');
+  }
+  if (shard && values['no-cache']) throw new UserError('INVALID_OPTION', '--shard fills the cache: it cannot run with --no-cache.');
+  // A queue hands facts over through its Redis, and a shard exists to fill the cache: both turn the cache on.
+  const cacheEnabled = queue !== undefined || shard !== undefined || (values['no-cache'] ? false : (values.cache ?? config.cache ?? false));
+  const cacheStore: CacheStoreLocation = queue ? { kind: 'redis', url: queue.url } : chooseCacheLocation({
     flag: values['cache-location'],
     env,
     configValue: config.cacheLocation,
@@ -153,6 +181,8 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     root,
   });
   const maxFileSize = values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : config.maxFileSize;
+  const maxMemory = values['max-memory'] !== undefined ? parseSize(values['max-memory'], '--max-memory') : config.maxMemory;
+  if (maxMemory !== undefined) checkMemoryFloor(maxMemory, values['max-memory'] !== undefined ? '--max-memory' : 'maxMemory');
 
   const scan = createScanOptions(root, {
     paths,
@@ -160,6 +190,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     exclude: [...(config.exclude ?? []), ...(values.exclude ?? [])],
     entries: [...(config.entries ?? []), ...(values.entry ?? [])],
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    ...(maxMemory !== undefined ? { maxMemory } : {}),
     parallel,
     cache: cacheOptions(cacheEnabled, cacheStore),
     rules: resolveRules(config.rules, values.rule ?? []),
@@ -167,6 +198,8 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     ignoreTypeOnlyCycles: values['ignore-type-only-cycles'] ?? config.ignoreTypeOnlyCycles ?? false,
     skipGenerated: !values['no-skip-generated'],
     ...(values['sample-interval'] !== undefined ? { sampleIntervalMs: parseCount('--sample-interval', values['sample-interval']) } : {}),
+    ...(queue ? { queue } : {}),
+    ...(shard ? { shard } : {}),
   });
 
   return {
@@ -188,6 +221,7 @@ export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonl
     collapse: values.collapse ?? [],
     ...(configPath ? { configPath } : {}),
     suppressions: parseSuppressionFlags(values, cwd),
+    htmlIncludeSource: values['html-include-source'] ?? false,
   };
 }
 
@@ -200,9 +234,9 @@ function parseParallel(value: string): ParallelSetting {
   return workers;
 }
 
-function parseSize(value: string): number {
+function parseSize(value: string, flag = '--max-file-size'): number {
   const bytes = parseByteSize(value);
-  if (bytes === undefined) throw new UserError('INVALID_OPTION', `--max-file-size ${value}: expected a size such as 2MB or 500000`);
+  if (bytes === undefined) throw new UserError('INVALID_OPTION', `${flag} ${value}: expected a size such as 2MB or 500000`);
   return bytes;
 }
 

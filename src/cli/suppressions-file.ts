@@ -17,7 +17,7 @@ import {
 import { UserError } from '../errors.js';
 import { ALL_RULES } from '../rules/index.js';
 import { closestMatch } from '../util/edit-distance.js';
-import { escapeTerminal } from '../text/index.js';
+import { escapeTerminal } from '../text/escape.js';
 import type { ScanResult } from '../types.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../util/output-target.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-regular-file.js';

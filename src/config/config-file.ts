@@ -20,6 +20,8 @@ export interface ConfigFile {
   readonly exclude?: readonly string[];
   readonly entries?: readonly string[];
   readonly maxFileSize?: number;
+  /** Bytes (see --max-memory). */
+  readonly maxMemory?: number;
   readonly parallel?: number | 'auto';
   readonly cache?: boolean;
   readonly cacheLocation?: string;
@@ -147,9 +149,10 @@ export function validateConfig(raw: unknown, source: string = CONFIG_FILE_NAMES[
     if (lines.length === 1) throw new UserError('CONFIG_INVALID', `${source}: ${lines[0]}`, hint);
     throw new UserError('CONFIG_INVALID', `${source}: ${lines.length} problems:`, hint, lines);
   }
-  const { $schema: _schema, maxFileSize, rules, ...rest } = raw as Record<string, unknown> & { rules?: Record<string, unknown> };
+  const { $schema: _schema, maxFileSize, maxMemory, rules, ...rest } = raw as Record<string, unknown> & { rules?: Record<string, unknown> };
   const config: Record<string, unknown> = { ...rest };
   if (maxFileSize !== undefined) config.maxFileSize = parseByteSize(String(maxFileSize));
+  if (maxMemory !== undefined) config.maxMemory = parseByteSize(String(maxMemory));
   if (rules !== undefined) config.rules = normalizeRules(rules);
   return config as ConfigFile;
 }

@@ -78,6 +78,12 @@ export const CONFIG_SHAPE: Shape = {
       expected: 'a size such as 2000000 or "2MB"',
       anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: BYTE_SIZE_PATTERN }],
     },
+    maxMemory: {
+      type: 'anyOf',
+      description: 'Memory budget of a scan (like --max-memory): bytes, or a size such as "512MB". The scan adapts workers and batches to stay under it.',
+      expected: 'a size such as 512000000 or "512MB"',
+      anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: BYTE_SIZE_PATTERN }],
+    },
     parallel: {
       type: 'anyOf',
       description: `Worker threads: 0 (none) to ${MAX_WORKERS}, or "auto". A repository's own config gets at most one per core.`,

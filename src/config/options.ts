@@ -55,6 +55,16 @@ export interface ScanOptions {
   readonly skipGenerated: boolean;
   /** Profiler sampling interval in ms; 0 disables the timeline. */
   readonly sampleIntervalMs: number;
+  /**
+   * Memory budget in bytes (`--max-memory`, `maxMemory`): the scan picks
+   * workers and batch sizes to stay under it, or fails before reading when it
+   * cannot (config/memory-budget.ts). Absent: no budget.
+   */
+  readonly maxMemory?: number;
+  /** `--queue`: the misses go to `sonde worker`s through this Redis (the facts cache is on it too). */
+  readonly queue?: { /** Logs in: credentials included; never print it. */ readonly url: string; /** Safe to print. */ readonly label: string };
+  /** `--shard i/n`: only the files whose path hash falls in slice `index` (1-based) of `count` are scanned. */
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;

@@ -77,6 +77,8 @@ export function countFindings(result: ScanResult, paths: SuppressionPaths, rules
 
 /** The result with suppressed findings marked `suppressed: true`, and how many there are. */
 export function applySuppressions(result: ScanResult, suppressions: Suppressions, paths: SuppressionPaths): { result: ScanResult; suppressed: number } {
+  // No suppressions file (the usual case): nothing to count or mark, and a warm scan should not pay for keying every finding.
+  if (Object.keys(suppressions).length === 0) return { result, suppressed: 0 };
   const counts = countFindings(result, paths);
   const covered = (file: string, rule: string): boolean => {
     const key = suppressionKey(file, paths);

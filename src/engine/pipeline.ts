@@ -1,10 +1,11 @@
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { ScanOptions } from '../config/options.js';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
 import { applyFileRules } from '../rules/index.js';
 import { startSampler, type SamplerOutput } from '../profiler/sampler.js';
-import type { FileFacts, FileResult, Finding, ScanResult } from '../types.js';
+import type { CodeCacheUse, FileFacts, FileResult, Finding, ScanResult, WorkerStats } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
@@ -13,8 +14,11 @@ import { applyInlineDirectives } from './inline-directives.js';
 import type { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
 import { readAll, type ReadFile } from './read-phase.js';
-import { decodeSource } from './read-source.js';
+import { decodeSource, readSource } from './read-source.js';
+import { fileResult, packFacts, PACK_FROM_FILES, type HeldFacts } from './packed-facts.js';
+import { planMemory } from '../config/memory-budget.js';
 import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
+import { lookupMemo, NO_MEMO } from './scan-memo.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
 export interface PipelineContext {
@@ -47,22 +51,58 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   let analyzer: Analyzer | undefined;
   let cache: FactsCache = NULL_CACHE;
   try {
-    const discovery = await clock.time('discover', () => discover(options));
+    const found = await clock.time('discover', () => discover(options));
+    const discovery = options.shard ? (await import('../queue/shard.js')).sliceDiscovery(found, options.shard) : found;
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
     for (const message of discovery.warnings ?? []) warn('NAMED_FILE_IGNORED', message);
 
-    analyzer = context.analyzer ? undefined : await startPoolEarly(options);
-    const { files: readFiles, skipped } = await clock.time('read', () => readAll(discovery, options.maxFileSize, options.skipGenerated));
+    // A budget too small for this many files fails here, before a byte is read.
+    const memory = planMemory(options.maxMemory, discovery.files.length);
+    const pack = options.maxMemory !== undefined || discovery.files.length >= PACK_FROM_FILES;
+
+    analyzer = context.analyzer ? undefined : await startPoolEarly(options, memory.maxWorkers);
+    const { files: readFiles, skipped } = await clock.time('read', () =>
+      readAll(discovery, options.maxFileSize, options.skipGenerated, memory.batchBytes),
+    );
 
     cache = context.cache ?? (await openCache(options, warn));
-    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey ? [file.contentKey] : [])))];
-    const cached = await clock.time('cache-read', () => cache.getMany(keys));
-    const factsByKey = new Map<string, FileFacts>(cached);
+    // The scan memo (scan-memo.ts): on a hit, every fact and the whole result; otherwise the facts of unchanged content.
+    // Not on packed scans: a memo is parsed whole, which a memory-bounded scan must not do.
+    const memoCache = cache;
+    const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(memoCache, { options, files: readFiles, skipped })) : NO_MEMO;
+    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey && !memo.facts.has(file.contentKey) ? [file.contentKey] : [])))];
+    const factsByKey = new Map<string, HeldFacts>();
+    // Packed facts keep their line count apart, for the progress events.
+    const linesByKey = new Map<string, number>();
+    const hold = (key: string, facts: FileFacts) => {
+      if (!pack) return void factsByKey.set(key, facts);
+      factsByKey.set(key, packFacts(facts));
+      linesByKey.set(key, facts.lines);
+    };
+    const cachedKeys = new Set<string>();
+    for (const [key, facts] of memo.facts) {
+      hold(key, facts);
+      cachedKeys.add(key);
+    }
+    if (!memo.hit) await clock.time('cache-read', async () => {
+      // Packed scans look up in slices, so the cache's objects never all live at once.
+      const slice = pack ? LOOKUP_SLICE : keys.length;
+      for (let start = 0; start < keys.length; start += slice) {
+        for (const [key, facts] of await cache.getMany(keys.slice(start, start + slice))) {
+          hold(key, facts);
+          cachedKeys.add(key);
+        }
+      }
+    });
+    const linesOf = (key: string): number => {
+      const held = factsByKey.get(key);
+      return held === undefined ? 0 : typeof held === 'string' ? (linesByKey.get(key) ?? 0) : held.lines;
+    };
     const reportDone = (file: ReadFile, fromCache: boolean, workerId?: number) =>
       bus.emit({
         type: 'file:done',
         path: file.path,
-        lines: file.contentKey ? (factsByKey.get(file.contentKey)?.lines ?? 0) : 0,
+        lines: file.contentKey ? linesOf(file.contentKey) : 0,
         cached: fromCache,
         ...(file.error || (file.contentKey && errorsByKey.has(file.contentKey))
           ? { error: (file.error ?? errorsByKey.get(file.contentKey!))!.message }
@@ -71,25 +111,32 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       });
 
     // Identical content under the same extension is analyzed once (vendored copies, generated files).
-    const toAnalyze: SourceInput[] = [];
+    const pending: ReadFile[] = [];
     const pathsByKey = new Map<string, ReadFile[]>();
     const errorsByKey = new Map<string, NonNullable<FileResult['error']>>();
+    let pendingBytes = 0;
     for (const file of readFiles) {
-      const bytes = file.bytes;
-      file.bytes = undefined;
-      if (!file.contentKey || factsByKey.has(file.contentKey)) continue;
+      if (!file.contentKey || factsByKey.has(file.contentKey)) {
+        file.bytes = undefined;
+        continue;
+      }
       const sameContent = pathsByKey.get(file.contentKey);
       if (sameContent) {
+        file.bytes = undefined;
         sameContent.push(file);
         continue;
       }
       pathsByKey.set(file.contentKey, [file]);
-      const decoded = decodeSource(bytes!);
-      if (decoded.kind === 'error') errorsByKey.set(file.contentKey, decoded.error);
-      else toAnalyze.push({ path: file.path, text: decoded.text });
+      pending.push(file);
+      pendingBytes += file.size;
     }
 
-    analyzer ??= context.analyzer ?? (await chooseAnalyzer(options, toAnalyze, context.cores ?? os.availableParallelism()));
+    analyzer ??=
+      context.analyzer ??
+      (await chooseAnalyzer(options, { files: pending.length, bytes: pendingBytes }, context.cores ?? os.availableParallelism(), memory.maxWorkers, {
+        cache,
+        warn,
+      }));
     bus.emit({
       type: 'scan:start',
       root: options.root,
@@ -98,58 +145,86 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       cache: cache.enabled,
     });
     for (const file of readFiles) {
-      if (!file.contentKey || errorsByKey.has(file.contentKey)) reportDone(file, false);
+      if (!file.contentKey) reportDone(file, false);
       else if (factsByKey.has(file.contentKey)) reportDone(file, true);
     }
-    const keyByPath = new Map(readFiles.map((file) => [file.path, file.contentKey]));
-    const fresh: [string, FileFacts][] = [];
+    const keyByPath = new Map(pending.map((file) => [file.path, file.contentKey!]));
+    let fresh: [string, FileFacts][] = [];
+    let lastCommit = performance.now();
+    // Facts are committed as batches finish, so a scan killed at 90% keeps ~90% of its work.
+    const commit = async () => {
+      if (fresh.length === 0 || !cache.enabled) return;
+      const batch = fresh;
+      fresh = [];
+      lastCommit = performance.now();
+      await cache.setMany(batch);
+    };
 
     const analyzeStart = clock.elapsedMs();
+    let batch: SourceInput[] = [];
     const tooDeep: SourceInput[] = [];
     const onOutcome = (outcome: AnalysisOutcome, workerId: number) => {
       const key = keyByPath.get(outcome.path)!;
       if (!outcome.ok && outcome.error.code === PARSER_STACK_OVERFLOW) {
         // Retried below on a large stack, the same way in every strategy.
-        tooDeep.push(toAnalyze.find((input) => input.path === outcome.path)!);
+        tooDeep.push(batch.find((input) => input.path === outcome.path)!);
         return;
       }
       if (outcome.ok) {
-        factsByKey.set(key, outcome.facts);
-        fresh.push([key, outcome.facts]);
+        hold(key, outcome.facts);
+        // A queue worker's facts are in the shared cache already.
+        if (cache.enabled && !outcome.stored) fresh.push([key, outcome.facts]);
       } else {
         errorsByKey.set(key, outcome.error);
       }
       for (const file of pathsByKey.get(key) ?? []) reportDone(file, false, workerId);
     };
+    const failBeforeAnalysis = (file: ReadFile, error: NonNullable<FileResult['error']>) => {
+      errorsByKey.set(file.contentKey!, error);
+      for (const same of pathsByKey.get(file.contentKey!) ?? []) reportDone(same, false);
+    };
+    // Batches grow with the workers, so each has work while one batch is analyzed.
+    const batchFiles = memory.batchFiles * Math.max(1, analyzer.workers);
+    const batchBytes = memory.batchBytes * Math.max(1, analyzer.workers);
     try {
-      if (toAnalyze.length > 0) {
+      if (pending.length > 0) {
         const activeAnalyzer = analyzer;
         await clock.time('analyze', async () => {
-          await activeAnalyzer.analyze(toAnalyze, options.analysis, onOutcome, signal);
-          for (const input of tooDeep) onOutcome(await analyzeOnLargeStack(input, options.analysis), 0);
+          let next = 0;
+          while (next < pending.length) {
+            batch = [];
+            let bytes = 0;
+            for (; next < pending.length && batch.length < batchFiles && bytes < batchBytes; next++) {
+              const input = sourceInput(pending[next]!, options.maxFileSize, failBeforeAnalysis);
+              if (input) {
+                batch.push(input);
+                bytes += input.text.length;
+              }
+            }
+            tooDeep.length = 0;
+            if (batch.length > 0) await activeAnalyzer.analyze(batch, options.analysis, onOutcome, signal);
+            for (const input of tooDeep) onOutcome(await analyzeOnLargeStack(input, options.analysis), 0);
+            if (fresh.length >= COMMIT_EVERY_FILES || performance.now() - lastCommit >= COMMIT_EVERY_MS) await commit();
+          }
+          batch = [];
         });
       }
     } finally {
       // Even when interrupted, keep what was computed: the next scan starts warmer.
-      if (fresh.length > 0 && cache.enabled) await clock.time('cache-write', () => cache.setMany(fresh));
+      if (fresh.length > 0 && cache.enabled) await clock.time('cache-write', commit);
     }
     const workerStats = analyzer.stats(clock.elapsedMs() - analyzeStart);
     bus.emit({ type: 'workers:stats', workers: workerStats });
 
     const files: FileResult[] = readFiles.map((file) => {
-      const facts = file.contentKey ? (factsByKey.get(file.contentKey) ?? null) : null;
+      const held = file.contentKey ? (factsByKey.get(file.contentKey) ?? null) : null;
       const error = file.error ?? (file.contentKey ? (errorsByKey.get(file.contentKey) ?? null) : null);
-      return {
-        path: file.path,
-        size: file.size,
-        hash: file.hash,
-        facts: error ? null : facts,
-        error,
-        cached: file.contentKey !== undefined && cached.has(file.contentKey),
-      };
+      return fileResult(file, error ? null : held, error, file.contentKey !== undefined && cachedKeys.has(file.contentKey));
     });
+    factsByKey.clear();
+    linesByKey.clear();
 
-    const crossFileRaw = await clock.time('cross-file', async () => {
+    const crossFileRaw = memo.crossFile ?? await clock.time('cross-file', async () => {
       const { analyzeCrossFile } = await import('../graph/cross-file.js');
       return analyzeCrossFile(files, {
         root: options.root,
@@ -160,13 +235,21 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     });
 
     // What the cross-file pass could not use (an unreadable tsconfig, an entry matching no file) is the user's to know.
-    for (const note of crossFileRaw.notes) warn('cross-file', note);
+    for (const note of crossFileRaw.notes ?? []) warn('cross-file', note);
 
-    const fileFindings = new Map<string, readonly Finding[]>();
-    for (const file of files) {
-      if (file.facts) fileFindings.set(file.path, applyFileRules(file.facts, options.rules));
+    let fileFindings = memo.fileFindings;
+    let crossFile = crossFileRaw;
+    if (!fileFindings) {
+      fileFindings = new Map<string, readonly Finding[]>();
+      const contentKeys = new Map(readFiles.map((file) => [file.path, file.contentKey]));
+      for (const file of files) {
+        const facts = file.facts;
+        if (facts) fileFindings.set(file.path, memo.reusableFindings(file.path, contentKeys.get(file.path)!, facts) ?? applyFileRules(facts, options.rules));
+      }
+      crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
+      const outcome = { files, contentKeys, fileFindings, crossFile };
+      if (memo !== NO_MEMO) await clock.time('memo-write', () => memo.save(outcome));
     }
-    const crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
 
     const profile = sampler.stop();
     const hits = files.filter((file) => file.cached).length;
@@ -186,13 +269,57 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
         ...(cache.enabled ? { location: options.cache.location } : {}),
       },
       durationMs: clock.elapsedMs(),
-      profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile) },
+      profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile), codeCache: codeCacheUse(workerStats) },
       warnings,
+      ...(analyzer.summary ? { queue: analyzer.summary() } : {}),
     };
   } finally {
     sampler.stop();
     await Promise.allSettled([analyzer?.close(), cache.close()]);
   }
+}
+
+/** The code cache over all analysis threads: a bench child's proof of the state it started with. */
+function codeCacheUse(workers: readonly WorkerStats[]): CodeCacheUse {
+  let loaded = 0;
+  let compiled = 0;
+  for (const w of workers) {
+    loaded += w.codeCache?.loaded ?? 0;
+    compiled += w.codeCache?.compiled ?? 0;
+  }
+  return { loaded, compiled };
+}
+
+/** Fresh facts are committed to the cache once this many are waiting… */
+const COMMIT_EVERY_FILES = 500;
+/** …or once this long has passed since the last commit. */
+const COMMIT_EVERY_MS = 1000;
+/** Keys looked up at once on a packed scan. */
+const LOOKUP_SLICE = 2000;
+
+/**
+ * A pending file's text for the analyzer, from the bytes the read phase kept
+ * or read again (checked against the hash the report and the cache key use);
+ * undefined, with the file's error recorded, when it is not source text or changed.
+ */
+function sourceInput(
+  file: ReadFile,
+  maxFileSize: number,
+  fail: (file: ReadFile, error: NonNullable<FileResult['error']>) => void,
+): SourceInput | undefined {
+  let bytes = file.bytes;
+  file.bytes = undefined;
+  if (!bytes) {
+    const again = readSource(file.absolutePath!, maxFileSize);
+    if (again.kind === 'error') return void fail(file, again.error);
+    if (again.kind === 'too-large' || again.hash !== file.hash) {
+      return void fail(file, { code: 'changed', message: 'The file changed during the scan: scan again to analyze it.' });
+    }
+    bytes = again.bytes;
+  }
+  const decoded = decodeSource(bytes);
+  if (decoded.kind === 'error') return void fail(file, decoded.error);
+  return { path: file.path, text: decoded.text, contentKey: file.contentKey };
 }
 
 function pick(profile: SamplerOutput) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FileResult, SkippedFile } from '../types.js';
-import { formatBinaryBytes } from '../text/index.js';
+import { formatBinaryBytes } from '../text/units.js';
 import type { Discovery } from './discover.js';
 import { generatedReason } from './generated.js';
 import { readSource } from './read-source.js';
@@ -13,6 +13,8 @@ export interface ReadFile {
   readonly hash: string;
   /** The raw content, dropped once looked up or decoded (cache hits are never decoded). */
   bytes?: Buffer;
+  /** Where to read the content again: set when `bytes` was not kept (past the read phase's byte window). */
+  readonly absolutePath?: string;
   /** Cache key: the analysis parses by extension, so identical bytes under .ts and .js are different facts. */
   readonly contentKey?: string;
   readonly error?: FileResult['error'];
@@ -22,9 +24,18 @@ export interface ReadFile {
  * Reads and hashes every discovered file; files over the size limit join the
  * skipped list, unread, and (with `skipGenerated`) so do generated and
  * minified files, judged from their bytes before any cache lookup.
+ * Only the first `keepBytes` of content are kept for the analysis: past that,
+ * a file is read again when its batch is analyzed, so a 100,000-file tree
+ * never sits in memory whole (it was 640 MB of bytes, then as much again decoded).
  */
-export function readAll(discovery: Discovery, maxFileSize: number, skipGenerated = true): { files: ReadFile[]; skipped: SkippedFile[] } {
+export function readAll(
+  discovery: Discovery,
+  maxFileSize: number,
+  skipGenerated = true,
+  keepBytes = Number.POSITIVE_INFINITY,
+): { files: ReadFile[]; skipped: SkippedFile[] } {
   const skipped = [...discovery.skipped];
+  let kept = 0;
   const files = discovery.files.flatMap((file): ReadFile[] => {
     const read = readSource(file.absolutePath, maxFileSize);
     if (read.kind === 'too-large') {
@@ -42,7 +53,10 @@ export function readAll(discovery: Discovery, maxFileSize: number, skipGenerated
       return [];
     }
     const extension = path.extname(file.path).slice(1);
-    return [{ path: file.path, size: read.size, hash: read.hash, bytes: read.bytes, contentKey: `${extension}:${read.hash}` }];
+    const contentKey = `${extension}:${read.hash}`;
+    kept += read.size;
+    if (kept > keepBytes) return [{ path: file.path, size: read.size, hash: read.hash, absolutePath: file.absolutePath, contentKey }];
+    return [{ path: file.path, size: read.size, hash: read.hash, bytes: read.bytes, contentKey }];
   });
   skipped.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { files, skipped };

@@ -18,12 +18,14 @@ export function createSequentialAnalyzer(codeCacheDir?: string): Analyzer {
   let busyMs = 0;
   let files = 0;
   let tasks = 0;
+  let codeCache: WorkerStats['codeCache'];
   return {
     strategy: 'sequential',
     workers: 0,
     async analyze(inputs: readonly SourceInput[], options: AnalysisOptions, onOutcome, signal) {
-      const { loadSourceAnalyzer, saveCodeCache } = await import('../analysis/analyze-source.js');
+      const { loadSourceAnalyzer, saveCodeCache, codeCacheLoads } = await import('../analysis/analyze-source.js');
       const analyzeSource = await loadSourceAnalyzer({ codeCacheDir });
+      codeCache = codeCacheLoads();
       let sliceStart = performance.now();
       for (const input of inputs) {
         if (signal?.aborted) throw new ScanAbortedError();
@@ -51,6 +53,7 @@ export function createSequentialAnalyzer(codeCacheDir?: string): Analyzer {
           busyMs,
           utilization: analyzeWallMs > 0 ? Math.min(1, busyMs / analyzeWallMs) : 0,
           heapUsedBytes: getHeapStatistics().used_heap_size,
+          ...(codeCache ? { codeCache } : {}),
         },
       ];
     },

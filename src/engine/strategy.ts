@@ -3,22 +3,60 @@ import { ensurePrivateDir, userCacheDir, type CacheEnv } from '../cache/private-
 import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
 import type { CacheOptions, ScanOptions } from '../config/options.js';
+import { cacheNamespace } from '../cache/namespace.js';
 import { TOOL_VERSION } from '../version.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
 import { createSequentialAnalyzer } from './sequential-analyzer.js';
 
-/** In-process or a worker pool, for the work left after the cache (so a warm scan never pays for a pool). */
-export async function chooseAnalyzer(options: ScanOptions, pending: readonly SourceInput[], cores: number): Promise<Analyzer> {
+/** What a queue analyzer needs from the scan besides its options. */
+interface AnalyzerContext {
+  readonly cache: FactsCache;
+  readonly warn: (code: string, message: string) => void;
+}
+
+/** In-process, a worker pool, or the job queue, for the work left after the cache (so a warm scan never pays for a pool). */
+export async function chooseAnalyzer(
+  options: ScanOptions,
+  pending: { readonly files: number; readonly bytes: number },
+  cores: number,
+  maxWorkers = Number.POSITIVE_INFINITY,
+  context?: AnalyzerContext,
+): Promise<Analyzer> {
+  if (options.queue && context) {
+    const { createQueueAnalyzer, queueSettings } = await import('../queue/index.js');
+    return createQueueAnalyzer({
+      location: options.queue,
+      settings: queueSettings(process.env),
+      toolVersion: TOOL_VERSION,
+      namespace: cacheNamespace(TOOL_VERSION, options.analysis),
+      cache: context.cache,
+      // What no worker does is analyzed here, in-process: no pool to start for work that may never come.
+      local: createSequentialAnalyzer(codeCacheDirFor(options.cache)),
+      warn: context.warn,
+    });
+  }
   const { decideWorkers } = await import('../parallel/auto.js');
-  const workers = decideWorkers(
-    options.parallel,
-    { files: pending.length, bytes: pending.reduce((sum, file) => sum + file.text.length, 0) },
-    cores,
-  );
+  // A memory budget caps whatever was asked for (config/memory-budget.ts).
+  const workers = Math.min(maxWorkers, decideWorkers(options.parallel, pending, cores));
+  // Nothing left to analyze (a warm scan): name the strategy, start nothing (no pool, no parser).
+  if (pending.files === 0) return idleAnalyzer(workers);
   const codeCacheDir = codeCacheDirFor(options.cache);
   if (workers === 0) return createSequentialAnalyzer(codeCacheDir);
   const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
   return createPoolAnalyzer(workers, { codeCacheDir });
+}
+
+/** The analyzer of a scan with no file to analyze: the strategy it would have run, with no thread started. */
+function idleAnalyzer(workers: number): Analyzer {
+  return {
+    strategy: workers === 0 ? 'sequential' : 'parallel',
+    workers,
+    async analyze(inputs) {
+      if (inputs.length > 0) throw new Error('bug: the idle analyzer was given files to analyze');
+    },
+    stats: () => [],
+    async close() {},
+  };
 }
 
 /**
@@ -40,10 +78,12 @@ export function codeCacheDirFor(cache: CacheOptions, env: CacheEnv = process.env
  * before reading lets its start-up (~0.5 s a worker, loading the parser)
  * overlap discovery and reading. Undefined when that can't be known yet.
  */
-export async function startPoolEarly(options: ScanOptions): Promise<Analyzer | undefined> {
+export async function startPoolEarly(options: ScanOptions, maxWorkers = Number.POSITIVE_INFINITY): Promise<Analyzer | undefined> {
   if (typeof options.parallel !== 'number' || options.parallel === 0 || options.cache.enabled) return undefined;
+  const workers = Math.min(options.parallel, maxWorkers);
+  if (workers === 0) return undefined;
   const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
-  return createPoolAnalyzer(options.parallel);
+  return createPoolAnalyzer(workers);
 }
 
 /** The SQLite or Redis cache when `--cache` is on (it warns and degrades, never throws), else the null cache. */

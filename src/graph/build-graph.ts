@@ -22,11 +22,15 @@ export interface IndexedEdge {
 }
 
 /** The graph with integer node ids, plus what the unused-export pass needs. */
+/** A file's module syntax: what it imports and exports. */
+export type ModuleFacts = Pick<FileFacts, 'imports' | 'exports'>;
+
 export interface BuiltGraph {
   readonly graph: ModuleGraph;
   /** Sorted node paths; a node's id is its index here. */
   readonly nodes: readonly string[];
-  readonly facts: readonly FileFacts[];
+  /** Per node, the only facts the graph passes read: kept apart so the rest of each file's facts can be let go. */
+  readonly facts: readonly ModuleFacts[];
   readonly edges: readonly IndexedEdge[];
   /** Per node: specifier → target node id, for every specifier that resolved to a node. */
   readonly targets: readonly ReadonlyMap<string, number>[];
@@ -61,7 +65,10 @@ export function graphNodes(files: readonly FileResult[]): { nodes: string[]; fac
   const withFacts = files.filter((f) => f.facts !== null && f.error === null);
   withFacts.sort((a, b) => compareCodeUnits(a.path, b.path));
   const nodes = withFacts.map((f) => f.path);
-  const facts = withFacts.map((f) => f.facts as FileFacts);
+  const facts = withFacts.map((f): ModuleFacts => {
+    const { imports, exports } = f.facts as FileFacts;
+    return { imports, exports };
+  });
   const ids = new Map<string, number>();
   nodes.forEach((p, i) => ids.set(p, i));
   return { nodes, facts, ids };

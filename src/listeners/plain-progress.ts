@@ -1,6 +1,6 @@
 import type { ScanEvent, ScanListener } from '../engine/events.js';
 import type { OutputStream } from '../io.js';
-import { escapeTerminal } from '../text/index.js';
+import { escapeTerminal } from '../text/escape.js';
 
 /** At most one progress line per interval: CI logs stay readable on 100k-file scans. */
 const DEFAULT_INTERVAL_MS = 1000;

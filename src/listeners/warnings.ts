@@ -1,6 +1,6 @@
 import type { ScanEvent, ScanListener } from '../engine/events.js';
 import type { OutputStream } from '../io.js';
-import { escapeTerminal } from '../text/index.js';
+import { escapeTerminal } from '../text/escape.js';
 
 /**
  * Only the scan's warnings ("cache disabled", …), on stderr: what

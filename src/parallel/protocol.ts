@@ -43,6 +43,8 @@ export interface WorkerTaskStats {
   readonly busyMs: number;
   /** `v8.getHeapStatistics().used_heap_size` after the task. */
   readonly heapUsedBytes: number;
+  /** How the worker's parser load used the code cache (absent when its analysis module can't tell). */
+  readonly codeCache?: { readonly loaded: number; readonly compiled: number };
 }
 
 /** What a worker answers. */

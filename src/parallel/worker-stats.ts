@@ -12,6 +12,7 @@ interface Row {
   files: number;
   busyMs: number;
   heapUsedBytes: number;
+  codeCache?: { readonly loaded: number; readonly compiled: number };
 }
 
 /** Maps piscina thread ids to small stable ids (1, 2, … in order of first task) and sums their work. */
@@ -25,6 +26,7 @@ export class WorkerStatsTable {
     row.files += files;
     row.busyMs += stats.busyMs;
     row.heapUsedBytes = stats.heapUsedBytes;
+    if (stats.codeCache) row.codeCache = stats.codeCache;
     return row.id;
   }
 
@@ -40,6 +42,7 @@ export class WorkerStatsTable {
         busyMs: row.busyMs,
         utilization: wallMs > 0 ? row.busyMs / wallMs : 0,
         heapUsedBytes: row.heapUsedBytes,
+        ...(row.codeCache ? { codeCache: row.codeCache } : {}),
       }));
   }
 

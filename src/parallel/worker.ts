@@ -15,6 +15,7 @@ interface AnalysisModule {
   loadSourceAnalyzer(options: { codeCacheDir?: string }): Promise<SourceAnalyzer>;
   /** Optional: stand-ins in tests have no code cache. */
   saveCodeCache?(): number;
+  codeCacheLoads?(): { readonly loaded: number; readonly compiled: number };
 }
 
 const boot = workerData as WorkerBootData;
@@ -24,12 +25,15 @@ const analyzerReady: Promise<SourceAnalyzer> = analysisModule.then((module) =>
 );
 // A failed load is reported per task (each file gets the error); never an unhandled rejection.
 analyzerReady.catch(() => {});
+let loadedModule: AnalysisModule | undefined;
+analysisModule.then((module) => (loadedModule = module)).catch(() => {});
 
 function taskStats(startedAt: number): WorkerTaskStats {
   return {
     threadId,
     busyMs: performance.now() - startedAt,
     heapUsedBytes: getHeapStatistics().used_heap_size,
+    ...(loadedModule?.codeCacheLoads ? { codeCache: loadedModule.codeCacheLoads() } : {}),
   };
 }
 

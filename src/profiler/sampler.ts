@@ -12,6 +12,11 @@ export interface SamplerOutput {
   readonly processCpuMs: number;
 }
 
+/** The kernel's high-water mark of this process's resident memory so far, in bytes (what /usr/bin/time's %M reports, ×1024). */
+export function peakRssBytes(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
 interface Sampler {
   stop(): SamplerOutput;
 }
@@ -64,7 +69,7 @@ export function startSampler(intervalMs: number, onSample?: (sample: ProfileSamp
       return {
         processCpuMs: Math.round((sinceProcessStart.user + sinceProcessStart.system) / 1000),
         samples,
-        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+        peakRssBytes: peakRssBytes(),
         cpuUserMs: Math.round(cpu.user / 1000),
         cpuSystemMs: Math.round(cpu.system / 1000),
       };

@@ -20,6 +20,7 @@ const LOADERS: Readonly<Record<ReportFormat, () => Promise<Reporter>>> = {
   markdown: async () => (await import('./markdown.js')).markdownReporter,
   dot: async () => (await import('./graph.js')).dotReporter,
   mermaid: async () => (await import('./graph.js')).mermaidReporter,
+  html: async () => (await import('./html.js')).htmlReporter,
 };
 
 /** The reporter for `format`, loaded on first use. */

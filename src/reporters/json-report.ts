@@ -76,6 +76,8 @@ export interface JsonReport {
     readonly workers: number;
     /** hitRate: hits ÷ lookups, null when the cache was off or nothing was looked up. */
     readonly cache: { readonly enabled: boolean; readonly hits: number; readonly misses: number; readonly hitRate: number | null };
+    /** `--queue` only: remote workers that did jobs, files analyzed by them and by the coordinator. */
+    readonly queue?: { readonly workers: number; readonly remoteFiles: number; readonly localFiles: number };
     readonly durationMs: number;
     readonly peakRssBytes: number;
   };

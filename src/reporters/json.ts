@@ -2,7 +2,7 @@
  * `--format json`: builds the JSON report (its shape is in json-report.ts;
  * contract in shared/design.md).
  *
- * Invariant: everything except `summary.{strategy, workers, cache,
+ * Invariant: everything except `summary.{strategy, workers, cache, queue,
  * durationMs, peakRssBytes}` and `profile` is byte-identical whatever the
  * strategy, worker count or cache state. So nothing here reads
  * `FileResult.cached`, timings or worker ids, objects are built field by field
@@ -120,6 +120,7 @@ function reportWithoutFiles(result: ScanResult, files: readonly FileResult[]): J
       strategy: result.strategy,
       workers: result.workers,
       cache: { enabled: result.cache.enabled, hits: result.cache.hits, misses: result.cache.misses, hitRate: cacheHitRate(result.cache) },
+      ...(result.queue ? { queue: { workers: result.queue.workers, remoteFiles: result.queue.remoteFiles, localFiles: result.queue.localFiles } } : {}),
       durationMs: result.durationMs,
       peakRssBytes: result.profile.peakRssBytes,
     },

@@ -1,10 +1,10 @@
 import type { ScanResult } from '../types.js';
 
 /** The output formats `--format` accepts. */
-export type ReportFormat = 'pretty' | 'compact' | 'github' | 'json' | 'sarif' | 'markdown' | 'dot' | 'mermaid';
+export type ReportFormat = 'pretty' | 'compact' | 'github' | 'json' | 'sarif' | 'markdown' | 'dot' | 'mermaid' | 'html';
 
 /** Every `--format` value, in the order `--help` lists them. Here, not in index.ts, so parsing flags loads no reporter. */
-export const REPORT_FORMATS: readonly ReportFormat[] = Object.freeze(['pretty', 'compact', 'github', 'json', 'sarif', 'markdown', 'dot', 'mermaid']);
+export const REPORT_FORMATS: readonly ReportFormat[] = Object.freeze(['pretty', 'compact', 'github', 'json', 'sarif', 'markdown', 'dot', 'mermaid', 'html']);
 
 /** Presentation options; none of them changes what a machine-readable report says. */
 export interface ReporterOptions {
@@ -35,6 +35,20 @@ export interface ReporterOptions {
   readonly focus?: readonly string[];
   /** dot/mermaid: collapse the modules under matching folders (globs, or a depth) into one node each. */
   readonly collapse?: readonly string[];
+  /** html: what the CLI knows and a pure reporter cannot look up (no clock, no fs, no os). */
+  readonly html?: HtmlReportOptions;
+}
+
+/** Provenance and source text for the HTML report, collected by the CLI. */
+export interface HtmlReportOptions {
+  /** When the report was made, ISO 8601. */
+  readonly date?: string;
+  /** The command line as the user typed it (argv joined, quoted where needed). */
+  readonly commandLine?: string;
+  /** A one-line machine summary: OS, CPU, cores, memory, Node (no host or user names). */
+  readonly machine?: string;
+  /** Source text by file path (`--html-include-source`); absent: the page embeds no source. */
+  readonly sources?: ReadonlyMap<string, string>;
 }
 
 /** A reporter is a pure function: result in, text out (with its trailing newline). */

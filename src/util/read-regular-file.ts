@@ -32,6 +32,11 @@ export interface ReadRegularFileOptions {
 
 /** The file's text (UTF-8), or an UnreadableFileError with the reason. */
 export function readRegularFile(file: string, options: ReadRegularFileOptions): string {
+  return readRegularFileBytes(file, options).toString('utf8');
+}
+
+/** The file's bytes (for a caller that hashes them), or an UnreadableFileError with the reason. */
+export function readRegularFileBytes(file: string, options: ReadRegularFileOptions): Buffer {
   let target = file;
   if (options.within !== undefined) {
     try {
@@ -60,7 +65,7 @@ export function readRegularFile(file: string, options: ReadRegularFileOptions): 
       if (read === 0) break;
       offset += read;
     }
-    return buffer.toString('utf8', 0, offset);
+    return buffer.subarray(0, offset);
   } finally {
     closeSync(fd);
   }

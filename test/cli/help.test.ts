@@ -4,6 +4,7 @@ import { BENCH_FLAGS } from '../../src/cli/bench-args.js';
 import { runCli } from '../../src/cli.js';
 import { CACHE_FLAGS } from '../../src/cli/commands/cache.js';
 import { GENERATE_FLAGS } from '../../src/cli/commands/generate.js';
+import { WORKER_FLAGS } from '../../src/cli/commands/worker.js';
 import { parseOptions, type Flag } from '../../src/cli/flag-table.js';
 import { SCAN_FLAGS } from '../../src/cli/scan-args.js';
 import { textWidth } from '../../src/text/index.js';
@@ -15,6 +16,7 @@ const TABLES: Readonly<Record<string, readonly Flag[]>> = {
   bench: BENCH_FLAGS,
   generate: GENERATE_FLAGS,
   cache: CACHE_FLAGS,
+  worker: WORKER_FLAGS,
 };
 
 /** How a user looks a flag up in the help: `-p, --parallel N|auto`. */
@@ -32,7 +34,7 @@ async function help(command: string): Promise<string> {
 
 /** The command a help line speaks of: a usage or example line of another command names it. */
 function commandOfLine(line: string, own: string): string {
-  return /\bsonde (bench|generate|cache)\b/.exec(line)?.[1] ?? own;
+  return /\bsonde (bench|generate|cache|worker)\b/.exec(line)?.[1] ?? own;
 }
 
 describe('flag tables and --help', () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { compactReporter } from '../../src/reporters/compact.js';
 import { githubReporter } from '../../src/reporters/github.js';
+import { htmlReporter } from '../../src/reporters/html.js';
 import { dotReporter, mermaidReporter } from '../../src/reporters/graph.js';
 import { loadChunkedReporter, loadReporter, REPORT_FORMATS } from '../../src/reporters/index.js';
 import { jsonReporter, toJsonReport } from '../../src/reporters/json.js';
@@ -14,8 +15,8 @@ import { asParallelWarmScan, makeResult } from './fixtures.js';
 
 describe('reporter table', () => {
   it('has one reporter per format, in the --help order, each loading its own module', async () => {
-    assert.deepEqual(REPORT_FORMATS, ['pretty', 'compact', 'github', 'json', 'sarif', 'markdown', 'dot', 'mermaid']);
-    const expected = { pretty: prettyReporter, compact: compactReporter, github: githubReporter, json: jsonReporter, sarif: sarifReporter, markdown: markdownReporter, dot: dotReporter, mermaid: mermaidReporter };
+    assert.deepEqual(REPORT_FORMATS, ['pretty', 'compact', 'github', 'json', 'sarif', 'markdown', 'dot', 'mermaid', 'html']);
+    const expected = { pretty: prettyReporter, compact: compactReporter, github: githubReporter, json: jsonReporter, sarif: sarifReporter, markdown: markdownReporter, dot: dotReporter, mermaid: mermaidReporter, html: htmlReporter };
     for (const format of REPORT_FORMATS) assert.equal(await loadReporter(format), expected[format], format);
   });
 
@@ -54,7 +55,7 @@ describe('reporter table', () => {
 
   it('loads only the reporter asked for: dot and mermaid load the graph module, no other reporter', () => {
     const script = fileURLToPath(new URL('./load-one-reporter.js', import.meta.url));
-    const modules = { pretty: 'pretty.js', json: 'json.js', sarif: 'sarif.js', markdown: 'markdown.js', compact: 'compact.js', github: 'github.js', dot: 'graph.js', mermaid: 'graph.js' };
+    const modules = { pretty: 'pretty.js', json: 'json.js', sarif: 'sarif.js', markdown: 'markdown.js', compact: 'compact.js', github: 'github.js', dot: 'graph.js', mermaid: 'graph.js', html: 'html.js' };
     for (const format of REPORT_FORMATS) {
       const loaded = JSON.parse(execFileSync(process.execPath, [script, format], { encoding: 'utf8' })) as string[];
       const reporters = loaded.filter((file) => file.startsWith('reporters/') && Object.values(modules).includes(file.slice('reporters/'.length)));

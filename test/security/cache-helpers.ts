@@ -106,6 +106,16 @@ export function rows(file: string): Promise<{ key: string; value: string }[]> {
   });
 }
 
+/** The rows holding one file's facts: every row but the scan memo (`…:memo:<slot>`, see engine/scan-memo.ts). */
+export async function factRows(file: string): Promise<{ key: string; value: string }[]> {
+  return (await rows(file)).filter(({ key }) => !key.includes(':memo:'));
+}
+
+/** Deletes the scan memo, so that the next scan reads (and authenticates) the facts rows one by one. */
+export async function dropMemo(file: string): Promise<void> {
+  await sql(file, [`DELETE FROM keyv WHERE key LIKE '%:memo:%'`]);
+}
+
 /** Replaces the keyv rows' values. */
 export async function rewriteRows(file: string, values: readonly { key: string; value: string }[]): Promise<void> {
   const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;

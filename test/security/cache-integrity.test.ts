@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { entryTag } from '../../src/cache/keyv-facts-cache.js';
 import { cacheSecret } from '../../src/cache/private-dir.js';
 import { removeTree } from '../helpers/temp-tree.js';
-import { complexities, makeRepo, rewriteRows, rows, scanInProcess, scanSpawned, tempDir } from './cache-helpers.js';
+import { complexities, dropMemo, factRows, makeRepo, rewriteRows, scanInProcess, scanSpawned, tempDir } from './cache-helpers.js';
 
 interface StoredValue {
   value: { t: number; facts: { functions: unknown[]; observations: unknown[] }; mac: string };
@@ -41,7 +41,7 @@ describe('cache integrity', () => {
     assert.equal(secret.secret.length, 32);
   });
 
-  it('a committed cache signed with another key (forged facts for the repo\'s own hashes): same findings and exit code as without a cache, one warning', async () => {
+  it('a committed cache signed with another key (forged facts for the repo\'s own hashes): same findings and exit code as without a cache, one warning for the memo and one for the facts', async () => {
     const root = makeRepo();
     const attackerHome = tempDir('sonde-attacker-');
     cleanup.push(root, attackerHome);
@@ -61,20 +61,25 @@ describe('cache integrity', () => {
     const attackerSecret = cacheSecret({ XDG_CACHE_HOME: attackerHome });
     assert.ok(attackerSecret.ok);
     const file = path.join(root, '.sonde', 'cache.sqlite');
-    const forged = (await rows(file)).map(({ key, value }) => {
+    const forged = (await factRows(file)).map(({ key, value }) => {
       const stored = JSON.parse(value) as StoredValue;
       const facts = { ...stored.value.facts, functions: [], observations: [] };
       return { key, value: JSON.stringify({ ...stored, value: { t: stored.value.t, facts, mac: entryTag(attackerSecret.secret, key, stored.value.t, facts as never) } }) };
     });
     assert.equal(forged.length, 3);
     await rewriteRows(file, forged);
+    // The memo still holds the true facts: drop it, so the attacker's next scan memoizes the forgery under their key.
+    await dropMemo(file);
     assert.equal((await asAttacker()).code, 0, 'the forgery is well-formed: it fools its own key');
 
     const victim = scanSpawned(root, ['--cache'], { XDG_CACHE_HOME: userHome });
     assert.equal(victim.code, clean.code, victim.stderr);
     assert.deepEqual(victim.report!.findings, clean.report!.findings);
     assert.deepEqual(victim.report!.files, clean.report!.files);
-    assert.deepEqual(victim.report!.warnings, [`cache: 3 entries at ${file} failed authentication and were recomputed.`]);
+    assert.deepEqual(victim.report!.warnings, [
+      `cache: the scan memo at ${file} failed authentication and was recomputed.`,
+      `cache: 3 entries at ${file} failed authentication and were recomputed.`,
+    ]);
     assert.equal(victim.report!.summary.cache.hits, 0);
 
     const again = await scanInProcess(root, ['--cache']);
@@ -88,11 +93,12 @@ describe('cache integrity', () => {
     const cold = await scanInProcess(root, ['--cache']);
     assert.equal(complexities(cold).four, 4);
     const file = path.join(root, '.sonde', 'cache.sqlite');
-    const edited = (await rows(file))
+    const edited = (await factRows(file))
       .filter(({ value }) => value.includes('"cyclomatic":4'))
       .map(({ key, value }) => ({ key, value: value.replace('"cyclomatic":4', '"cyclomatic":5') }));
     assert.equal(edited.length, 1);
     await rewriteRows(file, edited);
+    await dropMemo(file);
     const warm = await scanInProcess(root, ['--cache']);
     assert.equal(complexities(warm).four, 4);
     assert.equal(warm.report!.summary.cache.hits, 2);

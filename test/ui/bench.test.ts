@@ -85,6 +85,35 @@ describe('runBenchUi', () => {
     assert.match(stdout.text(), /cache:warm\s+✓721\s+✓421\s+✓422\s+✓423\s+3\/3/);
   });
 
+  it('header: "1 warm-up run", no literal "(dim)"; run-end warnings only under Warnings, not above the header', async () => {
+    const stdout = new FakeStdout(100, 40);
+    const stdin = new FakeStdin();
+    const io = { stdout, stderr: new FakeStdout(), stdin, env: {}, cwd: '/' } as unknown as CliIO;
+    const report = { ...benchReport(), warnings: ['parallel:2: 1 slower statistical outlier than the rest'] };
+    const runBench = async (listener: BenchListener): Promise<BenchReport> => {
+      for (const event of benchEvents()) listener(event);
+      // What runBench emits at the end: each warning as a message, then done.
+      for (const w of report.warnings) listener({ type: 'bench:message', level: 'warning', message: w });
+      listener({ type: 'bench:message', level: 'info', message: 'generating the small project (seed 42)…' });
+      listener({ type: 'bench:done' });
+      return report;
+    };
+    const ui = runBenchUi({ io, color: false, runBench });
+    await waitFor(() => stdout.text(), (t) => t.includes('Recommendations'));
+    stdin.press('q');
+    await ui;
+    const text = stdout.text();
+    assert.match(text, /sonde bench \/repo · .* · 1 warm-up run per strategy, not counted/);
+    assert.doesNotMatch(text, /\(dim\)|1 warm-up runs/);
+    const warning = /1 slower statistical outlier/g;
+    const header = text.lastIndexOf('sonde bench /repo');
+    const before = text.slice(0, header).match(warning) ?? [];
+    assert.equal(before.length, 0, 'no warning line above the header');
+    assert.match(text.slice(header), /Warnings\n {2}! parallel:2: 1 slower statistical outlier/);
+    // Info messages (suite generation) still go above, as a log.
+    assert.ok(text.indexOf('generating the small project') < header);
+  });
+
   it('resolves undefined when the benchmark fails', async () => {
     const stdout = new FakeStdout(80, 24);
     const stdin = new FakeStdin();

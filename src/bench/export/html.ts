@@ -4,7 +4,8 @@
  */
 import { median } from '../stats/index.js';
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
-import { formatMebibytes, formatMs, formatP, formatRatio } from '../../text/index.js';
+import { formatMebibytes, formatMs } from '../../text/index.js';
+import { comparisonText } from '../report/comparison-text.js';
 import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../report/table-cells.js';
 import { barChart, esc, lineChart, type Series } from './svg-charts.js';
 
@@ -35,10 +36,34 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>${trs}</tbody></table></div>`;
 }
 
+const verdictClass = (c: StrategyComparison): string => (c.verdict === 'faster' ? 'faster' : c.verdict === 'slower' ? 'slower' : 'noise');
+
 function verdictHtml(c: StrategyComparison | undefined): string {
   if (!c) return '<span class="noise">reference</span>';
-  const cls = c.verdict === 'faster' ? 'faster' : c.verdict === 'slower' ? 'slower' : 'noise';
-  return `${formatRatio(c.speedup.ratio)}× (${formatRatio(c.speedup.low)}–${formatRatio(c.speedup.high)}), p ${esc(formatP(c.pValue))} <span class="${cls}">${c.verdict}</span>`;
+  const t = comparisonText(c);
+  return `${esc(t.ratio)}${t.interval ? ` (${esc(t.interval)}), ${esc(t.p ?? '')}` : ''} <span class="${verdictClass(c)}">${esc(t.verdict)}</span>`;
+}
+
+/**
+ * The comparisons as a narrow table of their own, placed before the wide
+ * per-strategy table: at 1280 px the answer (speedup, interval, verdict) is
+ * on the first screen, never behind a horizontal scrollbar.
+ */
+function comparisonSection(comparisons: readonly StrategyComparison[], confidence: number): string {
+  if (comparisons.length === 0) return '';
+  const rows = comparisons
+    .map((c) => {
+      const t = comparisonText(c, confidence);
+      return (
+        `<tr><td><code>${esc(c.strategy)}</code> vs <code>${esc(c.reference)}</code></td><td>${esc(t.ratio)}</td>` +
+        `<td>${esc(t.interval ?? 'no interval')}</td><td>${esc(t.p ?? '–')}</td><td class="${verdictClass(c)}">${esc(t.verdict)}</td></tr>`
+      );
+    })
+    .join('');
+  return (
+    `<section id="comparison"><h2>Comparison</h2><table class="comparison"><thead><tr><th>strategy</th><th>speedup</th>` +
+    `<th>interval</th><th>p</th><th>verdict</th></tr></thead><tbody>${rows}</tbody></table></section>`
+  );
 }
 
 function resultsTable(results: readonly StrategyResult[], comparisons: readonly StrategyComparison[]): string {
@@ -56,8 +81,13 @@ function strategyCharts(results: readonly StrategyResult[], label: string): stri
   const ok = results.filter((r) => r.samples.length > 0);
   if (ok.length === 0) return '<p>No successful runs to chart.</p>';
   const time = barChart(
-    ok.map((r) => ({ label: r.strategy, value: r.summary.mean, low: r.summary.ci95[0], high: r.summary.ci95[1], note: `${formatMs(r.summary.mean)} ± ${formatMs(r.summary.sd)}` })),
-    { title: `Wall time per strategy${label} — mean with 95% CI`, format: formatMs },
+    ok.map((r) => {
+      const geo = r.summary.geoMean ?? r.summary.mean;
+      // Below 3 runs there is no interval: the whisker collapses onto the bar.
+      const [low, high] = Number.isFinite(r.summary.ci95[0]) ? r.summary.ci95 : [geo, geo];
+      return { label: r.strategy, value: geo, low, high, note: `${formatMs(geo)} (mean ${formatMs(r.summary.mean)} ± ${formatMs(r.summary.sd)})` };
+    }),
+    { title: `Wall time per strategy${label} — geometric mean with 95% CI`, format: formatMs },
   );
   const memory = barChart(
     ok.map((r) => ({
@@ -137,6 +167,7 @@ export function exportHtml(report: BenchReport): string {
       `(${esc(m.gitCommit ? m.gitCommit.slice(0, 10) : 'no git')}${m.gitDirty ? ', dirty' : ''}) · ${esc(m.date)}</p>`,
     `<p class="meta">Target <code>${esc(st.suite ? `suite: ${st.sizes.join(', ')} (seed ${st.seed})` : st.target)}</code> · reference <code>${esc(st.reference)}</code> · ` +
       `${st.warmupRuns} warm-up, median ${runs.length ? median(runs) : 0} runs per strategy · α = ${st.alpha} · each run a fresh process</p>`,
+    comparisonSection(report.comparisons, 1 - st.alpha),
     report.recommendations.length ? `<h2>Recommendations</h2><ul class="recs">${report.recommendations.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : '',
     report.warnings.map((w) => `<div class="warn">${esc(w)}</div>`).join(''),
     `<h2>Strategies${esc(label)}</h2>`,

@@ -1,7 +1,8 @@
 /** `--export-markdown`: the report as GitHub-flavoured Markdown tables. */
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
+import { comparisonText } from '../report/comparison-text.js';
 import { MEASURED_COLUMNS, measuredCells, suiteGrid } from '../report/table-cells.js';
-import { formatMebibytes, formatMs, formatP, formatPercent, formatRatio } from '../../text/index.js';
+import { formatMebibytes, formatMs, formatPercent } from '../../text/index.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -12,6 +13,11 @@ function mdTable(header: readonly string[], rows: readonly (readonly string[])[]
   return [head, rule, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 }
 
+function mdComparison(c: StrategyComparison): string {
+  const t = comparisonText(c);
+  return `${t.ratio}${t.interval ? ` (${t.interval}), ${t.p}` : ''}, **${t.verdict}**`;
+}
+
 function resultsMd(results: readonly StrategyResult[], comparisons: readonly StrategyComparison[]): string {
   return mdTable(
     ['strategy', ...MEASURED_COLUMNS, 'vs reference'],
@@ -20,9 +26,7 @@ function resultsMd(results: readonly StrategyResult[], comparisons: readonly Str
       return [
         `\`${r.strategy}\``,
         ...measuredCells(r),
-        c
-          ? `${formatRatio(c.speedup.ratio)}× (${formatRatio(c.speedup.low)}–${formatRatio(c.speedup.high)}), p ${formatP(c.pValue)}, **${c.verdict}**`
-          : 'reference',
+        c ? mdComparison(c) : 'reference',
       ];
     }),
   );

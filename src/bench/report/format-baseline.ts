@@ -11,11 +11,13 @@ export function formatBaselineComparison(c: BaselineComparison): string {
     formatMs(x.baselineMs),
     formatMs(x.currentMs),
     `${x.changePercent >= 0 ? '+' : ''}${x.changePercent.toFixed(1)}%`,
-    `${formatRatio(x.speedup.ratio)}× (${formatRatio(x.speedup.low)}–${formatRatio(x.speedup.high)})`,
+    Number.isFinite(x.speedup.low)
+      ? `${formatRatio(x.speedup.ratio)}× (${formatRatio(x.speedup.low)}–${formatRatio(x.speedup.high)})`
+      : `${formatRatio(x.speedup.ratio)}× (no interval)`,
     formatP(x.pValue),
     x.verdict,
   ]);
-  const header = [...(hasSizes ? ['size'] : []), 'strategy', 'baseline', 'current', 'change', 'speedup (95% CI)', 'p', 'verdict'];
+  const header = [...(hasSizes ? ['size'] : []), 'strategy', 'baseline', 'current', 'change', 'speedup (CI)', 'p', 'verdict'];
   // Names, dates and notes come from a baseline file, which may be committed in the benchmarked tree.
   const lines = [
     escapeTerminal(

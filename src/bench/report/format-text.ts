@@ -4,15 +4,10 @@
  * reference, warnings and recommendations. Pure: report in, text out.
  */
 import type { BenchReport, StrategyComparison, StrategyResult, SuiteReport } from '../types.js';
+import { comparisonText } from './comparison-text.js';
 import { suiteGrid } from './table-cells.js';
-import { escapeTerminal, formatCount, formatMebibytes, formatMs, formatP, formatPercent, formatRatio, padEnd, padStart, textWidth } from '../../text/index.js';
-
-/** Hyperfine's error of a ratio of means: r·√((σa/μa)² + (σb/μb)²). */
-function ratioError(ratio: number, a: StrategyResult, b: StrategyResult): number {
-  const ra = a.summary.sd / a.summary.mean;
-  const rb = b.summary.sd / b.summary.mean;
-  return ratio * Math.sqrt(ra * ra + rb * rb);
-}
+import { MIN_RUNS_FOR_INTERVAL } from '../stats/index.js';
+import { escapeTerminal, formatCount, formatMebibytes, formatMs, formatPercent, padEnd, padStart, textWidth } from '../../text/index.js';
 
 /** A plain aligned table: first column left, the rest right-aligned. */
 export function textTable(header: readonly string[], cells: readonly (readonly string[])[]): string {
@@ -27,6 +22,12 @@ export function textTable(header: readonly string[], cells: readonly (readonly s
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** The geometric mean and its interval (log-normal, never negative), or why there is none. */
+function geoLine(s: StrategyResult['summary']): string {
+  if (!Number.isFinite(s.ci95[0])) return `[no 95% CI below ${MIN_RUNS_FOR_INTERVAL} runs]`;
+  return `[geometric mean ${formatMs(s.geoMean ?? Number.NaN)}, 95% CI ${formatMs(s.ci95[0])} … ${formatMs(s.ci95[1])}]`;
+}
+
 /** One strategy's block. */
 function formatStrategyBlock(r: StrategyResult, warmupRuns: number): string {
   const s = r.summary;
@@ -36,7 +37,7 @@ function formatStrategyBlock(r: StrategyResult, warmupRuns: number): string {
     return lines.join('\n');
   }
   lines.push(
-    `  Time (mean ± σ):     ${formatMs(s.mean)} ± ${formatMs(s.sd)}    [95% CI ${formatMs(s.ci95[0])} … ${formatMs(s.ci95[1])}]`,
+    `  Time (mean ± σ):     ${formatMs(s.mean)} ± ${formatMs(s.sd)}    ${geoLine(s)}`,
     `  Range (min … max):   ${formatMs(s.min)} … ${formatMs(s.max)}    median ${formatMs(s.median)}, MAD ${formatMs(s.mad)}`,
     `  Scan (in process):   ${formatMs(r.scanSummary.median)} median`,
     `  Throughput:          ${formatCount(r.filesPerSecond)} files/s, ${formatCount(r.linesPerSecond)} lines/s`,
@@ -48,17 +49,10 @@ function formatStrategyBlock(r: StrategyResult, warmupRuns: number): string {
   return lines.join('\n');
 }
 
-function comparisonLine(c: StrategyComparison, results: readonly StrategyResult[]): string {
-  const a = results.find((r) => r.strategy === c.strategy);
-  const b = results.find((r) => r.strategy === c.reference);
-  const faster = c.speedup.ratio >= 1;
-  const ratio = faster ? c.speedup.ratio : 1 / c.speedup.ratio;
-  const err = a && b ? ratioError(ratio, a, b) : Number.NaN;
-  const [lo, hi] = faster ? [c.speedup.low, c.speedup.high] : [1 / c.speedup.high, 1 / c.speedup.low];
-  return (
-    `  ${c.strategy}: ${formatRatio(ratio)} ± ${formatRatio(err)} times ${faster ? 'faster' : 'slower'} than ${c.reference}` +
-    `  (95% CI ${formatRatio(lo)}–${formatRatio(hi)}, p ${formatP(c.pValue).startsWith('<') ? '' : '= '}${formatP(c.pValue)}) → ${c.verdict}`
-  );
+function comparisonLine(c: StrategyComparison, confidence: number): string {
+  const t = comparisonText(c, confidence);
+  const detail = t.interval ? `(${t.interval}, ${t.p})` : '(no interval)';
+  return `  ${c.strategy} vs ${c.reference}: ${t.ratio}  ${detail} → ${t.verdict}`;
 }
 
 /** A compact one-row-per-strategy table (used per suite size and in Markdown). */
@@ -73,7 +67,7 @@ function resultsTable(results: readonly StrategyResult[], comparisons: readonly 
       formatCount(r.filesPerSecond),
       formatMebibytes(r.peakRss.median),
       r.cacheHitRate === null ? '–' : formatPercent(r.cacheHitRate, 0),
-      c ? `${formatRatio(c.speedup.ratio)}× ${c.verdict}` : 'reference',
+      c ? `${comparisonText(c).ratio}, ${c.verdict}` : 'reference',
     ];
   });
   return textTable(['strategy', 'n', 'mean ± σ', 'median', 'files/s', 'peak RSS', 'cache', 'vs reference'], rows);
@@ -116,7 +110,7 @@ export function formatBenchText(report: BenchReport): string {
   }
   if (report.comparisons.length) {
     out.push(report.suite ? `Summary (largest size)` : 'Summary');
-    for (const c of report.comparisons) out.push(comparisonLine(c, report.results));
+    for (const c of report.comparisons) out.push(comparisonLine(c, 1 - report.settings.alpha));
     out.push('');
   }
   if (report.recommendations.length) {

@@ -1,6 +1,6 @@
 /**
  * From raw samples to per-strategy results and comparisons: pure functions
- * over the statistics in stats.ts.
+ * over the statistics in stats/.
  */
 import { compareSamples, median, summarize } from '../stats/index.js';
 import type { BenchSample, StrategyComparison, StrategyResult, SummaryStats } from '../types.js';
@@ -15,6 +15,7 @@ const EMPTY_SUMMARY: SummaryStats = {
   mean: Number.NaN,
   sd: Number.NaN,
   sem: Number.NaN,
+  geoMean: Number.NaN,
   ci95: [Number.NaN, Number.NaN],
   median: Number.NaN,
   min: Number.NaN,
@@ -36,25 +37,35 @@ export function downsample<T>(points: readonly T[], max = TIMELINE_POINTS): T[] 
   return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]);
 }
 
-/** Hyperfine-like warnings for one strategy's wall times. */
-function strategyWarnings(strategy: string, summary: SummaryStats): string[] {
+/**
+ * Hyperfine-like warnings for one strategy's wall times. Outliers are named
+ * by direction (a slow first run means cold file-system caches; a fast one
+ * does not), and only from MIN_RUNS_FOR_OUTLIERS runs on (summarize's rule).
+ */
+function strategyWarnings(strategy: string, summary: SummaryStats, wall: readonly number[]): string[] {
   const warnings: string[] = [];
   if (summary.n === 0) return warnings;
   const outliers = summary.outliers;
-  if (outliers.includes(0) && outliers.length === 1) {
+  const slower = outliers.filter((i) => wall[i] > summary.median);
+  const faster = outliers.filter((i) => wall[i] < summary.median);
+  if (slower.length === 1 && slower[0] === 0 && faster.length === 0) {
     warnings.push(
       `${strategy}: the first measured run was significantly slower than the rest. ` +
         'File-system caches may not have been filled until after it; consider more --warmup runs.',
     );
   } else if (outliers.length > 0) {
+    const parts = [
+      slower.length ? `${slower.length} slower` : '',
+      faster.length ? `${faster.length} faster` : '',
+    ].filter(Boolean);
     warnings.push(
-      `${strategy}: ${outliers.length} statistical outlier${outliers.length > 1 ? 's were' : ' was'} detected ` +
+      `${strategy}: ${parts.join(' and ')} statistical outlier${outliers.length > 1 ? 's' : ''} than the rest ` +
         '(modified z-score > 3.5). Consider re-running on a quiet system without interference from other programs.',
     );
   }
-  if (summary.n >= 2 && summary.relativeMarginOfError > NOISY_RME) {
+  if (summary.relativeMarginOfError > NOISY_RME) {
     warnings.push(
-      `${strategy}: the 95% CI is ±${(summary.relativeMarginOfError * 100).toFixed(1)}% of the mean; ` +
+      `${strategy}: the 95% interval reaches +${(summary.relativeMarginOfError * 100).toFixed(1)}% of the geometric mean; ` +
         'the numbers are noisy, use more runs (--min-runs) or a quieter machine.',
     );
   }
@@ -102,7 +113,7 @@ export function buildStrategyResult(
     peakRss: { median: rss.length ? median(rss) : 0, max: rss.length ? Math.max(...rss) : 0 },
     cpuUtilization: cpu.length ? median(cpu) : 0,
     cacheHitRate: hits + misses > 0 ? hits / (hits + misses) : null,
-    warnings: strategyWarnings(strategy, summary),
+    warnings: strategyWarnings(strategy, summary, wall),
     memoryTimeline: timeline,
   };
 }
@@ -111,7 +122,7 @@ export function buildStrategyResult(
 export function compareWithReference(
   results: readonly StrategyResult[],
   reference: string,
-  options: { alpha: number; seed: number },
+  options: { alpha: number },
 ): StrategyComparison[] {
   const ref = results.find((r) => r.strategy === reference);
   if (!ref || ref.samples.length === 0) return [];
@@ -122,7 +133,7 @@ export function compareWithReference(
       const c = compareSamples(
         r.samples.map((s) => s.wallMs),
         refWall,
-        options,
+        { alpha: options.alpha },
       );
       return { strategy: r.strategy, reference, speedup: c.speedup, pValue: c.pValue, verdict: c.verdict };
     });

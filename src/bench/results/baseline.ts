@@ -1,8 +1,8 @@
 /**
  * Named baselines: a saved BenchReport, and a compare that says per strategy
  * (and suite size) whether the current run improved, regressed or stayed
- * within noise. A regression counts only when it is significant (Welch + the
- * bootstrap CI) AND larger than the threshold.
+ * within noise. A regression counts only when it is significant (the Welch
+ * interval of the ratio excludes 1) AND larger than the threshold.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,9 @@ import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/ou
 import { exportJson } from '../export/json.js';
 import { compareSamples, mean } from '../stats/index.js';
 import type { BaselineChange, BaselineComparison, BenchReport, StrategyResult } from '../types.js';
+
+/** Geometric mean: the quantity compareSamples compares. */
+const geoMean = (xs: readonly number[]): number => Math.exp(mean(xs.map(Math.log)));
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
@@ -100,16 +103,17 @@ export function compareWithBaseline(
       if (!b || b.samples.length === 0 || r.samples.length === 0) continue;
       const cur = r.samples.map((s) => s.wallMs);
       const old = b.samples.map((s) => s.wallMs);
-      const c = compareSamples(cur, old, { alpha: options.alpha, seed: options.seed });
-      const changePercent = ((mean(cur) - mean(old)) / mean(old)) * 100;
-      let verdict: BaselineChange['verdict'] = 'within noise';
+      const c = compareSamples(cur, old, { alpha: options.alpha });
+      // From the same ratio the verdict reads, so the sign and the verdict agree.
+      const changePercent = (1 / c.speedup.ratio - 1) * 100;
+      let verdict: BaselineChange['verdict'] = c.verdict === 'too few runs' ? 'too few runs' : 'within noise';
       if (c.verdict === 'faster') verdict = 'improved';
       else if (c.verdict === 'slower') verdict = changePercent > options.thresholdPercent ? 'regressed' : 'regressed (below threshold)';
       changes.push({
         size: group.size,
         strategy: r.strategy,
-        baselineMs: mean(old),
-        currentMs: mean(cur),
+        baselineMs: geoMean(old),
+        currentMs: geoMean(cur),
         changePercent,
         speedup: c.speedup,
         pValue: c.pValue,

@@ -23,6 +23,8 @@ interface ChildRunOptions {
   readonly target: string;
   /** Extra scan flags, from `scanArgs`. */
   readonly args: readonly string[];
+  /** The child's private cache folder (its XDG_CACHE_HOME): the only sonde state outside the cache file it may see. */
+  readonly stateHome: string;
   readonly signal?: AbortSignal;
   /** Clock in ms; injectable for tests. */
   readonly now?: () => number;
@@ -59,10 +61,22 @@ function parseScanJson(text: string, wallMs: number): RunMeasurement {
     processCpuMs: num(p.processCpuMs),
     cacheHits: num(s.cache?.hits),
     cacheMisses: num(s.cache?.misses),
+    codeCacheLoaded: num(p.codeCache?.loaded),
+    codeCacheCompiled: num(p.codeCache?.compiled),
     files: num(s.files),
     lines: num(s.lines),
     timeline,
   };
+}
+
+/**
+ * The child's environment: the user's, minus what would point it at the
+ * user's sonde state (a cache location), with its own private cache folder.
+ */
+function childEnv(stateHome: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1', FORCE_COLOR: '0', XDG_CACHE_HOME: stateHome };
+  delete env.SONDE_CACHE_LOCATION;
+  return env;
 }
 
 /** The informative lines of a child's stderr: messages, not stack frames. */
@@ -84,7 +98,7 @@ export function runChildScan(options: ChildRunOptions): Promise<RunMeasurement> 
     const start = now();
     const child = spawn(process.execPath, argv, {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', CI: '1', FORCE_COLOR: '0' },
+      env: childEnv(options.stateHome),
       signal: options.signal,
     });
     const out: Buffer[] = [];

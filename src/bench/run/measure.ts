@@ -8,7 +8,7 @@ import { buildStrategyResult } from '../results/analyze.js';
 import { runChildScan, type RunMeasurement } from './child-run.js';
 import type { BenchListener } from '../events.js';
 import { summarize } from '../stats/index.js';
-import { needsPrimedCache, needsTreeCopy, scanArgs, type StrategySpec } from '../strategy.js';
+import { needsPrimedCache, needsTreeCopy, scanArgs, startsEmpty, type StrategySpec } from '../strategy.js';
 import type { BenchSample, StrategyResult } from '../types.js';
 import { PartialChanger, type Workspace } from './workspace.js';
 
@@ -31,6 +31,8 @@ interface State {
   readonly spec: StrategySpec;
   readonly target: string;
   readonly fixedCache: string | null;
+  /** XDG_CACHE_HOME of every run, or null: a fresh one per run (cache:cold). */
+  readonly fixedHome: string | null;
   readonly changer: PartialChanger | null;
   readonly samples: BenchSample[];
   readonly failures: { run: number; error: string }[];
@@ -69,6 +71,7 @@ export async function measureStrategies(
       spec,
       target,
       fixedCache: needsPrimedCache(spec) ? workspace.cachePath(spec.name) : null,
+      fixedHome: startsEmpty(spec) ? null : workspace.stateDir(spec.name),
       changer: spec.kind === 'partial' ? new PartialChanger(target, spec.percent, settings.seed + i) : null,
       samples: [],
       failures: [],
@@ -84,10 +87,13 @@ export async function measureStrategies(
     const { spec } = state;
     // The first run of a primed strategy fills its cache from the unchanged tree.
     if (state.changer && state.primed) state.changer.next();
-    const cache = spec.kind === 'cache' && spec.mode === 'cold' ? workspace.cachePath(spec.name) : state.fixedCache;
+    // cache:cold: a new cache file AND a new private cache folder (so no parser code cache) every run.
+    const cold = startsEmpty(spec);
+    const cache = cold ? workspace.cachePath(spec.name) : state.fixedCache;
+    const stateHome = state.fixedHome ?? workspace.stateDir(`${spec.name}-${warmup ? 'w' : ''}${run}`);
     listener({ type: 'run:start', strategy: spec.name, run, warmup });
     try {
-      const m = await runChildScan({ bin: settings.bin, target: state.target, args: scanArgs(spec, cache), signal });
+      const m = await runChildScan({ bin: settings.bin, target: state.target, args: scanArgs(spec, cache), stateHome, signal });
       state.primed = true;
       listener({ type: 'run:done', strategy: spec.name, run, warmup, wallMs: m.wallMs, peakRssBytes: m.peakRssBytes });
       return m;

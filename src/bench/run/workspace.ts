@@ -16,6 +16,11 @@ export interface Workspace {
   readonly dir: string;
   /** A fresh path for a cache file (not created). */
   cachePath(label: string): string;
+  /**
+   * A fresh, empty private folder (mode 0700) to be a child's XDG_CACHE_HOME:
+   * where its parser code cache and cache secret go, instead of the user's.
+   */
+  stateDir(label: string): string;
   /** Copies `root` (minus VCS dirs and node_modules) once per label; returns the copy. */
   copyTree(root: string, label: string): string;
   dispose(): void;
@@ -31,6 +36,12 @@ export function createWorkspace(prefix = 'sonde-bench-'): Workspace {
     cachePath(label) {
       counter += 1;
       return path.join(dir, `cache-${safe(label)}-${counter}.sqlite`);
+    },
+    stateDir(label) {
+      counter += 1;
+      const home = path.join(dir, `home-${safe(label)}-${counter}`);
+      fs.mkdirSync(home, { mode: 0o700 });
+      return home;
     },
     copyTree(root, label) {
       const existing = copies.get(label);

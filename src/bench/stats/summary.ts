@@ -1,7 +1,9 @@
 /**
  * Descriptive statistics of one strategy's samples, as hyperfine prints them:
- * mean ± SD with a Student-t confidence interval, median, MAD, and outliers by
- * the modified z-score.
+ * mean ± SD, median, MAD, outliers by the modified z-score, and a 95%
+ * interval computed on the log scale (log-normal times), so it is the
+ * interval of the geometric mean, the same quantity compareSamples compares,
+ * and can never go below zero (docs/bench-statistics.md).
  */
 import { studentTQuantile } from './distributions.js';
 
@@ -13,21 +15,27 @@ interface Summary {
   sd: number;
   /** Standard error of the mean, sd / √n. */
   sem: number;
-  /** 95% confidence interval of the mean, Student t with n − 1 df; [mean, mean] when n = 1. */
+  /** Geometric mean, exp(mean(ln x)); what the interval and compareSamples are about. */
+  geoMean: number;
+  /** 95% interval of the geometric mean: exp(mean(ln x) ± t(n−1)·sd(ln x)/√n); [NaN, NaN] below MIN_RUNS_FOR_INTERVAL. */
   ci95: [number, number];
   median: number;
   min: number;
   max: number;
   /** Median absolute deviation from the median, unscaled (multiply by 1.4826 to estimate σ). */
   mad: number;
-  /** indices of outliers by modified z-score > 3.5 (Iglewicz–Hoaglin, as hyperfine) */
+  /** Indices of outliers by modified z-score > 3.5 (Iglewicz–Hoaglin, as hyperfine); none below MIN_RUNS_FOR_OUTLIERS. */
   outliers: number[];
-  /** Half-width of the 95% CI divided by the mean (0.02 = ±2%). */
+  /** Upper end of the interval ÷ the geometric mean − 1 (0.02 = +2%); NaN below MIN_RUNS_FOR_INTERVAL. */
   relativeMarginOfError: number;
 }
 
 /** Modified z-score threshold recommended by Iglewicz and Hoaglin, used by hyperfine. */
 const OUTLIER_THRESHOLD = 3.5;
+/** Fewer runs than this: no interval (a t interval from 2 runs spans orders of magnitude). */
+export const MIN_RUNS_FOR_INTERVAL = 3;
+/** Fewer runs than this: no outliers (with 3 or 4 runs the median and MAD are too unstable to call one). */
+export const MIN_RUNS_FOR_OUTLIERS = 5;
 
 /** Median of a sample (mean of the two middle values for even n). */
 export function median(samples: readonly number[]): number {
@@ -74,13 +82,26 @@ export function summarize(samples: readonly number[]): Summary {
   const m = mean(samples);
   const sd = Math.sqrt(variance(samples));
   const sem = sd / Math.sqrt(n);
-  const halfWidth = n > 1 ? studentTQuantile(0.975, n - 1) * sem : 0;
   const med = median(samples);
   const mad = median(samples.map((x) => Math.abs(x - med)));
   const outliers: number[] = [];
-  modifiedZScores(samples).forEach((z, i) => {
-    if (Math.abs(z) > OUTLIER_THRESHOLD) outliers.push(i);
-  });
+  if (n >= MIN_RUNS_FOR_OUTLIERS) {
+    modifiedZScores(samples).forEach((z, i) => {
+      if (Math.abs(z) > OUTLIER_THRESHOLD) outliers.push(i);
+    });
+  }
+  // Times are positive: the interval is taken on ln x (a non-positive value, not a time, gets none).
+  const positive = samples.every((x) => x > 0);
+  const logs = positive ? samples.map(Math.log) : [];
+  const logMean = positive ? mean(logs) : Number.NaN;
+  const geoMean = Math.exp(logMean);
+  let ci95: [number, number] = [Number.NaN, Number.NaN];
+  let relativeMarginOfError = Number.NaN;
+  if (positive && n >= MIN_RUNS_FOR_INTERVAL) {
+    const half = studentTQuantile(0.975, n - 1) * Math.sqrt(variance(logs) / n);
+    ci95 = [Math.exp(logMean - half), Math.exp(logMean + half)];
+    relativeMarginOfError = Math.expm1(half);
+  }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const x of samples) {
@@ -92,12 +113,13 @@ export function summarize(samples: readonly number[]): Summary {
     mean: m,
     sd,
     sem,
-    ci95: [m - halfWidth, m + halfWidth],
+    geoMean,
+    ci95,
     median: med,
     min,
     max,
     mad,
     outliers,
-    relativeMarginOfError: m !== 0 ? halfWidth / Math.abs(m) : 0,
+    relativeMarginOfError,
   };
 }

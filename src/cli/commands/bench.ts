@@ -10,7 +10,7 @@ import type { BenchListener } from '../../bench/events.js';
 import { checkExportTargets, writeExports } from '../../bench/export/index.js';
 import { formatBenchText } from '../../bench/report/format-text.js';
 import { createPlainBenchListener } from '../../listeners/bench-plain-progress.js';
-import { runBench } from '../../bench/runner.js';
+import { checkBenchOptions, runBench } from '../../bench/runner.js';
 import { UserError } from '../../errors.js';
 import type { BenchReport } from '../../bench/types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED } from '../exit-code.js';
@@ -33,7 +33,9 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
       io.stdout.write(BENCH_HELP);
       return 0;
     }
-    // Every path this run will write or read back is checked before the benchmark: a typo must not cost the whole run.
+    // Everything is checked before the benchmark (and before its UI): strategies and numbers,
+    // the target, every path this run will write, the baseline it reads. A typo must not cost the whole run.
+    checkBenchOptions(options.bench, io.cwd);
     const exports = checkExportTargets(options.exports);
     const settings = { suite: options.bench.suite ?? false, target: options.bench.target ?? io.cwd };
     const dir = options.baselineDir ?? defaultBaselineDir({ settings }, io.cwd);
@@ -48,18 +50,20 @@ export function createBenchCommand(deps: BenchCommandDeps = {}): CommandHandler 
       // The Ink bench view drives the run (live matrix, then results) and returns the report on `q`.
       const { runBenchUi } = await import('../../ui/bench/run-bench-ui.js');
       let interrupted = false;
+      let ctrlC = false;
       report = await runBenchUi({
         io,
         color: useColor(io),
+        onCtrlC: () => (ctrlC = true),
         runBench: (listener, signal) =>
           measure(options.bench, listener, signal).catch((error: unknown) => {
             interrupted = signal.aborted;
             throw error;
           }),
       });
-      if (!report) {
-        // Ctrl-C in the view arrives as a key (raw mode), not as io.signal.
-        if (!interrupted && !io.signal?.aborted) return EXIT_ERROR;
+      if (!report || ctrlC) {
+        // Ctrl-C in the view arrives as a key (raw mode), not as io.signal; at any stage it ends as a plain run's Ctrl-C does.
+        if (!ctrlC && !interrupted && !io.signal?.aborted) return EXIT_ERROR;
         io.stderr.write('sonde: Benchmark interrupted.\n');
         return EXIT_INTERRUPTED;
       }

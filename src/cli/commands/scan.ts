@@ -17,8 +17,9 @@ import type { CommandHandler } from '../command.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
-import { escapeTerminal } from '../../text/index.js';
+import { escapeTerminal } from '../../text/escape.js';
 import { withoutSuppressed } from '../../config/suppressions.js';
+import { htmlReportInput } from '../html-report-input.js';
 import { prepareSuppressions, processSuppressions, type PreparedSuppressions } from '../suppressions-file.js';
 
 /** `sonde scan`: the interactive UI in a terminal, reports and progress lines everywhere else. */
@@ -37,21 +38,22 @@ export const scanCommand: CommandHandler = async (argv, io) => {
     if (options.watch) {
       const { watchAndReport } = await import('./scan-watch.js');
       const reload = () => parseScanArgs(argv, io.cwd, io.env).scan;
-      return await watchAndReport({ options, output, io, reload, report: reportFor(options, output, io, color), finish: (result) => suppress(result, options, suppressions, io) });
+      return await watchAndReport({ options, output, io, reload, report: reportFor(argv, options, output, io, color), finish: (result) => suppress(result, options, suppressions, io) });
     }
     if (interactive) {
-      const { result, interrupted } = await scanInteractively(options, suppressions, io, color);
+      const { result, interrupted, ctrlC } = await scanInteractively(options, suppressions, io, color);
       // The UI resolves undefined when the scan failed (it has shown why) or was stopped
       // (Ctrl-C, q mid-scan: raw mode turns Ctrl-C into a key, so io.signal alone does not tell).
-      if (!result) {
-        if (!interrupted && !io.signal?.aborted) return EXIT_ERROR;
+      // Ctrl-C at any stage, even on the finished results, ends as in plain mode: 130 and the message.
+      if (!result || ctrlC) {
+        if (!ctrlC && !interrupted && !io.signal?.aborted) return EXIT_ERROR;
         io.stderr.write('sonde: Scan interrupted.\n');
         return EXIT_INTERRUPTED;
       }
       checkSomethingMatched(result, options);
       return verdict(result, options, io);
     }
-    return verdict(await scanAndReport(options, output, suppressions, io, color), options, io);
+    return verdict(await scanAndReport(argv, options, output, suppressions, io, color), options, io);
   } finally {
     await profiler?.stop(options.cpuProf!);
   }
@@ -110,6 +112,7 @@ const LISTS_SUPPRESSED: ReadonlySet<string> = new Set(['json', 'sarif']);
 
 /** Scans with progress on stderr and writes the report as the scan's `report` phase. */
 async function scanAndReport(
+  argv: readonly string[],
   options: ScanCommandOptions,
   output: OutputTarget | undefined,
   suppressions: PreparedSuppressions,
@@ -120,19 +123,26 @@ async function scanAndReport(
   if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
   else bus.on(createWarningListener(io.stderr));
-  const report = reportFor(options, output, io, color);
+  const report = reportFor(argv, options, output, io, color);
   const finish = (result: ScanResult) => suppress(result, options, suppressions, io);
   return scan(options.scan, { bus, report, finish, ...(io.signal ? { signal: io.signal } : {}) });
 }
 
 /** Writes the report of a result: to `-o` (atomically: temp file + rename) or to stdout. */
-function reportFor(options: ScanCommandOptions, output: OutputTarget | undefined, io: CliIO, color: boolean): (marked: ScanResult) => Promise<void> {
+function reportFor(
+  argv: readonly string[],
+  options: ScanCommandOptions,
+  output: OutputTarget | undefined,
+  io: CliIO,
+  color: boolean,
+): (marked: ScanResult) => Promise<void> {
   return async (marked: ScanResult) => {
     checkSomethingMatched(marked, options);
     const shown = LISTS_SUPPRESSED.has(options.format) ? marked : withoutSuppressed(marked);
     const reporter = await loadChunkedReporter(options.format);
     const presentation = reporterOptions(options, output, io, color);
-    const chunks = reporter(options.quiet ? errorsOnly(shown) : shown, presentation);
+    const html = options.format === 'html' ? { html: htmlReportInput(argv, shown, options.htmlIncludeSource, options.scan.maxFileSize) } : {};
+    const chunks = reporter(options.quiet ? errorsOnly(shown) : shown, { ...presentation, ...html });
     if (output) writeOutput(output, chunks);
     else await writeChunks(io.stdout, chunks);
     if (options.format === 'mermaid') warnOnMermaidLimit(shown, presentation, io);
@@ -154,9 +164,10 @@ async function scanInteractively(
   suppressions: PreparedSuppressions,
   io: CliIO,
   color: boolean,
-): Promise<{ result: ScanResult | undefined; interrupted: boolean }> {
+): Promise<{ result: ScanResult | undefined; interrupted: boolean; ctrlC: boolean }> {
   const { runScanUi } = await import('../../ui/scan/run-scan-ui.js');
   let interrupted = false;
+  let ctrlC = false;
   let note = '';
   // The view browses what the pretty report would show: suppressed findings
   // are left out (and counted). A note is held until the view has closed.
@@ -169,6 +180,7 @@ async function scanInteractively(
     io,
     root: options.scan.root,
     color,
+    onCtrlC: () => (ctrlC = true),
     runScan: async (bus, signal) => {
       interrupted = false;
       try {
@@ -180,7 +192,7 @@ async function scanInteractively(
     },
   });
   if (note) io.stderr.write(note);
-  return { result, interrupted };
+  return { result, interrupted, ctrlC };
 }
 
 /** Writes in order, waiting for the stream to drain so a large report never sits whole in memory. */

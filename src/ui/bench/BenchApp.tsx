@@ -21,6 +21,12 @@ interface BenchAppProps {
 
 type Outcome = { readonly kind: 'running' } | { readonly kind: 'done'; readonly report: BenchReport } | { readonly kind: 'failed'; readonly message: string };
 
+/** The header's note on warm-ups: they run first, per strategy, and are not counted (drawn dim in the matrix). */
+export function warmupNote(warmupRuns: number): string {
+  if (warmupRuns <= 0) return '';
+  return ` · ${warmupRuns} warm-up run${warmupRuns === 1 ? '' : 's'} per strategy, not counted`;
+}
+
 /** Runs the benchmark with a live matrix, then shows the results; `q` quits (aborting a running benchmark). */
 export function BenchApp({ color, runBench, onOutcome }: BenchAppProps) {
   const { exit } = useApp();
@@ -65,7 +71,9 @@ export function BenchApp({ color, runBench, onOutcome }: BenchAppProps) {
   const size = progress.size ? ` · size ${progress.size.name} (${progress.size.files} files)` : '';
   return (
     <ThemeContext.Provider value={theme}>
-      <Static items={[...progress.messages]}>
+      {/* Warnings come at the end of a run and are listed under the results' Warnings
+          heading; printed here too they were a stray line above the header. */}
+      <Static items={progress.messages.filter((m) => m.level !== 'warning')}>
         {(m) => (
           <Text key={m.id} wrap="truncate-end" color={theme.severity[m.level]}>
             {LOG_PREFIX[m.level]}
@@ -77,7 +85,7 @@ export function BenchApp({ color, runBench, onOutcome }: BenchAppProps) {
         <Text wrap="truncate-end" bold={color}>
           sonde bench {progress.target}
           {size} · {formatDuration(progress.now - progress.startedAt)}
-          {progress.warmupRuns > 0 ? ` · ${progress.warmupRuns} warm-up runs (dim)` : ''}
+          {warmupNote(progress.warmupRuns)}
         </Text>
         <BenchMatrix rows={matrix} />
         {outcome.kind === 'done' ? <LineList lines={results} height={Math.min(resultHeight, results.length)} top={top} /> : null}

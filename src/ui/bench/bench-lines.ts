@@ -58,10 +58,11 @@ export function benchResultLines(report: BenchReport, width: number): Line[] {
   const slowest = Math.max(1, ...results.map((r) => r.summary.mean));
   const barWidth = Math.max(4, width - 63);
   out.push(line(`Results · ${report.settings.target} · ${formatDuration(report.totalDurationMs)} in all`, 'heading'));
-  out.push(line(`${padEnd('strategy', 16)}${padStart('mean ± σ', 18)}${padStart('95% CI', 18)}${padStart('median', 9)}  time`, 'muted'));
+  out.push(line(`${padEnd('strategy', 16)}${padStart('mean ± σ', 18)}${padStart('95% CI (geo)', 18)}${padStart('median', 9)}  time`, 'muted'));
   for (const r of results) {
     const s = r.summary;
-    const ci = `[${Math.round(s.ci95[0])}–${Math.round(s.ci95[1])}]`;
+    // The interval of the geometric mean (log scale): positive, or none below 3 runs.
+    const ci = Number.isFinite(s.ci95[0]) ? `[${Math.round(s.ci95[0])}–${Math.round(s.ci95[1])}]` : 'too few runs';
     out.push(
       line(
         `${padEnd(r.strategy, 16)}${padStart(`${formatCount(s.mean)} ± ${formatCount(s.sd)} ms`, 18)}${padStart(ci, 18)}${padStart(formatCount(s.median), 9)}  ${bar(s.mean / slowest, barWidth)}`,
@@ -71,12 +72,15 @@ export function benchResultLines(report: BenchReport, width: number): Line[] {
     if (r.failures.length > 0) out.push(line(`  ✗ ${r.failures.length} failed runs: ${r.failures[0].error}`, 'error'));
   }
   if (report.comparisons.length > 0) {
-    out.push(line(''), line(`Speedup vs ${report.settings.reference} (95% bootstrap CI)`, 'heading'));
-    const best = Math.max(1, ...report.comparisons.map((c) => c.speedup.high));
+    const confidence = Math.round((1 - report.settings.alpha) * 100);
+    out.push(line(''), line(`Speedup vs ${report.settings.reference} (${confidence}% CI, Welch on log-times)`, 'heading'));
+    const best = Math.max(1, ...report.comparisons.map((c) => (Number.isFinite(c.speedup.high) ? c.speedup.high : c.speedup.ratio)));
     const chartWidth = Math.max(4, width - 50);
     for (const c of report.comparisons) {
       const tone: Tone = c.verdict === 'faster' ? 'good' : c.verdict === 'slower' ? 'error' : 'muted';
-      const ratio = `${c.speedup.ratio.toFixed(2)}× [${c.speedup.low.toFixed(2)}–${c.speedup.high.toFixed(2)}]`;
+      const ratio = Number.isFinite(c.speedup.low)
+        ? `${c.speedup.ratio.toFixed(2)}× [${c.speedup.low.toFixed(2)}–${c.speedup.high.toFixed(2)}]`
+        : `${c.speedup.ratio.toFixed(2)}×`;
       out.push(line(`${padEnd(c.strategy, 16)}${padEnd(ratio, 20)}${padEnd(c.verdict, 13)}${bar(c.speedup.ratio / best, chartWidth)}`, tone));
     }
   }

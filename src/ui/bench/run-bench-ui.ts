@@ -11,6 +11,8 @@ interface BenchUiParams {
   readonly color: boolean;
   /** Runs the whole benchmark, reporting progress to the listener. */
   readonly runBench: (listener: BenchListener, signal: AbortSignal) => Promise<BenchReport>;
+  /** Called when the user pressed Ctrl-C in the view (while running or on the results). */
+  readonly onCtrlC?: () => void;
 }
 
 /**
@@ -19,7 +21,7 @@ interface BenchUiParams {
  * aborted (q or Ctrl-C while running, or `io.signal`); waits for an aborted
  * benchmark to settle (its child processes to end) before returning.
  */
-export async function runBenchUi({ io, color, runBench }: BenchUiParams): Promise<BenchReport | undefined> {
+export async function runBenchUi({ io, color, runBench, onCtrlC }: BenchUiParams): Promise<BenchReport | undefined> {
   let outcome: BenchReport | undefined;
   const task = createTrackedTask();
   const element = createElement(BenchApp, {
@@ -27,5 +29,5 @@ export async function runBenchUi({ io, color, runBench }: BenchUiParams): Promis
     runBench: (listener: BenchListener, signal: AbortSignal) => task.track(runBench(listener, signal)),
     onOutcome: (report) => (outcome = report),
   });
-  return runInkApp(element, io, task, () => outcome);
+  return runInkApp(element, io, task, () => outcome, onCtrlC);
 }

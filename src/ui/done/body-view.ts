@@ -22,7 +22,7 @@ export interface BodyView {
 
 export function bodyView(result: ScanResult, nav: NavState, width: number): BodyView {
   if (nav.details !== undefined) {
-    const details = detailsLines(result, nav.details);
+    const details = detailsLines(result, nav.details, width);
     return { header: details.title, lines: details.lines, selectable: true, emptyText: '' };
   }
   const filter = activeFilter(nav);

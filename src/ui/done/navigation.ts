@@ -91,6 +91,15 @@ export function initialNav(): NavState {
   };
 }
 
+/**
+ * The state a rescan's done screen opens with: the same tab, filter, sort
+ * and grouping (the user asked to see the same thing again, fresher); an
+ * open details pane, the help and a half-typed filter are closed.
+ */
+export function navAfterRescan(state: NavState): NavState {
+  return { ...state, draft: undefined, details: undefined, detailsCursor: 0, help: false };
+}
+
 /** The filter in effect: while typing, the list follows the draft. */
 export function activeFilter(state: NavState): string {
   return state.draft ?? state.filter;

@@ -1,5 +1,5 @@
-import { render } from 'ink';
-import type { ReactElement } from 'react';
+import { render, useApp, useInput } from 'ink';
+import { createElement, type ReactElement, type ReactNode } from 'react';
 import type { CliIO } from '../../io.js';
 
 /**
@@ -35,17 +35,41 @@ export function createTrackedTask(): TrackedTask {
 }
 
 /**
+ * Ctrl-C in raw mode is a key, not SIGINT: Ink's own handler would just
+ * unmount, which looks like `q`. This one tells the caller first, so the
+ * command can end as an interrupted plain run does (exit 130 and its message).
+ */
+function CtrlCExit({ onCtrlC, children }: { onCtrlC: () => void; children?: ReactNode }) {
+  const { exit } = useApp();
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      onCtrlC();
+      exit();
+    }
+  });
+  return children;
+}
+
+/**
  * Renders an Ink app on `io`'s streams until it exits (q, Ctrl-C, or
  * `io.signal`), then waits for a task stopped mid-run to settle — so workers,
  * child processes and the cache are closed on return. Resolves with `outcome()`
  * unless the user left while the task was running (its result is not theirs).
+ * `onCtrlC` is called when the user pressed Ctrl-C (at any stage).
  */
-export async function runInkApp<T>(element: ReactElement, io: CliIO, task: TrackedTask, outcome: () => T | undefined): Promise<T | undefined> {
-  const app = render(element, {
+export async function runInkApp<T>(
+  element: ReactElement,
+  io: CliIO,
+  task: TrackedTask,
+  outcome: () => T | undefined,
+  onCtrlC: () => void = () => {},
+): Promise<T | undefined> {
+  const app = render(createElement(CtrlCExit, { onCtrlC }, element), {
     stdout: io.stdout as NodeJS.WriteStream,
     stderr: io.stderr as NodeJS.WriteStream,
     ...(io.stdin ? { stdin: io.stdin as NodeJS.ReadStream } : {}),
-    exitOnCtrlC: true,
+    // CtrlCExit handles it (and so can tell it from q).
+    exitOnCtrlC: false,
     patchConsole: false,
   });
   const onAbort = (): void => app.unmount();

@@ -1,12 +1,12 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ScanEventBus } from '../../engine/events.js';
 import type { ScanResult } from '../../types.js';
 import { escapeTerminal } from '../../text/index.js';
 import { DoneScreen } from '../done/DoneScreen.js';
 import { useTerminalSize } from '../kit/use-terminal-size.js';
 import { LiveScan } from './LiveScan.js';
-import type { NavCommand } from '../done/navigation.js';
+import { navAfterRescan, type NavCommand, type NavState } from '../done/navigation.js';
 import { createTheme, ThemeContext } from '../kit/theme.js';
 
 interface ScanAppProps {
@@ -27,6 +27,8 @@ export function ScanApp({ root, color, runScan, onOutcome }: ScanAppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [stage, setStage] = useState<Stage>(() => ({ kind: 'scanning', run: 0, bus: new ScanEventBus() }));
+  // Where the user was on the done screen: `r` reopens the same tab and filter.
+  const lastNav = useRef<NavState | undefined>(undefined);
 
   useEffect(() => {
     if (stage.kind !== 'scanning') return;
@@ -68,7 +70,15 @@ export function ScanApp({ root, color, runScan, onOutcome }: ScanAppProps) {
       {stage.kind === 'scanning' ? (
         <LiveScan key={stage.run} bus={stage.bus} root={root} width={columns} height={rows - 1} />
       ) : stage.kind === 'done' ? (
-        <DoneScreen key={stage.run} result={stage.result} width={columns} height={rows} onCommand={command} />
+        <DoneScreen
+          key={stage.run}
+          result={stage.result}
+          width={columns}
+          height={rows}
+          onCommand={command}
+          {...(lastNav.current ? { initial: navAfterRescan(lastNav.current) } : {})}
+          onNav={(nav) => (lastNav.current = nav)}
+        />
       ) : (
         <Box flexDirection="column" width={columns}>
           <Text color={color ? 'red' : undefined}>✗ The scan failed: {escapeTerminal(stage.message)}</Text>

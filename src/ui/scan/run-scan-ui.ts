@@ -12,6 +12,8 @@ interface ScanUiParams {
   /** Runs one scan, emitting events on the bus; called again for `r` (rescan). */
   readonly runScan: (bus: ScanEventBus, signal: AbortSignal) => Promise<ScanResult>;
   readonly color: boolean;
+  /** Called when the user pressed Ctrl-C in the view (mid-scan or after): the command then ends as interrupted. */
+  readonly onCtrlC?: () => void;
 }
 
 /**
@@ -20,7 +22,7 @@ interface ScanUiParams {
  * was aborted (q or Ctrl-C during the scan, or `io.signal`). Waits for an
  * aborted scan to settle, so workers and the cache are closed on return.
  */
-export async function runScanUi({ io, root, runScan, color }: ScanUiParams): Promise<ScanResult | undefined> {
+export async function runScanUi({ io, root, runScan, color, onCtrlC }: ScanUiParams): Promise<ScanResult | undefined> {
   let outcome: ScanResult | undefined;
   const task = createTrackedTask();
   const element = createElement(ScanApp, {
@@ -29,5 +31,5 @@ export async function runScanUi({ io, root, runScan, color }: ScanUiParams): Pro
     runScan: (bus: ScanEventBus, signal: AbortSignal) => task.track(runScan(bus, signal)),
     onOutcome: (result) => (outcome = result),
   });
-  return runInkApp(element, io, task, () => outcome);
+  return runInkApp(element, io, task, () => outcome, onCtrlC);
 }

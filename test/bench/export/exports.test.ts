@@ -92,7 +92,13 @@ test('text report: hyperfine-like blocks, "times faster" lines, suite tables', (
   assert.match(text, /Benchmark: sequential {2}\(5 runs, 1 warm-up discarded\)/);
   assert.match(text, /Time \(mean ± σ\): +1\.00 s ± 7\.91 ms/);
   assert.match(text, /Range \(min … max\): +990\.0 ms … 1\.01 s/);
-  assert.match(text, /parallel:2: 1\.43 ± 0\.02 times faster than sequential {2}\(95% CI [\d.]+–[\d.]+, p < 0\.001\) → faster/);
+  assert.match(text, /parallel:2 vs sequential: 1\.43× faster {2}\(95% CI [\d.]+–[\d.]+, p < 0\.001\) → faster/);
+  assert.match(text, /\[geometric mean 1000\.0 ms, 95% CI 990\.2 ms … 1\.01 s\]/);
+  // Two runs each: a ratio, no interval, no verdict but "too few runs".
+  const few = formatBenchText(makeReport({ sequential: [1000, 1010], 'parallel:2': [700, 710] }));
+  assert.match(few, /parallel:2 vs sequential: 1\.43× faster {2}\(no interval\) → too few runs \(need 3 each\)/);
+  assert.match(few, /\[no 95% CI below 3 runs\]/);
+  assert.doesNotMatch(few, /CI \d/);
   const suite = formatBenchText(suiteReport());
   assert.match(suite, /Suite: median wall time/);
   assert.match(suite, /Scaling \(fits over sizes/);

@@ -22,6 +22,7 @@ function fakeBin(dir: string, options: { failStrategy?: string } = {}): { bin: s
     `import fs from 'node:fs';
 const argv = process.argv.slice(2);
 fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify(argv) + '\\n');
+fs.appendFileSync(${JSON.stringify(log)} + '.home', JSON.stringify([argv, process.env.XDG_CACHE_HOME ?? null, process.env.SONDE_CACHE_LOCATION ?? null]) + '\\n');
 const at = argv.indexOf('--cache-location');
 const cache = at >= 0 ? argv[at + 1] : null;
 const warm = cache !== null && fs.existsSync(cache);
@@ -66,6 +67,14 @@ test('warm-ups first, then strategies round-robin; warm-ups discarded; caches pr
     const cacheOf = (a: string[]) => a[a.indexOf('--cache-location') + 1];
     const cold = argv.filter((a) => a.includes('--cache') && a[1] === root && !cacheOf(a).includes('warm'));
     assert.equal(new Set(cold.map(cacheOf)).size, 3, 'a fresh cache file per cold run');
+    // The private cache folder (code cache): fresh per cold run, one per other strategy, never the user's.
+    const homes = fs.readFileSync(`${log}.home`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as [string[], string | null, string | null]);
+    const homesOf = (pred: (a: string[]) => boolean) => homes.filter(([a]) => pred(a)).map(([, h]) => h);
+    const coldHomes = homesOf((a) => a.includes('--cache') && a[1] === root && !cacheOf(a).includes('warm'));
+    assert.equal(new Set(coldHomes).size, 3, 'a fresh private cache folder per cold run');
+    assert.equal(new Set(homesOf((a) => cacheOf(a)?.includes('cache-warm') ?? false)).size, 1, 'cache:warm keeps its own');
+    assert.ok(homes.every(([, h]) => h !== null && h.startsWith(ws.dir) && h !== process.env.XDG_CACHE_HOME), 'never the user folder');
+    assert.ok(homes.every(([, , l]) => l === null), 'SONDE_CACHE_LOCATION is not passed on');
     assert.equal(results[2].cacheHitRate, 0);
     assert.equal(results[3].cacheHitRate, 1, 'warm runs only hit');
     const partialTargets = new Set(argv.filter((a) => cacheOf(a)?.includes('partial')).map((a) => a[1]));

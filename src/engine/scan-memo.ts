@@ -1,0 +1,202 @@
+/**
+ * The scan memo: what a scan computed after the facts (per-file findings, the
+ * cross-file result and its notes), with the facts themselves, stored as ONE
+ * signed entry of the facts cache. A scan whose inputs all match the memo's
+ * digest (same files, same bytes, same result-deciding options, same project
+ * configuration) serves it as is: no per-file lookups, no graph, no rules, no
+ * parser. A scan whose inputs differ still takes from it the facts of unchanged
+ * content (one round trip instead of a lookup per file) and the findings of
+ * unchanged files, then recomputes the rest and replaces it.
+ *
+ * One memo per slot, the slot being (root, paths, include, exclude) inside the
+ * cache namespace (format, tool version, analysis options): a tree scanned
+ * again and again overwrites its own memo instead of piling up copies.
+ * See src/cache/INVALIDATION.md, "The scan memo".
+ */
+import { createHash } from 'node:crypto';
+import type { FactsCache } from '../cache/facts-cache.js';
+import { stableJson } from '../cache/namespace.js';
+import type { ScanOptions } from '../config/options.js';
+import type { CrossFileResult, FileFacts, Finding, SkippedFile } from '../types.js';
+import type { ReadFile } from './read-phase.js';
+
+/** Bump when the memo's shape or the meaning of what it holds changes; the digest starts with it. */
+const MEMO_FORMAT = 1;
+
+/** Decode errors depend on the bytes alone; any other per-file error (a crashed worker, a parser failure) may not recur, so a scan with one is never memoized. */
+const DETERMINISTIC_ERRORS: ReadonlySet<string> = new Set(['binary', 'encoding']);
+
+/** The stored memo (JSON). */
+interface MemoPayload {
+  readonly v: typeof MEMO_FORMAT;
+  /** Digest of every input that decides the result (see inputDigest). */
+  readonly digest: string;
+  /** Digest of the rule settings: the per-file findings of an unchanged file are reusable while it matches. */
+  readonly rulesDigest: string;
+  /** Facts by content key, each once. */
+  readonly facts: readonly (readonly [contentKey: string, facts: FileFacts])[];
+  /** Per file with facts, in the result's order: path, content key, findings (inline directives applied). */
+  readonly files: readonly (readonly [path: string, contentKey: string, findings: readonly Finding[]])[];
+  /** The cross-file result as the scan returned it (directives applied, its notes included). */
+  readonly crossFile: CrossFileResult & { readonly notes?: readonly string[] };
+}
+
+/** What the pipeline learns from the memo for this scan. */
+export interface MemoLookup {
+  /** The memo matched every input: its result is this scan's result. */
+  readonly hit: boolean;
+  /** Facts by content key from the memo (all of them on a hit; those of unchanged content otherwise). */
+  readonly facts: ReadonlyMap<string, FileFacts>;
+  /** On a hit: the per-file findings, in the result's order. */
+  readonly fileFindings?: Map<string, readonly Finding[]>;
+  /** On a hit: the cross-file result. */
+  readonly crossFile?: CrossFileResult & { readonly notes?: readonly string[] };
+  /** Findings of a file from the memo when its content and the rules are unchanged and it has no inline directive; else undefined. */
+  reusableFindings(path: string, contentKey: string, facts: FileFacts): readonly Finding[] | undefined;
+  /** Replaces the memo with this scan's outcome (nothing when the scan is not memoizable). */
+  save(outcome: ScanOutcome): Promise<void>;
+}
+
+/** What a scan computed, as the memo stores it. */
+export interface ScanOutcome {
+  readonly files: readonly { readonly path: string; readonly facts: FileFacts | null; readonly error: { readonly code: string } | null }[];
+  readonly contentKeys: ReadonlyMap<string, string | undefined>;
+  readonly fileFindings: ReadonlyMap<string, readonly Finding[]>;
+  readonly crossFile: CrossFileResult & { readonly notes?: readonly string[] };
+}
+
+/** What a scan without a memo (no cache, a cache without memos, a packed scan) gets: never a hit, nothing saved. */
+export const NO_MEMO: MemoLookup = {
+  hit: false,
+  facts: new Map(),
+  reusableFindings: () => undefined,
+  save: async () => {},
+};
+
+/** The inputs of one scan, as read. */
+export interface MemoInputs {
+  readonly options: ScanOptions;
+  readonly files: readonly ReadFile[];
+  readonly skipped: readonly SkippedFile[];
+}
+
+/**
+ * Reads the memo of this scan's slot (one round trip) and compares its
+ * digest with this scan's inputs. Never throws: an unreadable, unauthentic or
+ * malformed memo is no memo.
+ */
+export async function lookupMemo(cache: FactsCache, inputs: MemoInputs): Promise<MemoLookup> {
+  if (!cache.enabled || !cache.getMemo || !cache.setMemo) return NO_MEMO;
+  const slot = memoSlot(inputs.options);
+  const [text, digest] = await Promise.all([cache.getMemo(slot), inputDigest(inputs)]);
+  const memo = text === undefined ? undefined : parseMemo(text);
+  const rulesDigest = sha256(stableJson(inputs.options.rules));
+  const setMemo = cache.setMemo.bind(cache);
+  const save = async (outcome: ScanOutcome) => {
+    const payload = toPayload(outcome, digest, rulesDigest);
+    if (payload) await setMemo(slot, JSON.stringify(payload));
+  };
+  if (!memo) return { ...NO_MEMO, save };
+  const facts = new Map(memo.facts);
+  if (memo.digest === digest) {
+    return {
+      hit: true,
+      facts,
+      fileFindings: new Map(memo.files.map(([path, , findings]) => [path, findings])),
+      crossFile: memo.crossFile,
+      reusableFindings: () => undefined,
+      save: async () => {},
+    };
+  }
+  // Partly warm: keep only facts of content this scan has, so the rest can be dropped early.
+  const wanted = new Set(inputs.files.map((file) => file.contentKey));
+  for (const key of facts.keys()) if (!wanted.has(key)) facts.delete(key);
+  const previous = memo.rulesDigest === rulesDigest ? new Map(memo.files.map(([path, key, findings]) => [path, { key, findings }])) : undefined;
+  return {
+    hit: false,
+    facts,
+    reusableFindings(path, contentKey, fileFacts) {
+      const before = previous?.get(path);
+      return before && before.key === contentKey && !fileFacts.directives?.length ? before.findings : undefined;
+    },
+    save,
+  };
+}
+
+/** The memo's slot: one per scanned selection of one root. */
+function memoSlot(options: ScanOptions): string {
+  return sha256(stableJson({ root: options.root, paths: options.paths, include: options.include, exclude: options.exclude })).slice(0, 32);
+}
+
+/**
+ * Everything besides the namespace (format, tool version, analysis options)
+ * that decides the result: the options that select files or change findings,
+ * the project configuration the cross-file pass reads (tsconfig, package.json
+ * files, workspaces — as loaded, so an `extends` chain counts), every file as
+ * read (path, size, content hash, read error) and every skipped entry with
+ * its reason (a symbolic link names its target there).
+ */
+async function inputDigest({ options, files, skipped }: MemoInputs): Promise<string> {
+  const { loadProjectConfig } = await import('../graph/project-config.js');
+  const paths = files.map((file) => file.path);
+  const project = await loadProjectConfig(options.root, paths);
+  const hash = createHash('sha256');
+  hash.update(`sonde-memo/${MEMO_FORMAT}\n`);
+  hash.update(
+    stableJson({
+      root: options.root,
+      paths: options.paths,
+      include: options.include,
+      exclude: options.exclude,
+      maxFileSize: options.maxFileSize,
+      skipGenerated: options.skipGenerated,
+      rules: options.rules,
+      entries: options.entries,
+      ignoreTypeOnlyCycles: options.ignoreTypeOnlyCycles,
+    }),
+  );
+  hash.update(`\n${stableJson(project)}\n`);
+  // JSON-encoded fields: no path or message can forge a field boundary.
+  for (const file of files) hash.update(`${JSON.stringify([file.path, file.size, file.hash, file.contentKey ?? null, file.error ?? null])}\n`);
+  hash.update('skipped\n');
+  for (const entry of skipped) hash.update(`${JSON.stringify([entry.path, entry.reason, entry.size ?? null])}\n`);
+  return hash.digest('hex');
+}
+
+function toPayload(outcome: ScanOutcome, digest: string, rulesDigest: string): MemoPayload | undefined {
+  const facts = new Map<string, FileFacts>();
+  const files: [string, string, readonly Finding[]][] = [];
+  for (const file of outcome.files) {
+    if (file.error && !DETERMINISTIC_ERRORS.has(file.error.code)) return undefined;
+    const key = outcome.contentKeys.get(file.path);
+    if (!file.facts || key === undefined) continue;
+    facts.set(key, file.facts);
+    files.push([file.path, key, outcome.fileFindings.get(file.path) ?? []]);
+  }
+  return { v: MEMO_FORMAT, digest, rulesDigest, facts: [...facts], files, crossFile: outcome.crossFile };
+}
+
+/**
+ * The memo's text was signed by this user's secret (the cache checked the
+ * tag), so it is sonde's own output; the shape is checked only as far as a
+ * format mix-up would show.
+ */
+function parseMemo(text: string): MemoPayload | undefined {
+  try {
+    const value = JSON.parse(text) as MemoPayload;
+    const ok =
+      value?.v === MEMO_FORMAT &&
+      typeof value.digest === 'string' &&
+      typeof value.rulesDigest === 'string' &&
+      Array.isArray(value.facts) &&
+      Array.isArray(value.files) &&
+      typeof value.crossFile === 'object' &&
+      value.crossFile !== null &&
+      Array.isArray(value.crossFile.findings);
+    return ok ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -1,0 +1,173 @@
+/**
+ * The page's script, part 4: the file view (finder, functions with every
+ * metric, findings, source text when embedded), the import-cycle graphs, and
+ * the router: tabs with a roving tabindex, the URL hash as the page's state
+ * (so Back works and a view can be linked).
+ */
+export const SCRIPT_FILE = String.raw`
+var fileFilter = '';
+function renderFileFinder(panel) {
+  var input = h('input', { id: 'file-find', type: 'search', placeholder: 'part of a path', 'aria-label': 'Find a file' });
+  var count = h('p', { class: 'status', 'aria-live': 'polite' });
+  var box = h('div', { class: 'vlist', id: 'file-list', tabindex: 0, 'aria-label': 'Files' });
+  panel.appendChild(h('h2', { text: 'Files' }));
+  panel.appendChild(h('div', { class: 'toolbar' }, [h('label', null, ['Find a file', input])]));
+  panel.appendChild(count);
+  panel.appendChild(box);
+  function apply() {
+    fileFilter = input.value;
+    var text = input.value.toLowerCase(), match = [];
+    for (var k = 0; k < NF; k++) if (!text || filePath(k).toLowerCase().indexOf(text) >= 0) match.push(k);
+    count.textContent = 'Showing ' + fmt(match.length) + ' of ' + plural(NF, 'file') + '.';
+    virtualList(box, 46, match.length, function (n) {
+      var k = match[n];
+      return h('div', null, [fileLink(k), h('span', { class: 'msg muted', text: plural(D.f.c[k], 'code line') + ', ' + plural(D.f.k[k], 'function') +
+        ', max cyclomatic ' + fMaxCy[k] + ', ' + plural(fFind[k], 'finding') + (D.f.e[k] >= 0 ? ', not analyzed' : '') })]);
+    });
+  }
+  var timer;
+  input.value = fileFilter;
+  input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(apply, 120); });
+  apply();
+}
+function renderFile(panel, arg) {
+  clear(panel);
+  var k = arg == null || arg === '' ? -1 : Number(arg);
+  if (!(k >= 0 && k < NF)) { renderFileFinder(panel); return; }
+  var crumbs = h('nav', { class: 'crumbs', 'aria-label': 'Directory' }), chain = [], d = D.f.d[k];
+  while (d >= 0) { chain.unshift(d); d = D.d.p[d]; }
+  chain.forEach(function (c) {
+    crumbs.appendChild(h('a', { href: '#treemap/' + c, text: c === 0 ? D.meta.rootName : S[D.d.n[c]] }));
+    crumbs.appendChild(h('span', { class: 'muted', 'aria-hidden': 'true', text: '/' }));
+  });
+  panel.appendChild(h('p', null, [h('a', { href: '#file', text: '\u2190 All files' })]));
+  panel.appendChild(h('h2', null, [h('code', { id: 'file-path', text: filePath(k) })]));
+  panel.appendChild(crumbs);
+  panel.appendChild(h('p', { text: plural(D.f.l[k], 'line') + ', ' + fmt(D.f.c[k]) + ' of code, ' + plural(D.f.k[k], 'function') + ', ' + plural(fFind[k], 'finding') + '.' }));
+  if (D.f.e[k] >= 0) panel.appendChild(h('p', { class: 'sev-2', text: 'Not analyzed: ' + S[D.f.e[k]] }));
+  var source = D.src ? D.src[k] : undefined;
+  var fns = [];
+  for (var j = fnStart[k]; j < fnStart[k + 1]; j++) fns.push(j);
+  panel.appendChild(h('h3', { text: 'Functions (' + fns.length + ')' }));
+  if (fns.length) panel.appendChild(sortableTable([
+    { key: 'name', label: 'Function', value: function (j) { return S[D.fn.n[j]]; }, cell: function (j) { return h('code', { text: S[D.fn.n[j]] }); } },
+    { key: 'line', label: 'Line', num: true, value: function (j) { return D.fn.l[j]; }, cell: function (j) {
+      return source === undefined ? String(D.fn.l[j]) : h('a', { href: '#file/' + k + '/' + D.fn.l[j], text: String(D.fn.l[j]) }); } }
+  ].concat(FN_COLUMNS), fns, 'line', false, 'Functions'));
+  var finds = [];
+  for (j = 0; j < NX; j++) if (D.x.f[j] === k) finds.push(j);
+  panel.appendChild(h('h3', { text: 'Findings (' + finds.length + ')' }));
+  if (finds.length) panel.appendChild(sortableTable([
+    { key: 'sev', label: 'Severity', value: function (x) { return -D.x.sv[x]; }, cell: function (x) { return h('span', { class: 'sev sev-' + D.x.sv[x], text: SEV[D.x.sv[x]] }); } },
+    { key: 'rule', label: 'Rule', value: function (x) { return S[D.x.r[x]]; }, cell: function (x) { return h('code', { text: S[D.x.r[x]] }); } },
+    { key: 'line', label: 'Line', num: true, value: function (x) { return D.x.l[x] * 1e4 + D.x.c[x]; }, cell: function (x) {
+      var at = D.x.l[x] + ':' + D.x.c[x]; return source === undefined ? at : h('a', { href: '#file/' + k + '/' + D.x.l[x], text: at }); } },
+    { key: 'msg', label: 'Message', value: function (x) { return S[D.x.m[x]]; }, cell: function (x) { return S[D.x.m[x]] + (D.x.sp[x] ? ' (suppressed)' : ''); } }
+  ], finds, 'line', false, 'Findings'));
+  panel.appendChild(h('h3', { text: 'Source' }));
+  if (source === undefined) { panel.appendChild(h('p', { class: 'muted', text: 'Not embedded: run sonde scan with --html-include-source to include source text.' })); return; }
+  var marks = {};
+  finds.forEach(function (x) { (marks[D.x.l[x]] = marks[D.x.l[x]] || []).push(SEV[D.x.sv[x]] + ' ' + S[D.x.r[x]] + ': ' + S[D.x.m[x]]); });
+  var pre = h('pre', { class: 'src', tabindex: 0, 'aria-label': 'Source of ' + filePath(k) }), lines = source.split('\n');
+  var frag = document.createDocumentFragment();
+  lines.forEach(function (text, n) {
+    var note = marks[n + 1];
+    frag.appendChild(h('span', { class: note ? 'ln hit' : 'ln', id: 'L' + (n + 1), title: note ? note.join('\n') : null, text: text || ' ' }));
+  });
+  pre.appendChild(frag);
+  panel.appendChild(pre);
+}
+function renderCycles(panel) {
+  var LIMIT = 10, shown = 0;
+  panel.appendChild(h('p', { class: 'muted', text: D.cyc.length ? plural(D.cyc.length, 'import-cycle group') + '. Groups of up to ' + LIMIT +
+    ' modules are drawn; larger ones are listed.' : 'No import cycles (or the import-cycle rule is off).' }));
+  var list = h('div'), more = h('button', { type: 'button', class: 'more' });
+  panel.appendChild(list); panel.appendChild(more);
+  function showMore() {
+    var end = Math.min(D.cyc.length, shown + 25);
+    for (; shown < end; shown++) list.appendChild(cycleGroup(D.cyc[shown], shown, LIMIT));
+    more.hidden = shown >= D.cyc.length;
+    more.textContent = 'Show more (' + fmt(D.cyc.length - shown) + ' left)';
+  }
+  more.addEventListener('click', showMore);
+  showMore();
+}
+function baseName(k) { return S[D.f.n[k]]; }
+function cycleGroup(group, n, limit) {
+  var box = h('section', { class: 'cycle', 'aria-label': 'Cycle group ' + (n + 1) });
+  box.appendChild(h('h3', { text: 'Group ' + (n + 1) + ': ' + plural(group.m.length, 'module') }));
+  if (group.m.length <= limit) box.appendChild(cycleSvg(group, n));
+  else box.appendChild(h('p', { class: 'muted', text: 'Too many modules to draw legibly; the members:' }));
+  box.appendChild(h('ul', { class: 'plain' }, group.m.map(function (k) { return h('li', null, [fileLink(k)]); })));
+  return box;
+}
+function cycleSvg(group, n) {
+  var m = group.m, count = m.length, pos = {}, boxW = {};
+  var labels = m.map(function (k) { var t = baseName(k); return t.length > 30 ? t.slice(0, 29) + '\u2026' : t; });
+  var widest = 0;
+  labels.forEach(function (t, q) { boxW[m[q]] = t.length * 7 + 16; widest = Math.max(widest, boxW[m[q]]); });
+  var R = count === 1 ? 0 : Math.max(55, count * 26), W = 2 * R + widest + 20, H = 2 * R + 60;
+  m.forEach(function (k, q) { var a = -Math.PI / 2 + 2 * Math.PI * q / count; pos[k] = [W / 2 + R * Math.cos(a), H / 2 + R * Math.sin(a)]; });
+  var names = m.map(function (k) { return filePath(k); }).join(', ');
+  var svg = sv('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, role: 'img', 'aria-label': 'Import cycle between ' + names });
+  var marker = sv('marker', { id: 'arrow' + n, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+  marker.appendChild(sv('path', { d: 'M0,0 L10,5 L0,10 z' }));
+  var defs = sv('defs', {}); defs.appendChild(marker); svg.appendChild(defs);
+  group.e.forEach(function (e) {
+    var a = pos[e[0]], b = pos[e[1]];
+    if (e[0] === e[1]) { svg.appendChild(sv('path', { class: 'edge', d: 'M' + (a[0] - 10) + ',' + (a[1] - 12) + ' c -20,-40 40,-40 20,0', 'marker-end': 'url(#arrow' + n + ')' })); return; }
+    var dx = b[0] - a[0], dy = b[1] - a[1], len = Math.sqrt(dx * dx + dy * dy) || 1;
+    // Leave each box: the straight line's exit point from a box of half-size (w/2+4, 15).
+    var out = function (k, sign) { var hw = boxW[k] / 2 + 4, hh = 15, t = Math.min(Math.abs(dx) > 0.01 ? hw / Math.abs(dx) : 1e9, Math.abs(dy) > 0.01 ? hh / Math.abs(dy) : 1e9);
+      var p = pos[k]; return [p[0] + sign * dx * t, p[1] + sign * dy * t]; };
+    var s = out(e[0], 1), t = out(e[1], -1);
+    // Bend to one side, so A→B and B→A are two visible arcs.
+    var cx = (s[0] + t[0]) / 2 - dy / len * 22, cy = (s[1] + t[1]) / 2 + dx / len * 22;
+    svg.appendChild(sv('path', { class: 'edge', d: 'M' + s[0] + ',' + s[1] + ' Q' + cx + ',' + cy + ' ' + t[0] + ',' + t[1], 'marker-end': 'url(#arrow' + n + ')' }));
+  });
+  m.forEach(function (k, q) {
+    var p = pos[k], w = boxW[k];
+    var g = sv('g', { class: 'node' });
+    var title = sv('title', {}); title.textContent = filePath(k); g.appendChild(title);
+    g.appendChild(sv('rect', { x: p[0] - w / 2, y: p[1] - 13, width: w, height: 26, rx: 5 }));
+    var t = sv('text', { x: p[0], y: p[1] + 4, 'text-anchor': 'middle' }); t.textContent = labels[q]; g.appendChild(t);
+    svg.appendChild(g);
+  });
+  return svg;
+}
+
+var RENDER = { summary: renderSummary, treemap: renderTreemap, hotspots: renderHotspots, findings: renderFindings, file: renderFile, cycles: renderCycles, about: renderAbout };
+var tabs = Array.prototype.slice.call(document.querySelectorAll('[role=tab]'));
+var rendered = {};
+function show(name, arg, line) {
+  if (!RENDER[name]) name = 'summary';
+  tabs.forEach(function (t) {
+    var on = t.getAttribute('data-tab') === name;
+    t.setAttribute('aria-selected', on ? 'true' : 'false');
+    t.setAttribute('tabindex', on ? '0' : '-1');
+    document.getElementById('panel-' + t.getAttribute('data-tab')).hidden = !on;
+  });
+  var panel = document.getElementById('panel-' + name);
+  if (!rendered[name] || name === 'treemap' || name === 'file') { RENDER[name](panel, arg); rendered[name] = true; }
+  else if (panel.sondeRefresh) panel.sondeRefresh();
+  if (line) { var target = document.getElementById('L' + line); if (target) target.scrollIntoView({ block: 'center' }); }
+}
+function route() {
+  var parts = decodeURIComponent(location.hash.slice(1)).split('/');
+  show(parts[0] || 'summary', parts[1], parts[2]);
+}
+tabs.forEach(function (t, k) {
+  t.addEventListener('click', function () { location.hash = '#' + t.getAttribute('data-tab'); });
+  t.addEventListener('keydown', function (ev) {
+    var next = ev.key === 'ArrowRight' ? (k + 1) % tabs.length : ev.key === 'ArrowLeft' ? (k + tabs.length - 1) % tabs.length :
+      ev.key === 'Home' ? 0 : ev.key === 'End' ? tabs.length - 1 : -1;
+    if (next < 0) return;
+    ev.preventDefault();
+    tabs[next].focus();
+    location.hash = '#' + tabs[next].getAttribute('data-tab');
+  });
+});
+window.addEventListener('hashchange', route);
+route();
+document.documentElement.setAttribute('data-ready', String(Math.round(performance.now())));
+`;

@@ -1,0 +1,140 @@
+/**
+ * The scan memo (src/engine/scan-memo.ts): a warm scan with nothing changed
+ * serves the memoized result, and every change of an input that decides the
+ * result — a file's bytes, a rule setting, an entry glob, the package.json the
+ * cross-file pass reads — is a miss that gives exactly what a scan without a
+ * cache gives. A memo edited in the store is refused.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import sqlite3 from 'sqlite3';
+import { createScanOptions, scan } from '../../src/index.js';
+import { jsonReporter } from '../../src/reporters/json.js';
+import type { JsonReport } from '../../src/reporters/json-report.js';
+import type { ScanResult } from '../../src/types.js';
+import { makeTempDir, makeTempTree, removeTree } from '../helpers/temp-tree.js';
+
+process.env.SONDE_CACHE_SECRET ??= 'test-secret-test-secret-test-secret';
+
+const TREE = {
+  'package.json': JSON.stringify({ name: 'memo-fixture', main: 'src/index.ts' }),
+  'src/index.ts': "import { a } from './a';\nexport const main = () => a(1);\n",
+  'src/a.ts': "import { b } from './b';\nexport function a(x: number) { return x > 0 ? b(x) : 0; }\nexport const unusedA = 1;\n",
+  'src/b.ts': "import { a } from './a';\nexport function b(x: number) { return a(x - 1); }\n",
+  'src/c.ts': '// sonde-disable-next-line unused-export\nexport const quiet = 1;\n// TODO: memo\nexport function loud(p: number, q: number, r: number, s: number, t: number) { try { return p + q + r + s + t; } catch {} }\n',
+  'src/blob.ts': Buffer.from([0x00, 0x01, 0x02]),
+};
+
+type Overrides = Parameters<typeof createScanOptions>[1];
+
+/** The part of the JSON report every strategy must agree on, as text. */
+function stablePart(result: ScanResult): string {
+  const report = JSON.parse(jsonReporter(result, { color: false })) as JsonReport;
+  return JSON.stringify({ files: report.files, findings: report.findings });
+}
+
+const phases = (result: ScanResult) => result.profile.phases.map((timing) => timing.phase);
+/** A memo hit computes nothing after the lookup: no per-file lookups, no cross-file pass. */
+const isMemoHit = (result: ScanResult) => phases(result).includes('memo') && !phases(result).includes('cross-file') && !phases(result).includes('cache-read');
+
+describe('the scan memo', () => {
+  const root = makeTempTree(TREE, 'sonde-memo-');
+  const cacheDir = makeTempDir('sonde-memo-cache-');
+  const location = path.join(cacheDir, 'cache.sqlite');
+  after(() => {
+    removeTree(root);
+    removeTree(cacheDir);
+  });
+
+  const cached = (overrides: Overrides = {}, warnings: string[] = []) => {
+    const options = createScanOptions(root, { parallel: 0, sampleIntervalMs: 0, cache: { enabled: true, location }, ...overrides });
+    return scan(options).then((result) => {
+      warnings.push(...result.warnings);
+      return result;
+    });
+  };
+  const uncached = (overrides: Overrides = {}) => scan(createScanOptions(root, { parallel: 0, sampleIntervalMs: 0, ...overrides }));
+
+  it('serves a no-change warm scan from the memo, identical to a scan without a cache', async () => {
+    const cold = await cached();
+    assert.ok(!isMemoHit(cold), 'the first scan has no memo');
+    assert.ok(phases(cold).includes('memo-write'), phases(cold).join(' '));
+    const warm = await cached();
+    assert.ok(isMemoHit(warm), phases(warm).join(' '));
+    const fresh = await uncached();
+    assert.equal(stablePart(warm), stablePart(fresh));
+    assert.equal(stablePart(cold), stablePart(fresh));
+    assert.equal(warm.cache.hits, cold.cache.misses - 1, 'every file with facts is a hit (the binary file has none)');
+    assert.ok(warm.crossFile.findings.some((finding) => finding.rule === 'import-cycle'), 'the memo holds the cross-file findings');
+    assert.ok(!warm.fileFindings.get('src/c.ts')!.some((finding) => finding.rule === 'unused-export'));
+  });
+
+  it('recomputes after one changed file, then serves the new memo', async () => {
+    fs.appendFileSync(path.join(root, 'src/b.ts'), 'export const later = 2;\n');
+    const changed = await cached();
+    assert.ok(!isMemoHit(changed));
+    assert.ok(phases(changed).includes('analyze'), 'only the changed file is analyzed');
+    assert.equal(changed.cache.misses, 2, 'the changed file and the binary one');
+    const fresh = await uncached();
+    assert.equal(stablePart(changed), stablePart(fresh));
+    assert.match(stablePart(fresh), /'later' is exported but never imported/);
+    const again = await cached();
+    assert.ok(isMemoHit(again));
+    assert.equal(stablePart(again), stablePart(fresh));
+  });
+
+  it('misses when an option that changes the result changes', async () => {
+    await cached();
+    const variants: Overrides[] = [
+      { ignoreTypeOnlyCycles: true },
+      { entries: ['src/a.ts'] },
+      { rules: { ...createScanOptions(root).rules, 'max-params': { enabled: true, severity: 'error', threshold: 1 } } },
+    ];
+    for (const overrides of variants) {
+      const result = await cached(overrides);
+      assert.ok(!isMemoHit(result), JSON.stringify(overrides));
+      assert.equal(stablePart(result), stablePart(await uncached(overrides)), JSON.stringify(overrides));
+      // One memo per scanned selection: the same options again hit the memo that scan just wrote.
+      const again = await cached(overrides);
+      assert.ok(isMemoHit(again), `again ${JSON.stringify(overrides)}`);
+      assert.equal(stablePart(again), stablePart(result));
+    }
+    assert.doesNotMatch(stablePart(await cached({ entries: ['src/a.ts'] })), /'unusedA' is exported/);
+  });
+
+  it('misses when the project configuration the cross-file pass reads changes', async () => {
+    await cached();
+    assert.ok(isMemoHit(await cached()));
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'memo-fixture', main: 'src/index.ts', exports: { './b': './src/b.ts' } }));
+    const result = await cached();
+    assert.ok(!isMemoHit(result));
+    assert.equal(stablePart(result), stablePart(await uncached()));
+  });
+
+  it('refuses a memo edited in the store, with a warning, and rewrites it', async () => {
+    await cached();
+    await run(location, `UPDATE keyv SET value = replace(value, 'Import cycle', 'Import loop') WHERE key LIKE '%:memo:%'`);
+    assert.equal(await count(location, `SELECT count(*) AS n FROM keyv WHERE key LIKE '%:memo:%' AND value LIKE '%Import loop%'`), 1);
+    const warnings: string[] = [];
+    const result = await cached({}, warnings);
+    assert.ok(!isMemoHit(result), 'the edited memo is not served');
+    assert.ok(warnings.some((warning) => /failed authentication/.test(warning)), warnings.join('\n'));
+    assert.doesNotMatch(stablePart(result), /Import loop/);
+    assert.equal(stablePart(result), stablePart(await uncached()));
+    assert.ok(isMemoHit(await cached()), 'the next scan hits the rewritten memo');
+  });
+});
+
+function run(location: string, sql: string): Promise<void> {
+  const db = new sqlite3.Database(location);
+  return new Promise((resolve, reject) => db.run(sql, (error) => db.close(() => (error ? reject(error) : resolve()))));
+}
+
+function count(location: string, sql: string): Promise<number> {
+  const db = new sqlite3.Database(location);
+  return new Promise((resolve, reject) =>
+    db.get(sql, (error, row: { n: number } | undefined) => db.close(() => (error ? reject(error) : resolve(row!.n)))),
+  );
+}
