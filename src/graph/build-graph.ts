@@ -61,7 +61,7 @@ export function buildGraph(files: readonly FileResult[], resolve: Resolver): Bui
 }
 
 /** The graph's nodes: the files with facts, sorted by path, and each one's id. */
-export function graphNodes(files: readonly FileResult[]): { nodes: string[]; facts: FileFacts[]; ids: Map<string, number> } {
+export function graphNodes(files: readonly FileResult[]): { nodes: string[]; facts: ModuleFacts[]; ids: Map<string, number> } {
   const withFacts = files.filter((f) => f.facts !== null && f.error === null);
   withFacts.sort((a, b) => compareCodeUnits(a.path, b.path));
   const nodes = withFacts.map((f) => f.path);
@@ -77,7 +77,7 @@ export function graphNodes(files: readonly FileResult[]): { nodes: string[]; fac
 const bySpec = (a: OutsideRef, b: OutsideRef) => compareCodeUnits(a.specifier, b.specifier);
 
 /** Resolves one node's imports and collapses them into its edges (valid while the node set and ids stay the same). */
-export function nodeEdges(from: number, nodes: readonly string[], facts: FileFacts, ids: ReadonlyMap<string, number>, resolve: Resolver): NodeEdges {
+export function nodeEdges(from: number, nodes: readonly string[], facts: ModuleFacts, ids: ReadonlyMap<string, number>, resolve: Resolver): NodeEdges {
   type Draft = { specifier: string; typeOnly: boolean; line: number; anyLine: number };
   const own = new Map<string, number>();
   const out = new Map<number, Draft>();
@@ -122,7 +122,7 @@ export function nodeEdges(from: number, nodes: readonly string[], facts: FileFac
  * within its node, so concatenating in node order gives every list sorted
  * without a global sort.
  */
-export function assembleGraph(nodes: readonly string[], facts: readonly FileFacts[], parts: readonly NodeEdges[]): BuiltGraph {
+export function assembleGraph(nodes: readonly string[], facts: readonly ModuleFacts[], parts: readonly NodeEdges[]): BuiltGraph {
   const edges: IndexedEdge[] = [];
   const publicEdges: GraphEdge[] = [];
   const external: OutsideRef[] = [];

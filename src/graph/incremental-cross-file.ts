@@ -13,9 +13,9 @@
  * renaming a file, or a change to tsconfig/package.json, clears the memo and
  * reloads the project data: those change what every specifier may mean.
  */
-import type { FileFacts, FileResult } from '../types.js';
+import type { FileResult } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
-import { assembleGraph, graphNodes, nodeEdges, type NodeEdges } from './build-graph.js';
+import { assembleGraph, graphNodes, nodeEdges, type ModuleFacts, type NodeEdges } from './build-graph.js';
 import { crossFileFindings, type CrossFileAnalysis, type CrossFileOptions } from './cross-file.js';
 import { loadProjectConfig, type ProjectConfig } from './project-config.js';
 import { createResolver, type Resolution, type Resolver } from './resolve.js';
@@ -41,7 +41,7 @@ export class IncrementalCrossFile {
   /** The last graph's nodes and each node's part; valid while the node set stays the same. */
   #nodes: string[] = [];
   #ids = new Map<string, number>();
-  #facts: FileFacts[] = [];
+  #facts: ModuleFacts[] = [];
   #parts: NodeEdges[] = [];
   #exports: ModuleExports[] = [];
 
@@ -62,7 +62,7 @@ export class IncrementalCrossFile {
     }
     const resolve = this.#memoized(this.#resolve);
     // Which changed files are nodes now; a file that gained or lost its facts changes the node set (and every id).
-    const changedNodes: { id: number; facts: FileFacts }[] = [];
+    const changedNodes: { id: number; facts: ModuleFacts }[] = [];
     if (!rebuild) {
       for (const path of changes.changed) {
         const file = findFile(files, path);
@@ -72,7 +72,7 @@ export class IncrementalCrossFile {
           rebuild = true;
           break;
         }
-        if (id !== undefined) changedNodes.push({ id, facts: file!.facts! });
+        if (id !== undefined) changedNodes.push({ id, facts: { imports: file!.facts!.imports, exports: file!.facts!.exports } });
       }
     }
     if (rebuild) {

@@ -12,8 +12,8 @@
  *   except `default`.
  * - Entry points' exports are all used.
  */
-import type { ExportRecord, FileFacts } from '../types.js';
-import type { BuiltGraph } from './build-graph.js';
+import type { ExportRecord } from '../types.js';
+import type { BuiltGraph, ModuleFacts } from './build-graph.js';
 
 /** An export nothing uses. */
 interface UnusedExport {
@@ -33,7 +33,7 @@ export interface ModuleExports {
 }
 
 /** A module's exports, with its `export *` targets as node ids. */
-export function collectModuleExports(facts: FileFacts, targets: ReadonlyMap<string, number>): ModuleExports {
+export function collectModuleExports(facts: ModuleFacts, targets: ReadonlyMap<string, number>): ModuleExports {
   const named = new Map<string, ExportRecord[]>();
   const namespaceFroms = new Set<string>();
   const starFroms = new Set<string>();
