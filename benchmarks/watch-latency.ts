@@ -8,6 +8,7 @@
  *
  *   npm run bench:watch                      # 20,000 files (--size large), 1,000 edits
  *   npm run bench:watch -- --smoke           # 200 files, 20 edits
+ *   npm run bench:watch -- --edit export             # each edit exports a new name: the graph is recomputed
  *   npm run bench:watch -- --size medium --edits 200 --parallel 0 --json out.json
  */
 import { spawn } from 'node:child_process';
@@ -28,11 +29,19 @@ const { values } = parseArgs({
     parallel: { type: 'string' },
     seed: { type: 'string' },
     json: { type: 'string' },
+    edit: { type: 'string' },
   },
 });
 const size = (values.size ?? (values.smoke ? 'small' : 'large')) as keyof typeof PROJECT_SIZES;
 const edits = Number(values.edits ?? (values.smoke ? 20 : 1000));
 const seed = Number(values.seed ?? 1);
+/**
+ * `line` (default): one line changed in place, a number literal in a function body: re-analysis, and the
+ * cross-file results are reused since no import or export moved. `export`: a line appended that exports a
+ * new name, so the graph and its findings are recomputed (the worst case for a one-line edit).
+ */
+const editKind = values.edit ?? 'line';
+if (editKind !== 'line' && editKind !== 'export') throw new Error(`--edit ${editKind}: expected line or export`);
 
 type Event = { type: string; changed?: string[]; files?: number };
 
@@ -69,8 +78,11 @@ try {
   for (let i = 0; i < edits; i++) {
     const rel = sources[(i * 7919) % sources.length]!;
     const done = nextDone((event) => event.changed?.includes(rel) ?? false);
+    const file = path.join(dir, rel);
+    const edited = editKind === 'line' ? editOneLine(readFileSync(file, 'utf8'), i) : undefined;
     const t0 = performance.now();
-    appendFileSync(path.join(dir, rel), `export const watchEdit${i} = ${i};\n`);
+    if (editKind === 'export') appendFileSync(path.join(dir, rel), `export const watchEdit${i} = ${i};\n`);
+    else writeFileSync(file, edited!);
     await done;
     latencies.push(performance.now() - t0);
     rss.push(rssBytes(child.pid!));
@@ -84,6 +96,7 @@ try {
     size,
     files: first.files,
     edits,
+    edit: editKind,
     parallel: values.parallel ?? 'auto',
     initialScanMs: Math.round(initialMs),
     latencyMs: {
@@ -106,7 +119,7 @@ try {
     loadavg: os.loadavg().map((value) => round(value)),
   };
   console.log(
-    `latency (write → scan:done, ${edits} one-line edits on ${first.files} files): median ${summary.latencyMs.median} ms, ` +
+    `latency (write → scan:done, ${edits} one-line edits (${editKind}) on ${first.files} files): median ${summary.latencyMs.median} ms, ` +
       `p95 ${summary.latencyMs.p95} ms, p99 ${summary.latencyMs.p99} ms, max ${summary.latencyMs.max} ms\n` +
       `RSS: ${mib(rssAtStart)} at start, ${mib(rss.at(-1)!)} after the last edit; slope ${(slope / 1024).toFixed(1)} KiB/edit ` +
       `(${(summary.rss.slopeAfterWarmupBytesPerEdit / 1024).toFixed(1)} KiB/edit after the first tenth)`,
@@ -114,6 +127,15 @@ try {
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ ...summary, latencies: latencies.map(round), rss }, null, 2)}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The first number literal on a line that is not an import or export, changed to a value it did not have. */
+function editOneLine(text: string, i: number): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((line) => /^\s+\S/.test(line) && /\b\d+\b/.test(line) && !/^\s*(import|export)\b/.test(line));
+  if (at === -1) return `${text}// watch edit ${i}\n`;
+  lines[at] = lines[at]!.replace(/\b\d+\b/, String(100000 + i));
+  return lines.join('\n');
 }
 
 function rssBytes(pid: number): number {

@@ -44,6 +44,8 @@ export class IncrementalCrossFile {
   #facts: ModuleFacts[] = [];
   #parts: NodeEdges[] = [];
   #exports: ModuleExports[] = [];
+  /** The last result, returned as is when no import or export changed. */
+  #last: CrossFileAnalysis | undefined;
 
   constructor(options: CrossFileOptions) {
     this.#options = options;
@@ -75,6 +77,9 @@ export class IncrementalCrossFile {
         if (id !== undefined) changedNodes.push({ id, facts: { imports: file!.facts!.imports, exports: file!.facts!.exports } });
       }
     }
+    // An edit that leaves every import and export as it was (a function body, a comment) cannot change the
+    // graph or its findings: they are made of these records and the paths alone.
+    if (!rebuild && this.#last && changedNodes.every(({ id, facts }) => sameModuleSyntax(this.#facts[id], facts))) return this.#last;
     if (rebuild) {
       const { nodes, facts, ids } = graphNodes(files);
       this.#nodes = nodes;
@@ -92,7 +97,8 @@ export class IncrementalCrossFile {
     const built = assembleGraph(this.#nodes, this.#facts, this.#parts);
     const notes = [...this.#project.notes];
     const findings = crossFileFindings(built, this.#project, this.#options, notes, this.#exports);
-    return { graph: built.graph, findings, notes: [...new Set(notes)] };
+    this.#last = { graph: built.graph, findings, notes: [...new Set(notes)] };
+    return this.#last;
   }
 
   #memoized(resolve: Resolver): Resolver {
@@ -111,6 +117,11 @@ export class IncrementalCrossFile {
       return resolution;
     };
   }
+}
+
+/** Same imports and exports, lines included (cycle and unused-export findings carry lines). */
+function sameModuleSyntax(before: ModuleFacts | undefined, after: ModuleFacts): boolean {
+  return before !== undefined && JSON.stringify(before.imports) === JSON.stringify(after.imports) && JSON.stringify(before.exports) === JSON.stringify(after.exports);
 }
 
 /** Binary search in the path-sorted files. */

@@ -60,6 +60,27 @@ const steps: { files: FileResult[]; changed: string[]; pathSetChanged: boolean }
     changed: ['c.ts'],
     pathSetChanged: false,
   },
+  // An edit that leaves imports and exports alone (a function body), then one that only moves an export's line.
+  {
+    files: [
+      file('a.ts', [imp('./e', ['e'], { line: 1 })], [exp('x', 2)]),
+      file('b.ts', [imp('./a', ['x'], { line: 1 }), imp('./c', ['*'], { line: 2, kind: 'reexport' })], [exp('y', 3), exp('*', 4, { from: './c' })]),
+      { ...file('c.ts', [], []), facts: null, error: { code: 'unreadable', message: 'gone' } },
+      file('e.ts', [imp('./a', ['x'], { line: 1 })], [exp('e', 2)]),
+    ],
+    changed: ['a.ts'],
+    pathSetChanged: false,
+  },
+  {
+    files: [
+      file('a.ts', [imp('./e', ['e'], { line: 1 })], [exp('x', 2)]),
+      file('b.ts', [imp('./a', ['x'], { line: 1 }), imp('./c', ['*'], { line: 2, kind: 'reexport' })], [exp('y', 9), exp('*', 4, { from: './c' })]),
+      { ...file('c.ts', [], []), facts: null, error: { code: 'unreadable', message: 'gone' } },
+      file('e.ts', [imp('./a', ['x'], { line: 1 })], [exp('e', 2)]),
+    ],
+    changed: ['b.ts'],
+    pathSetChanged: false,
+  },
 ];
 
 describe('IncrementalCrossFile', () => {
