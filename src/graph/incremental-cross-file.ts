@@ -13,7 +13,7 @@
  * renaming a file, or a change to tsconfig/package.json, clears the memo and
  * reloads the project data: those change what every specifier may mean.
  */
-import type { FileResult } from '../types.js';
+import type { FileFacts, FileResult } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { assembleGraph, graphNodes, nodeEdges, type ModuleFacts, type NodeEdges } from './build-graph.js';
 import { crossFileFindings, type CrossFileAnalysis, type CrossFileOptions } from './cross-file.js';
@@ -44,6 +44,8 @@ export class IncrementalCrossFile {
   #facts: ModuleFacts[] = [];
   #parts: NodeEdges[] = [];
   #exports: ModuleExports[] = [];
+  /** Imports and exports of every node by path, with the hash they were read at. */
+  #modules = new Map<string, { readonly hash: string; readonly facts: ModuleFacts }>();
   /** The last result, returned as is when no import or export changed. */
   #last: CrossFileAnalysis | undefined;
 
@@ -64,7 +66,7 @@ export class IncrementalCrossFile {
     }
     const resolve = this.#memoized(this.#resolve);
     // Which changed files are nodes now; a file that gained or lost its facts changes the node set (and every id).
-    const changedNodes: { id: number; facts: ModuleFacts }[] = [];
+    const changedNodes: { id: number; hash: string; facts: ModuleFacts }[] = [];
     if (!rebuild) {
       for (const path of changes.changed) {
         const file = findFile(files, path);
@@ -74,21 +76,25 @@ export class IncrementalCrossFile {
           rebuild = true;
           break;
         }
-        if (id !== undefined) changedNodes.push({ id, facts: { imports: file!.facts!.imports, exports: file!.facts!.exports } });
+        if (id !== undefined) {
+          const facts = file!.facts!;
+          changedNodes.push({ id, hash: file!.hash, facts: { imports: facts.imports, exports: facts.exports } });
+        }
       }
     }
     // An edit that leaves every import and export as it was (a function body, a comment) cannot change the
     // graph or its findings: they are made of these records and the paths alone.
     if (!rebuild && this.#last && changedNodes.every(({ id, facts }) => sameModuleSyntax(this.#facts[id], facts))) return this.#last;
     if (rebuild) {
-      const { nodes, facts, ids } = graphNodes(files);
+      const { nodes, facts, ids } = this.#graphNodes(files);
       this.#nodes = nodes;
       this.#facts = facts;
       this.#ids = ids;
       this.#parts = nodes.map((_, from) => nodeEdges(from, nodes, facts[from], ids, resolve));
       this.#exports = facts.map((fileFacts, m) => collectModuleExports(fileFacts, this.#parts[m].targets));
     } else {
-      for (const { id, facts } of changedNodes) {
+      for (const { id, hash, facts } of changedNodes) {
+        this.#modules.set(this.#nodes[id], { hash, facts });
         this.#facts[id] = facts;
         this.#parts[id] = nodeEdges(id, this.#nodes, facts, this.#ids, resolve);
         this.#exports[id] = collectModuleExports(facts, this.#parts[id].targets);
@@ -99,6 +105,34 @@ export class IncrementalCrossFile {
     const findings = crossFileFindings(built, this.#project, this.#options, notes, this.#exports);
     this.#last = { graph: built.graph, findings, notes: [...new Set(notes)] };
     return this.#last;
+  }
+
+  /**
+   * graphNodes, reusing each unchanged file's imports and exports from the last
+   * build: on a large tree the pipeline's results hold facts packed, and
+   * parsing 20,000 of them again for one added file would cost more than the graph.
+   */
+  #graphNodes(files: readonly FileResult[]): ReturnType<typeof graphNodes> {
+    const modules = new Map<string, { readonly hash: string; readonly facts: ModuleFacts }>();
+    const withFacts: FileResult[] = [];
+    for (const file of files) {
+      if (file.error !== null) continue;
+      const known = this.#modules.get(file.path);
+      if (known && known.hash === file.hash) {
+        modules.set(file.path, known);
+        withFacts.push(file);
+        continue;
+      }
+      const facts = file.facts;
+      if (facts === null) continue;
+      modules.set(file.path, { hash: file.hash, facts: { imports: facts.imports, exports: facts.exports } });
+      withFacts.push(file);
+    }
+    this.#modules = modules;
+    // Spelled out, not spread: spreading a packed result would read (parse) its facts.
+    return graphNodes(
+      withFacts.map((file) => ({ path: file.path, size: file.size, hash: file.hash, facts: modules.get(file.path)!.facts as FileFacts, error: null, cached: false })),
+    );
   }
 
   #memoized(resolve: Resolver): Resolver {

@@ -4,6 +4,7 @@
  * the current files (resolutions memoized across edits must never go stale).
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { analyzeCrossFile, type CrossFileOptions } from '../../src/graph/cross-file.js';
 import { IncrementalCrossFile } from '../../src/graph/incremental-cross-file.js';
@@ -13,7 +14,9 @@ import { makeTempDir } from '../helpers/temp-tree.js';
 import { exp, file, imp, RULES } from './helpers.js';
 
 const options: CrossFileOptions = { root: makeTempDir('sonde-graph-'), entries: [], ignoreTypeOnlyCycles: false, rules: RULES };
-const sorted = (files: FileResult[]) => [...files].sort((a, b) => compareCodeUnits(a.path, b.path));
+// Real results carry their content's hash, which the incremental pass keys its per-file memo on.
+const sorted = (files: FileResult[]) =>
+  files.map((f) => ({ ...f, hash: createHash('sha256').update(JSON.stringify(f.facts)).digest('hex') })).sort((a, b) => compareCodeUnits(a.path, b.path));
 
 /** Each step: the files after it, and the paths it changed. */
 const steps: { files: FileResult[]; changed: string[]; pathSetChanged: boolean }[] = [
