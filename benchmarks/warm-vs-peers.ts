@@ -18,8 +18,8 @@
  * Each variant runs on its own temporary copy of the corpus (the one-change
  * copy is edited before each of its runs; nothing is written to the corpus
  * folder), rounds are interleaved with a rotating order, and the table gives
- * the median wall time, the median peak RSS (/usr/bin/time -f %M; "–" where
- * it is missing) and sonde warm ÷ oxlint as the median of the per-round
+ * the median wall time, the median peak RSS and CPU time (/usr/bin/time
+ * -f '%M %U %S'; "–" where it is missing) and sonde warm ÷ oxlint as the median of the per-round
  * ratios (paired). A peer that is not installed is skipped with the reason.
  * oxlint and Biome are looked for in $SONDE_PEERS_BIN, then on PATH (e.g.
  * `npm install --prefix /work/peers oxlint@1 @biomejs/biome@2` and
@@ -123,20 +123,22 @@ interface Variant {
 interface Sample {
   readonly wallMs: number;
   readonly rssKiB?: number;
+  /** User + system CPU seconds of the process: steadier than wall time on a shared machine. */
+  readonly cpuS?: number;
 }
 
 function timeOnce(variant: Variant, scratch: string): Sample {
   variant.before?.();
   const timeFile = path.join(scratch, 'time.txt');
   const useTime = existsSync(TIME);
-  const [command, args] = useTime ? [TIME, ['-f', '%M', '-o', timeFile, variant.command, ...variant.args]] : [variant.command, variant.args];
+  const [command, args] = useTime ? [TIME, ['-f', '%M %U %S', '-o', timeFile, variant.command, ...variant.args]] : [variant.command, variant.args];
   const start = performance.now();
   const result = spawnSync(command, args, { cwd: variant.cwd, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
   const wallMs = performance.now() - start;
   // Linters exit 1 when they report something: only a crash or a missing program is a failure.
   if (result.error || (result.status !== 0 && result.status !== 1)) throw new Error(`${variant.name}: ${variant.command} exited ${result.status ?? result.signal}`);
-  const rss = useTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) : Number.NaN;
-  return { wallMs, ...(Number.isFinite(rss) ? { rssKiB: rss } : {}) };
+  const [rss, user, system] = useTime ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) : [];
+  return { wallMs, ...(Number.isFinite(rss) ? { rssKiB: rss } : {}), ...(Number.isFinite(user! + system!) ? { cpuS: user! + system! } : {}) };
 }
 
 const median = (values: readonly number[]) => {
@@ -243,26 +245,30 @@ function printTable(variants: readonly Variant[], samples: ReadonlyMap<string, r
     const runs = samples.get(variant.name)!;
     const walls = runs.map((sample) => sample.wallMs);
     const rss = runs.flatMap((sample) => (sample.rssKiB !== undefined ? [sample.rssKiB] : []));
+    const cpu = runs.flatMap((sample) => (sample.cpuS !== undefined ? [sample.cpuS] : []));
     return {
       name: variant.name,
       median: median(walls),
       min: Math.min(...walls),
       max: Math.max(...walls),
       rss: rss.length > 0 ? `${(median(rss) / 1024).toFixed(0)} MiB` : '–',
+      cpu: cpu.length > 0 ? `${median(cpu).toFixed(2)} s` : '–',
     };
   });
   const width = Math.max(...rows.map((row) => row.name.length));
-  console.log(`\n| ${'run'.padEnd(width)} | median wall | range | peak RSS |`);
-  console.log(`|${'-'.repeat(width + 2)}|---:|---:|---:|`);
+  console.log(`\n| ${'run'.padEnd(width)} | median wall | range | peak RSS | CPU (user+sys) |`);
+  console.log(`|${'-'.repeat(width + 2)}|---:|---:|---:|---:|`);
   for (const row of rows) {
-    console.log(`| ${row.name.padEnd(width)} | ${(row.median / 1000).toFixed(3)} s | ${(row.min / 1000).toFixed(3)}–${(row.max / 1000).toFixed(3)} s | ${row.rss} |`);
+    console.log(`| ${row.name.padEnd(width)} | ${(row.median / 1000).toFixed(3)} s | ${(row.min / 1000).toFixed(3)}–${(row.max / 1000).toFixed(3)} s | ${row.rss} | ${row.cpu} |`);
   }
   const ratio = (a: string, b: string, label: string) => {
     const x = samples.get(a);
     const y = samples.get(b);
     if (!x || !y) return;
     const perRound = x.map((sample, index) => sample.wallMs / y[index]!.wallMs);
-    console.log(`${label}: ${median(perRound).toFixed(2)}× (median of ${perRound.length} paired rounds; range ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})`);
+    const cpu = x.flatMap((sample, index) => (sample.cpuS !== undefined && y[index]!.cpuS ? [sample.cpuS / y[index]!.cpuS!] : []));
+    const cpuNote = cpu.length > 0 ? `; CPU time ${median(cpu).toFixed(2)}×` : '';
+    console.log(`${label}: wall ${median(perRound).toFixed(2)}× (median of ${perRound.length} paired rounds; range ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})${cpuNote}`);
   };
   console.log('');
   ratio('sonde warm, nothing changed', 'oxlint cold (complexity)', 'sonde warm ÷ oxlint cold (target ≤ 0.8)');

@@ -14,6 +14,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandHandler>>> = {
   bench: async () => (await import('./cli/commands/bench.js')).benchCommand,
   generate: async () => (await import('./cli/commands/generate.js')).generateCommand,
   cache: async () => (await import('./cli/commands/cache.js')).cacheCommand,
+  tune: async () => (await import('./cli/commands/tune.js')).tuneCommand,
   worker: async () => (await import('./cli/commands/worker.js')).workerCommand,
 };
 

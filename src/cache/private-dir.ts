@@ -27,8 +27,8 @@ export function userCacheDir(env: CacheEnv = process.env): string {
   return path.join(env.HOME || os.homedir(), '.cache', 'sonde');
 }
 
-/** The folder's problem, or undefined when it is safe to trust. Never throws. */
-function unsafeDirReason(dir: string): string | undefined {
+/** The folder's problem, or undefined when it is safe to trust (it must exist). Never throws. */
+export function unsafeDirReason(dir: string): string | undefined {
   let stat;
   try {
     stat = lstatSync(dir);

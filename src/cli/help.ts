@@ -12,6 +12,7 @@ Usage
   sonde generate --size S --seed N --out DIR
                                      write a deterministic synthetic project with its ground truth
   sonde cache stats|clear|prune      inspect and maintain the cache (sonde cache --help)
+  sonde tune [path] [--write]        measure the fastest settings here (sonde tune --help)
   sonde worker [redis-url]           analyze the jobs of queue scans (sonde worker --help)
 
 Scan options
@@ -34,6 +35,7 @@ Examples
   sonde scan . --format compact --quiet   errors only, one grep-able line each
   sonde scan . --rule complexity=error:15 --rule todo-comment=off
   sonde bench . --strategies sequential,parallel:2,cache:warm
+  sonde scan . --profile ci               preset flags for CI logs (README, "Tuning")
 
 Environment
   NO_COLOR   no colours      CI   never start the interactive UI

@@ -4,6 +4,7 @@ import { parseByteSize } from '../config/byte-size.js';
 import { cacheOptions, chooseCacheLocation, isTrustedConfig } from '../config/cache-location.js';
 import { createScanOptions } from '../config/create-options.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type CacheStoreLocation, type ParallelSetting, type ScanOptions } from '../config/options.js';
+import { profileNamed, PROFILE_NAMES, withProfile } from '../config/profiles.js';
 import { resolveRules } from '../config/resolve-rules.js';
 import { resolveScanInputs } from '../config/scan-inputs.js';
 import { checkMemoryFloor } from '../config/memory-budget.js';
@@ -55,7 +56,7 @@ export interface ScanCommandOptions {
 
 /** `sonde scan`'s flags: the parser's options and the "Scan options" of `sonde --help`. */
 export const SCAN_FLAGS = [
-  { name: 'parallel', short: 'p', type: 'string', arg: 'N|auto', description: 'worker threads; 0 = in-process; auto (default) decides from the workload' },
+  { name: 'parallel', short: 'p', type: 'string', arg: 'N|auto', description: 'worker threads; 0 = in-process; auto (default): the count the tune command measured best on this machine for a tree this size, else a model of the workload' },
   { name: 'sequential', type: 'boolean', description: 'same as --parallel 0' },
   { name: 'cache', type: 'boolean', description: 'reuse per-file results between runs (SQLite or Redis, keyed by content hash)' },
   { name: 'no-cache', type: 'boolean', description: 'ignore a "cache": true in the config file' },
@@ -66,6 +67,12 @@ export const SCAN_FLAGS = [
     description:
       'cache file (default: <path>/.sonde/cache.sqlite), or a Redis shared by a CI fleet: redis://[user:password@]host:port[/db] ' +
       '(rediss:// for TLS); an unreachable server is a warning, and the scan runs without the cache',
+  },
+  {
+    name: 'profile',
+    type: 'string',
+    arg: 'NAME',
+    description: `preset flags: ${PROFILE_NAMES.join(' | ')} (the table is in the README, "Tuning"); flags you type win over the preset, the preset over the config file`,
   },
   {
     name: 'queue',
@@ -150,7 +157,9 @@ export const SCAN_FLAGS = [
 
 /** Parses `sonde scan` argv (after the command name) against the working directory. */
 export function parseScanArgs(argv: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}): ScanCommandOptions {
-  const { values, positionals } = parseFlags(SCAN_FLAGS, argv, { helpCommand: 'sonde --help' });
+  const parsed = parseFlags(SCAN_FLAGS, argv, { helpCommand: 'sonde --help' });
+  const { positionals } = parsed;
+  const values = parsed.values.profile === undefined ? parsed.values : withProfile(parsed.values, profileNamed(parsed.values.profile));
   if (values.color && values['no-color']) throw new UserError('INVALID_OPTION', '--color and --no-color contradict each other; pass one.');
   // Validate the paths first: a missing one is the clearest message there is.
   const { root, paths } = resolveScanInputs(positionals, cwd);

@@ -5,7 +5,7 @@
  * pessimistic, since a budget is a promise.
  */
 import { UserError } from '../errors.js';
-import { formatBinaryBytes } from '../text/index.js';
+import { formatBinaryBytes } from '../text/units.js';
 
 const MiB = 1024 * 1024;
 

@@ -13,8 +13,6 @@ export interface ReadFile {
   readonly hash: string;
   /** The raw content, dropped once looked up or decoded (cache hits are never decoded). */
   bytes?: Buffer;
-  /** Where to read the content again: set when `bytes` was not kept (past the read phase's byte window). */
-  readonly absolutePath?: string;
   /** Cache key: the analysis parses by extension, so identical bytes under .ts and .js are different facts. */
   readonly contentKey?: string;
   readonly error?: FileResult['error'];
@@ -55,7 +53,8 @@ export function readAll(
     const extension = path.extname(file.path).slice(1);
     const contentKey = `${extension}:${read.hash}`;
     kept += read.size;
-    if (kept > keepBytes) return [{ path: file.path, size: read.size, hash: read.hash, absolutePath: file.absolutePath, contentKey }];
+    // Past the window the content is read again for its batch (pipeline.ts).
+    if (kept > keepBytes) return [{ path: file.path, size: read.size, hash: read.hash, contentKey }];
     return [{ path: file.path, size: read.size, hash: read.hash, bytes: read.bytes, contentKey }];
   });
   skipped.sort((a, b) => compareCodeUnits(a.path, b.path));

@@ -36,8 +36,10 @@ export async function chooseAnalyzer(
     });
   }
   const { decideWorkers } = await import('../parallel/auto.js');
+  // `auto` first asks for what `sonde tune` measured on this machine for this much work.
+  const tuned = options.parallel === 'auto' ? (await import('../parallel/tuned-record.js')).loadTunedRecord(pending.files) : undefined;
   // A memory budget caps whatever was asked for (config/memory-budget.ts).
-  const workers = Math.min(maxWorkers, decideWorkers(options.parallel, pending, cores));
+  const workers = Math.min(maxWorkers, decideWorkers(options.parallel, pending, cores, tuned));
   // Nothing left to analyze (a warm scan): name the strategy, start nothing (no pool, no parser).
   if (pending.files === 0) return idleAnalyzer(workers);
   const codeCacheDir = codeCacheDirFor(options.cache);

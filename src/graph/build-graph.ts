@@ -29,8 +29,12 @@ export interface BuiltGraph {
   readonly graph: ModuleGraph;
   /** Sorted node paths; a node's id is its index here. */
   readonly nodes: readonly string[];
-  /** Per node, the only facts the graph passes read: kept apart so the rest of each file's facts can be let go. */
-  readonly facts: readonly ModuleFacts[];
+  /**
+   * A node's imports and exports, read from its file each time: on a large
+   * scan facts are held packed (engine/packed-facts.ts), and unpacking every
+   * file's at once for the whole pass cost ~3.5 KB a file.
+   */
+  readonly moduleFacts: (node: number) => ModuleFacts;
   readonly edges: readonly IndexedEdge[];
   /** Per node: specifier → target node id, for every specifier that resolved to a node. */
   readonly targets: readonly ReadonlyMap<string, number>[];
@@ -56,22 +60,19 @@ export interface NodeEdges {
 
 /** Resolves every import of every file and collapses them into edges. */
 export function buildGraph(files: readonly FileResult[], resolve: Resolver): BuiltGraph {
-  const { nodes, facts, ids } = graphNodes(files);
-  return assembleGraph(nodes, facts, nodes.map((_, from) => nodeEdges(from, nodes, facts[from], ids, resolve)));
+  const { nodes, moduleFacts, ids } = graphNodes(files);
+  return assembleGraph(nodes, moduleFacts, nodes.map((_, from) => nodeEdges(from, nodes, moduleFacts(from), ids, resolve)));
 }
 
-/** The graph's nodes: the files with facts, sorted by path, and each one's id. */
-export function graphNodes(files: readonly FileResult[]): { nodes: string[]; facts: ModuleFacts[]; ids: Map<string, number> } {
+/** The graph's nodes: the files with facts, sorted by path, each one's id, and its facts read on demand. */
+export function graphNodes(files: readonly FileResult[]): { nodes: string[]; moduleFacts: (node: number) => ModuleFacts; ids: Map<string, number> } {
   const withFacts = files.filter((f) => f.facts !== null && f.error === null);
   withFacts.sort((a, b) => compareCodeUnits(a.path, b.path));
   const nodes = withFacts.map((f) => f.path);
-  const facts = withFacts.map((f): ModuleFacts => {
-    const { imports, exports } = f.facts as FileFacts;
-    return { imports, exports };
-  });
+  const moduleFacts = (node: number): ModuleFacts => withFacts[node]!.facts as FileFacts;
   const ids = new Map<string, number>();
   nodes.forEach((p, i) => ids.set(p, i));
-  return { nodes, facts, ids };
+  return { nodes, moduleFacts, ids };
 }
 
 const bySpec = (a: OutsideRef, b: OutsideRef) => compareCodeUnits(a.specifier, b.specifier);
@@ -122,7 +123,7 @@ export function nodeEdges(from: number, nodes: readonly string[], facts: ModuleF
  * within its node, so concatenating in node order gives every list sorted
  * without a global sort.
  */
-export function assembleGraph(nodes: readonly string[], facts: readonly ModuleFacts[], parts: readonly NodeEdges[]): BuiltGraph {
+export function assembleGraph(nodes: readonly string[], moduleFacts: (node: number) => ModuleFacts, parts: readonly NodeEdges[]): BuiltGraph {
   const edges: IndexedEdge[] = [];
   const publicEdges: GraphEdge[] = [];
   const external: OutsideRef[] = [];
@@ -136,7 +137,7 @@ export function assembleGraph(nodes: readonly string[], facts: readonly ModuleFa
   return {
     graph: { nodes, edges: publicEdges, external, unresolved },
     nodes,
-    facts,
+    moduleFacts,
     edges,
     targets: parts.map((part) => part.targets),
   };

@@ -86,7 +86,8 @@ export class IncrementalCrossFile {
     // graph or its findings: they are made of these records and the paths alone.
     if (!rebuild && this.#last && changedNodes.every(({ id, facts }) => sameModuleSyntax(this.#facts[id], facts))) return this.#last;
     if (rebuild) {
-      const { nodes, facts, ids } = this.#graphNodes(files);
+      const { nodes, moduleFacts, ids } = this.#graphNodes(files);
+      const facts = nodes.map((_, node) => moduleFacts(node));
       this.#nodes = nodes;
       this.#facts = facts;
       this.#ids = ids;
@@ -100,7 +101,8 @@ export class IncrementalCrossFile {
         this.#exports[id] = collectModuleExports(facts, this.#parts[id].targets);
       }
     }
-    const built = assembleGraph(this.#nodes, this.#facts, this.#parts);
+    const held = this.#facts;
+    const built = assembleGraph(this.#nodes, (node) => held[node]!, this.#parts);
     const notes = [...this.#project.notes];
     const findings = crossFileFindings(built, this.#project, this.#options, notes, this.#exports);
     this.#last = { graph: built.graph, findings, notes: [...new Set(notes)] };

@@ -67,7 +67,7 @@ type Task = { readonly kind: 'name'; readonly m: number; readonly name: string }
 export function findUnusedExports(
   graph: BuiltGraph,
   entries: ReadonlySet<number>,
-  modules: readonly ModuleExports[] = graph.facts.map((facts, m) => collectModuleExports(facts, graph.targets[m])),
+  modules: readonly ModuleExports[] = graph.nodes.map((_, m) => collectModuleExports(graph.moduleFacts(m), graph.targets[m])),
 ): UnusedExport[] {
   const n = graph.nodes.length;
   // Most modules are never used by name: their sets are made on first use (20,000 empty sets per batch were the watcher's garbage).
@@ -97,7 +97,7 @@ export function findUnusedExports(
 
   // Direct imports are used at once rather than queued: one task object per imported name was most of the pass's garbage.
   for (let m = 0; m < n; m++) {
-    for (const record of graph.facts[m].imports) {
+    for (const record of graph.moduleFacts(m).imports) {
       const t = graph.targets[m].get(record.specifier);
       if (t === undefined || record.kind === 'reexport') continue;
       // `import()` / `require()` use everything unless the analysis saw exactly which names

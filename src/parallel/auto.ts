@@ -28,6 +28,11 @@
  * - More than 2 cores has not been measured here (no such machine was lent):
  *   the same model then allows up to cores ÷ 1.5 workers.
  *
+ * A tuned result wins over the model: `sonde tune` measured worker counts on
+ * this machine for a tree of this size class (parallel/tuned-record.ts), and a
+ * measurement beats a model fitted elsewhere. The engine looks the record up
+ * (only for `auto`) and passes it in.
+ *
  * Deterministic: the same inputs (cores injected) give the same answer.
  */
 import type { ParallelSetting } from '../config/options.js';
@@ -44,10 +49,22 @@ const MIN_CORES = 2;
 /** A pool must be predicted this much faster than in-process to be chosen (guards model error). */
 const REQUIRED_GAIN = 0.8;
 
-/** Worker count for a setting: a fixed number passes through, `auto` is decided; 0 means in-process. */
-export function decideWorkers(setting: ParallelSetting, workload: { files: number; bytes: number }, cores: number): number {
+/**
+ * Worker count for a setting: a fixed number passes through, `auto` is
+ * decided — by the tuned worker count when there is one, else by the cost
+ * model; 0 means in-process.
+ */
+export function decideWorkers(
+  setting: ParallelSetting,
+  workload: { files: number; bytes: number },
+  cores: number,
+  tuned?: { readonly workers: number },
+): number {
   if (setting !== 'auto') return Math.max(0, Math.floor(setting));
-  if (cores < MIN_CORES || workload.files < 2) return 0;
+  if (workload.files < 2) return 0;
+  // More workers than files would only idle; a record is already capped at the cores it was measured on.
+  if (tuned !== undefined) return Math.min(tuned.workers, workload.files);
+  if (cores < MIN_CORES) return 0;
   const sequentialMs = workload.bytes / SEQUENTIAL_BYTES_PER_MS;
   // Two workers on two cores measured faster on large work, so at least 2 may be tried.
   const maxWorkers = Math.min(workload.files, Math.max(2, Math.floor(cores / IN_PROCESS_CORES)));

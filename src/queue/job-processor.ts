@@ -15,7 +15,6 @@ import { getHeapStatistics } from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import { UnrecoverableError } from 'bullmq';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
-import type { FactsCache } from '../cache/facts-cache.js';
 import { cacheNamespace } from '../cache/namespace.js';
 import type { AnalysisOptions } from '../config/options.js';
 import type { FileError, FileFacts } from '../types.js';
@@ -34,15 +33,17 @@ export interface JobProcessorDeps {
   /** The analysis, parser loaded once for the worker's life. */
   readonly analyzer: Analyzer;
   readonly decode: DecodeSource;
-  /** The shared facts cache for these options (opened once per namespace by the caller). */
-  cacheFor(analysis: AnalysisOptions): Promise<FactsCache>;
+  /**
+   * Writes facts to the shared cache under these options' namespace; false
+   * when the write did not happen (no usable cache, a timeout): those files
+   * then go back to the coordinator, never silently missing.
+   */
+  storeFacts(analysis: AnalysisOptions, entries: readonly (readonly [string, FileFacts])[]): Promise<boolean>;
 }
 
 /** Does one job; rejects with an UnrecoverableError (the job fails, with the reason, and is not retried) when it must refuse it. */
 export async function processJob(data: unknown, deps: JobProcessorDeps): Promise<AnalysisJobResult> {
   const job = acceptJob(data, deps.toolVersion);
-  const cache = await deps.cacheFor(job.analysis);
-  if (!cache.enabled) throw new UnrecoverableError('refused: this worker has no usable facts cache (see its warnings)');
 
   const inputs: SourceInput[] = [];
   const errors: JobFileError[] = [];
@@ -57,13 +58,18 @@ export async function processJob(data: unknown, deps: JobProcessorDeps): Promise
   }
 
   const fresh: [string, FileFacts][] = [];
+  const analyzed: string[] = [];
   const started = performance.now();
   await deps.analyzer.analyze(inputs, job.analysis, (outcome: AnalysisOutcome) => {
-    if (outcome.ok) fresh.push([keyByPath.get(outcome.path)!, outcome.facts]);
-    else errors.push({ path: outcome.path, error: outcome.error });
+    if (outcome.ok) {
+      fresh.push([keyByPath.get(outcome.path)!, outcome.facts]);
+      analyzed.push(outcome.path);
+    } else errors.push({ path: outcome.path, error: outcome.error });
   });
   const busyMs = performance.now() - started;
-  await cache.setMany(fresh);
+  if (fresh.length > 0 && !(await deps.storeFacts(job.analysis, fresh))) {
+    for (const path of analyzed) errors.push({ path, error: CACHE_WRITE });
+  }
   return { worker: deps.workerName, busyMs, heapUsedBytes: getHeapStatistics().used_heap_size, errors };
 }
 
@@ -105,6 +111,7 @@ function readJobFile(file: JobFile, deps: JobProcessorDeps): SourceInput | { rea
   return { path: file.path, text: decoded.text };
 }
 
+const CACHE_WRITE: FileError = { code: 'cache-write', message: 'The worker could not write the facts to the shared cache (see its warnings).' };
 const MISMATCH: FileError = { code: 'hash-mismatch', message: "The worker's copy of this file differs from the coordinator's (another commit?)." };
 
 /** Why a job's path may not be joined to the root, or undefined when it may. */

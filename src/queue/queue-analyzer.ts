@@ -73,6 +73,8 @@ export async function createQueueAnalyzer(deps: QueueAnalyzerDeps): Promise<Queu
   let events: QueueEvents | undefined;
   let connected = 0;
   let lost: string | undefined;
+  /** Job numbers run on across analyze() calls (the engine calls once per memory batch): an id reused would name an old, finished job. */
+  let jobsEnqueued = 0;
 
   /** One warning per kind of trouble and scan: a hundred jobs with the same problem are one line. */
   const warnOnce = (code: string, message: string) => {
@@ -126,7 +128,7 @@ export async function createQueueAnalyzer(deps: QueueAnalyzerDeps): Promise<Queu
 
     const batches = planBatches(inputs, Math.max(1, connected));
     const pending = new Map<string, readonly SourceInput[]>();
-    batches.forEach((files, index) => pending.set(jobId(scanId, index), files));
+    for (const files of batches) pending.set(jobId(scanId, jobsEnqueued++), files);
     const inbox: ({ readonly kind: 'completed'; readonly id: string; readonly value: unknown } | { readonly kind: 'failed'; readonly id: string; readonly reason: string })[] = [];
     let lastProgress = performance.now();
     let wake: (() => void) | undefined;

@@ -152,19 +152,23 @@ function show(name, arg, line) {
   else if (panel.sondeRefresh) panel.sondeRefresh();
   if (line) { var target = document.getElementById('L' + line); if (target) target.scrollIntoView({ block: 'center' }); }
 }
+/** A tab goes back to where it was: the directory last zoomed into, the file last opened. */
+var lastArg = {};
+function tabHash(name) { return '#' + name + (lastArg[name] ? '/' + lastArg[name] : ''); }
 function route() {
   var parts = decodeURIComponent(location.hash.slice(1)).split('/');
+  if (parts[0] === 'treemap' || parts[0] === 'file') lastArg[parts[0]] = parts[1] || '';
   show(parts[0] || 'summary', parts[1], parts[2]);
 }
 tabs.forEach(function (t, k) {
-  t.addEventListener('click', function () { location.hash = '#' + t.getAttribute('data-tab'); });
+  t.addEventListener('click', function () { location.hash = tabHash(t.getAttribute('data-tab')); });
   t.addEventListener('keydown', function (ev) {
     var next = ev.key === 'ArrowRight' ? (k + 1) % tabs.length : ev.key === 'ArrowLeft' ? (k + tabs.length - 1) % tabs.length :
       ev.key === 'Home' ? 0 : ev.key === 'End' ? tabs.length - 1 : -1;
     if (next < 0) return;
     ev.preventDefault();
     tabs[next].focus();
-    location.hash = '#' + tabs[next].getAttribute('data-tab');
+    location.hash = tabHash(tabs[next].getAttribute('data-tab'));
   });
 });
 window.addEventListener('hashchange', route);

@@ -4,7 +4,7 @@
  * (4.5:1 for text, 3:1 for focus rings and borders that carry meaning).
  */
 export const HTML_STYLE = `
-:root{color-scheme:light dark;--bg:#fff;--fg:#1b1b1f;--muted:#51525c;--line:#d4d4da;--panel:#f4f4f7;--accent:#1f5fbf;--focus:#1f5fbf;
+:root{color-scheme:light dark;--bg:#ffffff;--fg:#1b1b1f;--muted:#51525c;--line:#d4d4da;--panel:#f4f4f7;--accent:#1f5fbf;--focus:#1f5fbf;
 --err:#b3261e;--warn:#8a5300;--info:#36598f;--row:#eef2fa}
 @media (prefers-color-scheme:dark){:root{--bg:#16171b;--fg:#ececf1;--muted:#b4b6c2;--line:#3b3d46;--panel:#202127;--accent:#8ab4ff;--focus:#8ab4ff;
 --err:#ff8a80;--warn:#ffc266;--info:#9fc1ff;--row:#262a36}}

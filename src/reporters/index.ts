@@ -33,10 +33,12 @@ type ChunkedReporter = (result: ScanResult, options: ReporterOptions) => Iterabl
 
 /**
  * What the CLI writes with: the JSON report streams one file entry at a time
- * (megabytes on large trees); the other formats are small enough to come whole.
+ * and pretty one file's findings at a time (megabytes on large trees); the
+ * other formats are small enough to come whole.
  */
 export async function loadChunkedReporter(format: ReportFormat): Promise<ChunkedReporter> {
   if (format === 'json') return (await import('./json.js')).jsonReportChunks;
+  if (format === 'pretty') return (await import('./pretty.js')).prettyReportChunks;
   const reporter = await loadReporter(format);
   return (result, options) => [reporter(result, options)];
 }

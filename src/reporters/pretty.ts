@@ -8,13 +8,13 @@ import type { Finding, ScanResult, Severity } from '../types.js';
 import type { ReporterOptions } from './reporter.js';
 import {
   DEFAULT_TOP,
-  allFindings,
+  findingsInOrder,
   cacheSummaryText,
-  countBySeverity,
   hotspots,
   plural,
   sortedFiles,
   totals,
+  type LocatedFinding,
   type SeverityCounts,
 } from './report-model.js';
 import { pathFrom } from './report-paths.js';
@@ -50,14 +50,35 @@ function severityStyle(s: Styles, severity: Severity): (text: string) => string 
 }
 
 /** `  (2 warnings, 5 suppressed)`: the severities shown, then what the suppressions file hid. */
-function findingNotes(findings: readonly Finding[], counts: ReturnType<typeof countBySeverity>, suppressed: number): string {
-  const notes = [...(findings.length ? [severityCountsText(counts)] : []), ...(suppressed ? [`${formatCount(suppressed)} suppressed`] : [])];
+function findingNotes(found: FindingCounts, suppressed: number): string {
+  const notes = [...(found.total ? [severityCountsText(found.bySeverity)] : []), ...(suppressed ? [`${formatCount(suppressed)} suppressed`] : [])];
   return notes.length ? `  (${notes.join(', ')})` : '';
 }
 
-function summarySection(result: ScanResult, findings: readonly Finding[], s: Styles): string[] {
+/** What the summary and the verdict say about the findings, counted in one pass without holding them. */
+interface FindingCounts {
+  readonly total: number;
+  readonly bySeverity: SeverityCounts;
+  readonly files: number;
+}
+
+function countFindings(result: ScanResult): FindingCounts {
+  const bySeverity: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  let total = 0;
+  let files = 0;
+  let lastPath: string | undefined;
+  // In path order, so a file's findings are one run.
+  for (const finding of findingsInOrder(result)) {
+    total += 1;
+    bySeverity[finding.severity] += 1;
+    if (finding.path !== lastPath) files += 1;
+    lastPath = finding.path;
+  }
+  return { total, bySeverity, files };
+}
+
+function summarySection(result: ScanResult, found: FindingCounts, s: Styles): string[] {
   const total = totals(result);
-  const counts = countBySeverity(findings);
   const fileNotes = [
     ...(total.errors ? [`${total.errors} not analyzed`] : []),
     ...(result.skipped.length ? [`${result.skipped.length} skipped`] : []),
@@ -66,7 +87,7 @@ function summarySection(result: ScanResult, findings: readonly Finding[], s: Sty
     ['files', `${formatCount(total.files)}${fileNotes.length ? `  (${fileNotes.join(', ')})` : ''}`],
     ['lines', formatCount(total.lines)],
     ['functions', formatCount(total.functions)],
-    ['findings', `${formatCount(findings.length)}${findingNotes(findings, counts, result.suppressedFindings ?? 0)}`],
+    ['findings', `${formatCount(found.total)}${findingNotes(found, result.suppressedFindings ?? 0)}`],
     ['strategy', result.strategy === 'parallel' ? `parallel, ${plural(result.workers, 'worker')}` : 'sequential'],
     ['cache', cacheSummaryText(result.cache)],
     ['duration', formatDuration(result.durationMs)],
@@ -102,42 +123,48 @@ function hotspotSection(result: ScanResult, top: number, columns: number, s: Sty
   ];
 }
 
-function findingsSection(findings: readonly Finding[], columns: number, s: Styles, show: ShowPath): string[] {
-  const out: string[] = [];
-  // Findings come sorted by path: each file's group is one contiguous run.
-  for (let start = 0; start < findings.length; ) {
-    const path = findings[start].path ?? '';
-    let end = start + 1;
-    while (end < findings.length && (findings[end].path ?? '') === path) end += 1;
-    const group = findings.slice(start, end);
-    const messages = group.map((finding) => escapeTerminal(finding.message));
-    const rules = group.map((finding) => escapeTerminal(finding.rule));
-    start = end;
-    // Widths by loops, not Math.max(...spread): a generated file can hold more findings than a call's argument limit.
-    const positions = group.map((finding) => `${finding.line}:${finding.column}`);
-    let positionWidth = 0;
-    let severityWidth = 0;
-    let ruleWidth = 0;
-    let longest = 0;
-    for (let index = 0; index < group.length; index++) {
-      positionWidth = Math.max(positionWidth, positions[index].length);
-      severityWidth = Math.max(severityWidth, group[index].severity.length);
-      ruleWidth = Math.max(ruleWidth, textWidth(rules[index]));
-      longest = Math.max(longest, textWidth(messages[index]));
+/** The findings grouped by file, one group's lines at a time (findings come sorted by path: a file's group is one run). */
+function* findingsSection(findings: Iterable<LocatedFinding>, columns: number, s: Styles, show: ShowPath): Generator<string[]> {
+  let group: LocatedFinding[] = [];
+  for (const finding of findings) {
+    if (group.length > 0 && finding.path !== group[0]!.path) {
+      yield findingGroup(group, columns, s, show);
+      group = [];
     }
-    const messageWidth = Math.max(MIN_FLEX, columns - (2 + positionWidth + 2 + severityWidth + 2 + 2 + ruleWidth));
-    out.push('', s.underline(escapeTerminal(show(path))));
-    // Messages wrap instead of being cut: the numbers at their end ("(max 10)") matter.
-    const messageColumn = Math.min(longest, messageWidth);
-    const continuation = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
-    group.forEach((finding, index) => {
-      const position = padEnd(positions[index], positionWidth);
-      const severity = severityStyle(s, finding.severity)(padEnd(finding.severity, severityWidth));
-      const [first, ...rest] = wrap(messages[index], messageColumn);
-      out.push(`  ${s.dim(position)}  ${severity}  ${padEnd(first, messageColumn)}  ${s.dim(rules[index])}`);
-      for (const line of rest) out.push(`${continuation}${line}`);
-    });
+    group.push(finding);
   }
+  if (group.length > 0) yield findingGroup(group, columns, s, show);
+}
+
+function findingGroup(group: readonly Finding[], columns: number, s: Styles, show: ShowPath): string[] {
+  const out: string[] = [];
+  const path = group[0]!.path ?? '';
+  const messages = group.map((finding) => escapeTerminal(finding.message));
+  const rules = group.map((finding) => escapeTerminal(finding.rule));
+  // Widths by loops, not Math.max(...spread): a generated file can hold more findings than a call's argument limit.
+  const positions = group.map((finding) => `${finding.line}:${finding.column}`);
+  let positionWidth = 0;
+  let severityWidth = 0;
+  let ruleWidth = 0;
+  let longest = 0;
+  for (let index = 0; index < group.length; index++) {
+    positionWidth = Math.max(positionWidth, positions[index].length);
+    severityWidth = Math.max(severityWidth, group[index].severity.length);
+    ruleWidth = Math.max(ruleWidth, textWidth(rules[index]));
+    longest = Math.max(longest, textWidth(messages[index]));
+  }
+  const messageWidth = Math.max(MIN_FLEX, columns - (2 + positionWidth + 2 + severityWidth + 2 + 2 + ruleWidth));
+  out.push('', s.underline(escapeTerminal(show(path))));
+  // Messages wrap instead of being cut: the numbers at their end ("(max 10)") matter.
+  const messageColumn = Math.min(longest, messageWidth);
+  const continuation = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
+  group.forEach((finding, index) => {
+    const position = padEnd(positions[index], positionWidth);
+    const severity = severityStyle(s, finding.severity)(padEnd(finding.severity, severityWidth));
+    const [first, ...rest] = wrap(messages[index], messageColumn);
+    out.push(`  ${s.dim(position)}  ${severity}  ${padEnd(first, messageColumn)}  ${s.dim(rules[index])}`);
+    for (const line of rest) out.push(`${continuation}${line}`);
+  });
   return out;
 }
 
@@ -162,35 +189,53 @@ function warningSection(result: ScanResult, columns: number, s: Styles): string[
   ];
 }
 
-function verdict(result: ScanResult, findings: readonly Finding[], columns: number, s: Styles): string[] {
-  const counts = countBySeverity(findings);
+function verdict(result: ScanResult, found: FindingCounts, columns: number, s: Styles): string[] {
+  const counts = found.bySeverity;
   const failedFiles = result.files.filter((file) => file.error).length;
   const unanalyzed = failedFiles ? `, ${plural(failedFiles, 'file')} not analyzed` : '';
-  if (findings.length === 0) {
+  if (found.total === 0) {
     const text = `No problems in ${plural(result.files.length, 'file')}${unanalyzed}.`;
     return wrap(failedFiles ? `! ${text}` : `✔ ${text}`, columns).map(failedFiles ? s.yellow : s.green);
   }
   const paint = counts.error || failedFiles ? s.red : s.yellow;
-  const filesWithFindings = new Set(findings.map((finding) => finding.path)).size;
-  const text = `✖ ${plural(findings.length, 'problem')} (${severityCountsText(counts)}) in ${plural(filesWithFindings, 'file')}${unanalyzed}.`;
+  const text = `✖ ${plural(found.total, 'problem')} (${severityCountsText(counts)}) in ${plural(found.files, 'file')}${unanalyzed}.`;
   return wrap(text, columns).map((line) => paint(s.bold(line)));
 }
 
 /** Renders the human report. */
 export function prettyReporter(result: ScanResult, options: ReporterOptions): string {
+  return [...prettyReportChunks(result, options)].join('');
+}
+
+/** Chunks of about this many characters: few writes, and no report held whole. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * The report in pieces whose concatenation is exactly `prettyReporter`'s
+ * text, one file's findings at a time: on a 100,000-file scan the findings
+ * section alone is tens of MB, built as one array of lines and one string.
+ */
+export function* prettyReportChunks(result: ScanResult, options: ReporterOptions): Generator<string> {
   const s = styles(options.color);
   const columns = options.columns && options.columns > 0 ? options.columns : DEFAULT_COLUMNS;
-  const findings = allFindings(result);
+  const found = countFindings(result);
   const show: ShowPath = (reportPath) => pathFrom(result.root, reportPath, options.cwd);
   const hot = hotspotSection(result, options.top ?? DEFAULT_TOP, columns, s, show);
-  const lines = [
-    ...summarySection(result, findings, s),
-    ...(hot.length ? ['', ...hot] : []),
-    ...findingsSection(findings, columns, s, show),
-    ...errorSection(result, columns, s, show),
-    ...warningSection(result, columns, s),
-    '',
-    ...verdict(result, findings, columns, s),
-  ];
-  return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
+  let pending = '';
+  const add = (lines: readonly string[]) => {
+    for (const line of lines) pending += `${line.trimEnd()}\n`;
+  };
+  add(summarySection(result, found, s));
+  if (hot.length) add(['', ...hot]);
+  for (const group of findingsSection(findingsInOrder(result), columns, s, show)) {
+    add(group);
+    if (pending.length >= CHUNK_CHARS) {
+      yield pending;
+      pending = '';
+    }
+  }
+  add(errorSection(result, columns, s, show));
+  add(warningSection(result, columns, s));
+  add(['', ...verdict(result, found, columns, s)]);
+  yield pending;
 }

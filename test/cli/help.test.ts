@@ -7,6 +7,7 @@ import { GENERATE_FLAGS } from '../../src/cli/commands/generate.js';
 import { WORKER_FLAGS } from '../../src/cli/commands/worker.js';
 import { parseOptions, type Flag } from '../../src/cli/flag-table.js';
 import { SCAN_FLAGS } from '../../src/cli/scan-args.js';
+import { TUNE_FLAGS } from '../../src/cli/tune-args.js';
 import { textWidth } from '../../src/text/index.js';
 import { fakeIO } from '../helpers/fake-io.js';
 import { REPO_ROOT } from '../helpers/temp-tree.js';
@@ -16,6 +17,7 @@ const TABLES: Readonly<Record<string, readonly Flag[]>> = {
   bench: BENCH_FLAGS,
   generate: GENERATE_FLAGS,
   cache: CACHE_FLAGS,
+  tune: TUNE_FLAGS,
   worker: WORKER_FLAGS,
 };
 
@@ -34,7 +36,7 @@ async function help(command: string): Promise<string> {
 
 /** The command a help line speaks of: a usage or example line of another command names it. */
 function commandOfLine(line: string, own: string): string {
-  return /\bsonde (bench|generate|cache|worker)\b/.exec(line)?.[1] ?? own;
+  return /\bsonde (bench|generate|cache|tune|worker)\b/.exec(line)?.[1] ?? own;
 }
 
 describe('flag tables and --help', () => {

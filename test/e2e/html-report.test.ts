@@ -72,6 +72,10 @@ describe('the HTML report in Chromium', { skip: requireProgram('chromium') }, ()
     await until(page, `document.querySelector('nav.crumbs [aria-current]')?.textContent === 'src'`);
     const inSrc = await page.evaluate<string[]>(`[...document.querySelectorAll('svg.treemap g.tm-node[data-depth="1"]')].map((g) => g.querySelector('title').textContent.split(' \\u2014 ')[0]).sort()`);
     assert.deepEqual(inSrc, [`src/${XSS}`, 'src/a.ts', 'src/b.ts']);
+    // Arrow keys move the focus between boxes (one tab stop for the whole map), Backspace goes up.
+    await page.evaluate(`document.querySelector('g.tm-node[tabindex="0"]').focus(); document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))`);
+    assert.equal(await page.evaluate(`[...document.querySelectorAll('g.tm-node')].indexOf(document.activeElement)`), 1);
+    assert.equal(await page.evaluate(`document.querySelectorAll('g.tm-node[tabindex="0"]').length`), 1);
     // The breadcrumb leads back out.
     await page.evaluate(`document.querySelector('nav.crumbs button').click()`);
     await until(page, `document.querySelectorAll('svg.treemap g.tm-node[data-depth="1"]').length === 3 && !document.querySelector('nav.crumbs button')`);
@@ -129,6 +133,22 @@ describe('the HTML report in Chromium', { skip: requireProgram('chromium') }, ()
     await until(page, `document.querySelector('.cycle svg')`);
     assert.deepEqual(await page.evaluate(`[...document.querySelectorAll('.cycle svg .node text')].map((t) => t.textContent)`), ['a.ts', 'b.ts']);
     assert.equal(await page.evaluate(`document.querySelectorAll('.cycle svg path.edge').length`), 2);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it('opens the report of an empty scan without an error in any view', async () => {
+    const empty = makeTempDir();
+    const report = path.join(out, 'empty.html');
+    const r = spawnSync(process.execPath, [BIN, 'scan', empty, '--format', 'html', '-o', report, '--progress', 'none', '--no-error-on-unmatched-pattern'], { encoding: 'utf8' });
+    removeTree(empty);
+    assert.equal(r.status, 0, r.stderr);
+    await page.open(pathToFileURL(report).href);
+    await until(page, `document.documentElement.dataset.ready`);
+    for (const view of ['treemap', 'hotspots', 'findings', 'file', 'cycles', 'about']) {
+      await page.evaluate(`location.hash = '#${view}'`);
+      await until(page, `!document.getElementById('panel-${view}').hidden && document.getElementById('panel-${view}').childElementCount > 0`);
+    }
+    assert.equal(await page.evaluate(`document.querySelectorAll('svg.treemap g.tm-node').length`), 0);
     assert.deepEqual(page.problems, []);
   });
 });

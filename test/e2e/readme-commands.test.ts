@@ -99,7 +99,9 @@ describe('README commands', () => {
     it(command, { skip: usesRedis(command) && redisSkip }, () => {
       const shell = command
         .replace(/^npx sonde/, `"${process.execPath}" "${path.join(REPO_ROOT, 'bin', 'sonde.js')}"`)
-        .replace(/rediss?:\/\/\S+/g, () => `${redis!.url}/0`);
+        .replace(/rediss?:\/\/\S+/g, () => `${redis!.url}/0`)
+        // A CI matrix step runs as the matrix's first job would (`--shard ${{ matrix.shard }}/4` → `--shard 1/4`).
+        .replace(/\$\{\{ matrix\.\w+ \}\}/g, '1');
       const run = spawnSync('sh', ['-c', shell], {
         cwd: workdir,
         encoding: 'utf8',

@@ -130,12 +130,17 @@ describe('the parser code cache in a scan', { skip: !codeCacheSupported() && 'zl
       const codeCache = home.codeCache;
       const forgetFacts = () => forgetCachedFacts(root);
 
-      assert.equal(stablePart(await run(root, 2, true)), expected, 'cold: no code cache yet');
+      const cold = await run(root, 2, true);
+      assert.equal(stablePart(cold), expected, 'cold: no code cache yet');
+      // The profile says so, summed over the workers that analyzed (what sonde bench reads).
+      assert.ok(cold.profile.codeCache && cold.profile.codeCache.loaded === 0 && cold.profile.codeCache.compiled > 0, JSON.stringify(cold.profile.codeCache));
       const written = blobs(codeCache);
       assert.ok(written.length >= 1);
 
       forgetFacts();
-      assert.equal(stablePart(await run(root, 2, true)), expected, 'facts cold, code cache warm');
+      const warm = await run(root, 2, true);
+      assert.equal(stablePart(warm), expected, 'facts cold, code cache warm');
+      assert.ok(warm.profile.codeCache && warm.profile.codeCache.loaded > 0 && warm.profile.codeCache.compiled === 0, JSON.stringify(warm.profile.codeCache));
       assert.deepEqual(blobs(codeCache), written, 'a usable code cache is not rewritten');
 
       for (const name of written) {

@@ -25,6 +25,8 @@ const TREE = {
   'src/b.ts': "import { a } from './a';\nexport function b(x: number) { return a(x - 1); }\n",
   'src/c.ts': '// sonde-disable-next-line unused-export\nexport const quiet = 1;\n// TODO: memo\nexport function loud(p: number, q: number, r: number, s: number, t: number) { try { return p + q + r + s + t; } catch {} }\n',
   'src/blob.ts': Buffer.from([0x00, 0x01, 0x02]),
+  // An IIFE: its function carries `iife`, which the memo's compact form must give back.
+  'src/boot.js': '(function boot() { return 1; })();\nexport const arrow = (a) => a;\n',
 };
 
 type Overrides = Parameters<typeof createScanOptions>[1];
@@ -69,6 +71,9 @@ describe('the scan memo', () => {
     assert.equal(warm.cache.hits, cold.cache.misses - 1, 'every file with facts is a hit (the binary file has none)');
     assert.ok(warm.crossFile.findings.some((finding) => finding.rule === 'import-cycle'), 'the memo holds the cross-file findings');
     assert.ok(!warm.fileFindings.get('src/c.ts')!.some((finding) => finding.rule === 'unused-export'));
+    const facts = (result: ScanResult) => JSON.stringify(result.files.map((file) => file.facts));
+    assert.equal(facts(warm), facts(fresh), 'the facts themselves, beyond what the report shows');
+    assert.ok(warm.files.find((file) => file.path === 'src/boot.js')!.facts!.functions.some((fn) => fn.iife === true));
   });
 
   it('recomputes after one changed file, then serves the new memo', async () => {

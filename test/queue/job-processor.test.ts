@@ -62,7 +62,10 @@ describe('a worker processing a job', () => {
       workerName: 'test:1',
       analyzer: createSequentialAnalyzer(),
       decode: decodeSource,
-      cacheFor: async () => cache,
+      storeFacts: async (_analysis, entries) => {
+        await cache.setMany(entries);
+        return true;
+      },
     };
   });
   after(async () => {
@@ -96,6 +99,12 @@ describe('a worker processing a job', () => {
     assert.deepEqual([...stored.keys()], [keyOf('ts', SOURCE)]);
     assert.equal(stored.get(keyOf('ts', SOURCE))!.functions[0]!.cyclomatic, 2);
     assert.equal(parseJobResult(JSON.stringify(result))?.errors.length, 4, 'the result survives its trip through Redis');
+  });
+
+  it('a failed cache write sends the analyzed files back to the coordinator instead of losing them', async () => {
+    const failing = { ...deps, storeFacts: async () => false };
+    const result = await processJob(job([{ path: 'src/a.ts', key: keyOf('ts', SOURCE), size: Buffer.byteLength(SOURCE) }]), failing);
+    assert.deepEqual(result.errors.map((entry) => [entry.path, entry.error.code]), [['src/a.ts', 'cache-write']]);
   });
 
   it('refuses a job that is not one, or of another version or options', async () => {

@@ -8,7 +8,8 @@
  * (the deadline), a worker of another version (refused).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { hash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -21,6 +22,9 @@ import { cacheNamespace } from '../../src/cache/namespace.js';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/config/options.js';
 import { PROTOCOL_VERSION, QUEUE_NAME, QUEUE_PREFIX } from '../../src/queue/protocol.js';
 import { TOOL_VERSION } from '../../src/version.js';
+import { openFactsCache } from '../../src/cache/open-cache.js';
+import { createSequentialAnalyzer } from '../../src/engine/sequential-analyzer.js';
+import { createQueueAnalyzer, queueSettings } from '../../src/queue/index.js';
 
 describe('scan --queue with sonde workers', { skip: requireProgram('redis-server') }, () => {
   let server: RedisServer;
@@ -34,7 +38,9 @@ describe('scan --queue with sonde workers', { skip: requireProgram('redis-server
   before(async () => {
     server = await startRedisServer();
     tree = projectTree(120, 7);
-    reference = stable((await scanJson(tree, '--parallel', '0')).report);
+    const sequential = (await scanJson(tree, '--parallel', '0')).report;
+    assert.equal(sequential.summary.queue, undefined, 'summary.queue only for a queue scan');
+    reference = stable(sequential);
   });
   after(async () => {
     await Promise.all(workers.map(killWorker));
@@ -68,6 +74,44 @@ describe('scan --queue with sonde workers', { skip: requireProgram('redis-server
     await Promise.all(workers.splice(0).map(killWorker));
   });
 
+  it('one coordinator, several analyze calls (the memory batches of the engine): every call is served by the workers', async () => {
+    const url = nextUrl();
+    workers.push(await startWorker(url, tree));
+    const files = readdirSync(path.join(tree, 'src'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .slice(0, 40)
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        const bytes = readFileSync(file);
+        return { path: path.relative(tree, file).split(path.sep).join('/'), text: bytes.toString('utf8'), contentKey: `ts:${hash('sha1', bytes)}` };
+      });
+    const cache = await openFactsCache({ location: { kind: 'redis', url }, analysisOptions: DEFAULT_ANALYSIS_OPTIONS, toolVersion: TOOL_VERSION, onWarning: assert.fail });
+    const analyzer = await createQueueAnalyzer({
+      location: { url, label: url },
+      settings: { ...queueSettings({}), deadlineMs: 20_000 },
+      toolVersion: TOOL_VERSION,
+      namespace: cacheNamespace(TOOL_VERSION, DEFAULT_ANALYSIS_OPTIONS),
+      cache,
+      local: createSequentialAnalyzer(),
+      warn: (_code, message) => assert.fail(message),
+    });
+    try {
+      const workerIds: number[] = [];
+      for (const slice of [files.slice(0, 20), files.slice(20)]) {
+        await analyzer.analyze(slice, DEFAULT_ANALYSIS_OPTIONS, (outcome, workerId) => {
+          assert.ok(outcome.ok && outcome.stored, outcome.path);
+          workerIds.push(workerId);
+        });
+      }
+      assert.equal(workerIds.length, 40);
+      assert.deepEqual(analyzer.summary(), { workers: 1, remoteFiles: 40, localFiles: 0 });
+    } finally {
+      await analyzer.close();
+      await cache.close();
+      await Promise.all(workers.splice(0).map(killWorker));
+    }
+  });
+
   it('a worker SIGKILLed mid-job: another worker takes the stalled job over, and the report is the same', async () => {
     const url = nextUrl();
     const doomed = await startWorker(url, tree);
@@ -82,6 +126,22 @@ describe('scan --queue with sonde workers', { skip: requireProgram('redis-server
     assert.equal(report.summary.queue!.localFiles, 0, 'nothing fell back to the coordinator');
     assert.match(survivor.output(), /job \S+-0: \d+ files/, 'the survivor did the killed worker\'s first job');
     await Promise.all(workers.splice(0).map(killWorker));
+  });
+
+  it('SIGTERM: the worker finishes the job in hand, acknowledges it and exits 0; the coordinator does the rest', async () => {
+    const url = nextUrl();
+    // A long lock: on a loaded machine a 1 s lock can lapse mid-job, and the coordinator would rightly take the job back.
+    const worker = await startWorker(url, tree, { SONDE_QUEUE_LOCK_MS: '30000' });
+    workers.push(worker);
+    const scanning = withEnv({ SONDE_QUEUE_DEADLINE_MS: '1000' }, () => scanJson(tree, '--queue', url));
+    await worker.waitFor(/started/);
+    worker.child.kill('SIGTERM');
+    assert.equal(await worker.exited, 0, worker.output());
+    assert.match(worker.output(), /SIGTERM[\s\S]*job \S+: \d+ files, 0 without facts/);
+    const { report } = await scanning;
+    assert.equal(stable(report), reference);
+    assert.ok(report.summary.queue!.remoteFiles > 0, `the job in hand was delivered: ${JSON.stringify(report.summary.queue)} ${report.warnings.join(' | ')}`);
+    workers.splice(0);
   });
 
   it('no worker at all: after the deadline the coordinator analyzes everything itself', async () => {
@@ -159,13 +219,16 @@ describe('scan --queue with sonde workers', { skip: requireProgram('redis-server
     let restarted: Awaited<ReturnType<typeof startRedisOnPort>> | undefined;
     try {
       const scanning = withEnv({ SONDE_QUEUE_DEADLINE_MS: '1500' }, () => scanJson(tree, '--queue', url));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Mid-scan: once the jobs are in the queue, waiting for a worker.
+      const watcher = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port, db: 15 }, prefix: QUEUE_PREFIX });
+      while ((await watcher.getWaitingCount()) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      await watcher.close();
       await server.stop();
       restarted = await startRedisOnPort(port, dir);
       const { report } = await scanning;
       assert.equal(stable(report), reference);
       assert.equal(report.summary.queue!.localFiles, report.summary.files);
-      assert.ok(report.warnings.some((warning) => /queue/i.test(warning)), report.warnings.join('\n'));
+      assert.ok(report.warnings.some((warning) => /vanished from the queue|stopped answering/.test(warning)), report.warnings.join('\n'));
     } finally {
       restarted?.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });

@@ -7,9 +7,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { fileResult, packFacts } from '../../src/engine/packed-facts.js';
 import { buildHtmlData } from '../../src/reporters/html-data.js';
 import { escapeHtml, jsonForScript } from '../../src/reporters/html-escape.js';
 import { htmlReporter } from '../../src/reporters/html.js';
+import { HTML_STYLE } from '../../src/reporters/html-style.js';
 import { hotspots } from '../../src/reporters/report-model.js';
 import { asParallelWarmScan, facts, file, fn, makeResult } from './fixtures.js';
 
@@ -94,6 +96,14 @@ describe('htmlReporter', () => {
     assert.deepEqual(data.hot.cg.map(named), hotspots(result, 100, 'cognitive').map((spot) => spot.fn.name));
   });
 
+  it('finds the hotspots when a large scan unpacks its facts afresh on every read', () => {
+    const plain = makeResult();
+    const packed = { ...plain, files: plain.files.map((entry) => fileResult(entry, entry.facts && packFacts(entry.facts), entry.error, entry.cached)) };
+    assert.notEqual(packed.files[0].facts, packed.files[0].facts, 'a new object on each read');
+    assert.deepEqual(buildHtmlData(packed).hot, buildHtmlData(plain).hot);
+    assert.ok(buildHtmlData(packed).hot.cy.every((index) => index >= 0));
+  });
+
   it('draws each reported cycle group once, with the imports between its members', () => {
     const data = buildHtmlData(makeResult());
     assert.deepEqual(data.cyc, [{ m: [2, 3], e: [[2, 3], [3, 2]] }]);
@@ -119,5 +129,34 @@ describe('htmlReporter', () => {
     assert.deepEqual(data.src, { 2: 'export const a = "</script>";\n' });
     assert.deepEqual([data.meta.date, data.meta.command, data.meta.machine, data.meta.source], ['2026-01-02T03:04:05.000Z', 'sonde scan .', 'Linux x64', true]);
     assert.equal(data.meta.rootName, 'project');
+  });
+});
+
+describe('the stylesheet', () => {
+  /** WCAG 2 contrast ratio of two #rrggbb colours. */
+  const contrast = (a: string, b: string) => {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const palettes = [...HTML_STYLE.matchAll(/\{[^{}]*?(--bg:[^}]*)\}/g)].map((match) =>
+    Object.fromEntries([...match[1].matchAll(/--([a-z]+):(#[0-9a-f]{6})/g)].map((pair) => [pair[1], pair[2]])),
+  );
+
+  it('has a light and a dark palette whose text colours meet WCAG AA (4.5:1) on every background they sit on', () => {
+    assert.equal(palettes.length, 2, 'light, and dark under prefers-color-scheme');
+    assert.match(HTML_STYLE, /@media \(prefers-color-scheme:dark\)/);
+    for (const palette of palettes) {
+      for (const text of ['fg', 'muted', 'accent', 'err', 'warn', 'info']) {
+        for (const background of ['bg', 'panel', 'row']) {
+          const ratio = contrast(palette[text], palette[background]);
+          assert.ok(ratio >= 4.5, `${text} ${palette[text]} on ${background} ${palette[background]}: ${ratio.toFixed(2)}`);
+        }
+      }
+      assert.ok(contrast(palette.fg, palette.line) >= 4.5, 'directory labels in the treemap');
+    }
   });
 });

@@ -46,11 +46,11 @@ describe('reporter table', () => {
     }
   });
 
-  it('streams JSON as the plain 2-space JSON.stringify of the report, one chunk per file entry', async () => {
+  it('streams JSON as the plain 2-space JSON.stringify of the report, in pieces (json-stream.test.ts has the rest)', async () => {
     const result = makeResult();
     const chunks = [...(await loadChunkedReporter('json'))(result, { color: false })];
     assert.equal(chunks.join(''), `${JSON.stringify(toJsonReport(result), null, 2)}\n`);
-    assert.equal(chunks.length, result.files.length + 2);
+    assert.ok(chunks.length > result.files.length, 'the head is written key by key, not as one string');
   });
 
   it('loads only the reporter asked for: dot and mermaid load the graph module, no other reporter', () => {

@@ -28,6 +28,14 @@ function geoLine(s: StrategyResult['summary']): string {
   return `[geometric mean ${formatMs(s.geoMean ?? Number.NaN)}, 95% CI ${formatMs(s.ci95[0])} … ${formatMs(s.ci95[1])}]`;
 }
 
+/** What the children's parser code cache did (the state each run started with), or null when none was in use. */
+function codeCacheLine(r: StrategyResult): string | null {
+  const loaded = r.samples.reduce((sum, s) => sum + (s.codeCacheLoaded ?? 0), 0);
+  const compiled = r.samples.reduce((sum, s) => sum + (s.codeCacheCompiled ?? 0), 0);
+  if (loaded + compiled === 0) return null;
+  return `${loaded} file${loaded === 1 ? '' : 's'} loaded from it, ${compiled} compiled (over ${r.samples.length} runs)`;
+}
+
 /** One strategy's block. */
 function formatStrategyBlock(r: StrategyResult, warmupRuns: number): string {
   const s = r.summary;
@@ -44,6 +52,8 @@ function formatStrategyBlock(r: StrategyResult, warmupRuns: number): string {
     `  Peak RSS:            ${formatMebibytes(r.peakRss.median)} median, ${formatMebibytes(r.peakRss.max)} max    CPU ${r.cpuUtilization.toFixed(2)} cores`,
   );
   if (r.cacheHitRate !== null) lines.push(`  Cache hit rate:      ${formatPercent(r.cacheHitRate, 1)}`);
+  const codeCache = codeCacheLine(r);
+  if (codeCache) lines.push(`  Parser code cache:   ${codeCache}`);
   if (r.failures.length) lines.push(`  Failed runs:         ${r.failures.length} (${escapeTerminal(r.failures[0].error)})`);
   for (const w of r.warnings) lines.push(`  Warning: ${escapeTerminal(w.replace(`${r.strategy}: `, ''))}`);
   return lines.join('\n');

@@ -6,7 +6,7 @@ import type { StrategyResult, SuiteReport } from '../types.js';
 import { formatCount, formatMebibytes, formatMs, formatPercent } from '../../text/index.js';
 
 /** Headers of `measuredCells`, after the strategy column. */
-export const MEASURED_COLUMNS = ['n', 'mean ± σ', '95% CI', 'median', 'min … max', 'files/s', 'lines/s', 'peak RSS (median / max)', 'CPU', 'cache hits'] as const;
+export const MEASURED_COLUMNS = ['n', 'mean ± σ', '95% CI (geo. mean)', 'median', 'min … max', 'files/s', 'lines/s', 'peak RSS (median / max)', 'CPU', 'cache hits'] as const;
 
 /** One strategy's statistics, throughput, memory, CPU and cache hit rate. */
 export function measuredCells(result: StrategyResult): string[] {

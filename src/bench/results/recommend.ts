@@ -1,7 +1,7 @@
 /**
  * Recommendations derived only from the measured comparisons: never from a
  * table of assumed factors. A strategy is advised only when its verdict is
- * significant (Welch p < α and a bootstrap CI that excludes 1).
+ * significant (its Welch interval on log-times excludes 1).
  */
 import type { StrategyComparison, StrategyResult } from '../types.js';
 import { formatRatio as x } from '../../text/index.js';
@@ -61,6 +61,8 @@ export function recommend(
         (breakEven !== null ? `; it pays for itself after ${breakEven} warm scan${breakEven > 1 ? 's' : ''}.` : '.'),
     );
   }
+  const tooFew = comparisons.filter((c) => c.verdict === 'too few runs').map((c) => c.strategy);
+  if (tooFew.length > 0) out.push(`too few runs to compare ${tooFew.join(', ')} with ${reference}: measure at least 3 runs each (--min-runs).`);
   if (faster.length === 0) out.push(`no strategy beat ${reference} significantly.`);
   return out;
 }

@@ -103,6 +103,9 @@ export async function measureStrategies(
       listener({ type: 'run:done', strategy: spec.name, run, warmup, wallMs: 0, peakRssBytes: 0, error: message });
       if (!warmup) state.failures.push({ run, error: message });
       return null;
+    } finally {
+      // A cold run's state is never used again; its code cache alone is several MB, so 50 runs would pile up.
+      if (cold) workspace.discard(stateHome, cache);
     }
   };
 

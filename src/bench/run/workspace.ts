@@ -21,6 +21,8 @@ export interface Workspace {
    * where its parser code cache and cache secret go, instead of the user's.
    */
   stateDir(label: string): string;
+  /** Removes paths this workspace handed out (a used cache file with its SQLite side files, a state folder). */
+  discard(...paths: readonly (string | null)[]): void;
   /** Copies `root` (minus VCS dirs and node_modules) once per label; returns the copy. */
   copyTree(root: string, label: string): string;
   dispose(): void;
@@ -42,6 +44,12 @@ export function createWorkspace(prefix = 'sonde-bench-'): Workspace {
       const home = path.join(dir, `home-${safe(label)}-${counter}`);
       fs.mkdirSync(home, { mode: 0o700 });
       return home;
+    },
+    discard(...paths) {
+      for (const p of paths) {
+        if (p === null || !p.startsWith(dir + path.sep)) continue;
+        for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(p + suffix, { recursive: true, force: true });
+      }
     },
     copyTree(root, label) {
       const existing = copies.get(label);

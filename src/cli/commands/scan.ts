@@ -18,6 +18,8 @@ import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
 import { escapeTerminal } from '../../text/escape.js';
+import { createMemoryGuard, guardedChunks } from '../../profiler/memory-guard.js';
+import { PACK_FROM_FILES } from '../../engine/packed-facts.js';
 import { withoutSuppressed } from '../../config/suppressions.js';
 import { htmlReportInput } from '../html-report-input.js';
 import { prepareSuppressions, processSuppressions, type PreparedSuppressions } from '../suppressions-file.js';
@@ -142,7 +144,9 @@ function reportFor(
     const reporter = await loadChunkedReporter(options.format);
     const presentation = reporterOptions(options, output, io, color);
     const html = options.format === 'html' ? { html: htmlReportInput(argv, shown, options.htmlIncludeSource, options.scan.maxFileSize) } : {};
-    const chunks = reporter(options.quiet ? errorsOnly(shown) : shown, { ...presentation, ...html });
+    // Under --max-memory, or on a large scan, the report's garbage is collected as it is written.
+    const guard = createMemoryGuard(options.scan.maxMemory, shown.files.length >= PACK_FROM_FILES);
+    const chunks = guardedChunks(reporter(options.quiet ? errorsOnly(shown) : shown, { ...presentation, ...html }), guard);
     if (output) writeOutput(output, chunks);
     else await writeChunks(io.stdout, chunks);
     if (options.format === 'mermaid') warnOnMermaidLimit(shown, presentation, io);

@@ -10,13 +10,14 @@ import { realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Analyzer } from '../../analysis/analyzer.js';
-import type { FactsCache } from '../../cache/facts-cache.js';
+import { NULL_CACHE, type FactsCache } from '../../cache/facts-cache.js';
 import { cacheNamespace } from '../../cache/namespace.js';
-import type { AnalysisOptions } from '../../config/options.js';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../../config/options.js';
 import { decodeSource } from '../../engine/read-source.js';
 import { codeCacheDirFor } from '../../engine/strategy.js';
 import { UserError } from '../../errors.js';
 import { escapeTerminal } from '../../text/index.js';
+import type { FileFacts } from '../../types.js';
 import { TOOL_VERSION } from '../../version.js';
 import { EXIT_INTERRUPTED } from '../exit-code.js';
 import { renderFlags, type Flag } from '../flag-table.js';
@@ -61,23 +62,40 @@ export const workerCommand: CommandHandler = async (argv, io) => {
   const say = (line: string) => io.stderr.write(`sonde worker: ${line}\n`);
 
   const analyzer = await createAnalyzer(concurrency, io.env);
-  const caches = new Map<string, Promise<FactsCache>>();
-  const cacheFor = (analysis: AnalysisOptions): Promise<FactsCache> => {
+  // Load the parser now, not on the first job: a job's time is then analysis only.
+  await analyzer.analyze([], DEFAULT_ANALYSIS_OPTIONS, () => {});
+  // One cache per options namespace, opened on first use. A write that fails (a timeout, a server
+  // restart) drops it, so the next job opens a fresh connection instead of running without a cache for good.
+  const caches = new Map<string, { readonly cache: Promise<FactsCache>; warnings: number }>();
+  const storeFacts = async (analysis: AnalysisOptions, entries: readonly (readonly [string, FileFacts])[]): Promise<boolean> => {
     const namespace = cacheNamespace(TOOL_VERSION, analysis);
-    let cache = caches.get(namespace);
-    if (!cache) {
-      cache = import('../../cache/open-cache.js').then(({ openFactsCache }) =>
+    let entry = caches.get(namespace);
+    if (!entry) {
+      const opened: { cache: Promise<FactsCache>; warnings: number } = { cache: Promise.resolve(NULL_CACHE), warnings: 0 };
+      opened.cache = import('../../cache/open-cache.js').then(({ openFactsCache }) =>
         openFactsCache({
           location: { kind: 'redis', url: location.url },
           analysisOptions: analysis,
           toolVersion: TOOL_VERSION,
           env: io.env,
-          onWarning: (_code, message) => say(`warning: ${message}`),
+          onWarning: (_code, message) => {
+            opened.warnings += 1;
+            say(`warning: ${message}`);
+          },
         }),
       );
-      caches.set(namespace, cache);
+      caches.set(namespace, opened);
+      entry = opened;
     }
-    return cache;
+    const cache = await entry.cache;
+    const before = entry.warnings;
+    if (cache.enabled) await cache.setMany(entries);
+    const failed = !cache.enabled || entry.warnings > before;
+    if (failed) {
+      caches.delete(namespace);
+      await cache.close();
+    }
+    return !failed;
   };
 
   let active = 0;
@@ -86,7 +104,7 @@ export const workerCommand: CommandHandler = async (argv, io) => {
     location,
     queueSettings(io.env),
     concurrency,
-    { root, toolVersion: TOOL_VERSION, workerName: `${os.hostname()}:${process.pid}`, analyzer, decode: decodeSource, cacheFor },
+    { root, toolVersion: TOOL_VERSION, workerName: `${os.hostname()}:${process.pid}`, analyzer, decode: decodeSource, storeFacts },
     (event) => {
       lastActivity = performance.now();
       if (event.type === 'ready') say(`waiting for jobs on ${location.label} (sonde ${TOOL_VERSION}, root ${escapeTerminal(root)}, concurrency ${concurrency})`);
@@ -97,9 +115,9 @@ export const workerCommand: CommandHandler = async (argv, io) => {
       else if (event.type === 'job:done') {
         active -= 1;
         say(`job ${escapeTerminal(event.jobId)}: ${event.files} files, ${event.errors} without facts, ${Math.round(event.ms)} ms`);
-      } else if (event.type === 'job:refused') {
-        active = Math.max(0, active - 1);
-        say(`job ${escapeTerminal(event.jobId)} ${escapeTerminal(event.reason)}`);
+      } else if (event.type === 'job:failed') {
+        active -= 1;
+        say(`job ${escapeTerminal(event.jobId)} ${event.refused ? '' : 'failed: '}${escapeTerminal(event.reason)}`);
       } else say(`warning: ${escapeTerminal(event.message)}`);
     },
   ).catch((error: unknown) => {
@@ -131,7 +149,7 @@ export const workerCommand: CommandHandler = async (argv, io) => {
   } finally {
     if (idleTimer) clearInterval(idleTimer);
     io.signal?.removeEventListener('abort', onAbort);
-    await Promise.allSettled([analyzer.close(), ...[...caches.values()].map(async (cache) => (await cache).close())]);
+    await Promise.allSettled([analyzer.close(), ...[...caches.values()].map(async (entry) => (await entry.cache).close())]);
   }
   return interrupted ? EXIT_INTERRUPTED : 0;
 };

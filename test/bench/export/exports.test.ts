@@ -99,6 +99,13 @@ test('text report: hyperfine-like blocks, "times faster" lines, suite tables', (
   assert.match(few, /parallel:2 vs sequential: 1\.43× faster {2}\(no interval\) → too few runs \(need 3 each\)/);
   assert.match(few, /\[no 95% CI below 3 runs\]/);
   assert.doesNotMatch(few, /CI \d/);
+  assert.match(few, /too few runs to compare parallel:2 with sequential: measure at least 3 runs each/);
+  // The parser code cache each run started with, when one was in use.
+  const cold = makeReport({ sequential: [1000, 1010, 990], 'cache:cold': [1100, 1110, 1090] });
+  const withCodeCache = { ...cold, results: cold.results.map((r) => (r.strategy === 'cache:cold' ? { ...r, samples: r.samples.map((s) => ({ ...s, codeCacheCompiled: 3, codeCacheLoaded: 0 })) } : r)) };
+  const coldText = formatBenchText(withCodeCache);
+  assert.match(coldText, /Parser code cache: {3}0 files loaded from it, 9 compiled \(over 3 runs\)/);
+  assert.equal(coldText.match(/Parser code cache/g)?.length, 1, 'only where one was in use');
   const suite = formatBenchText(suiteReport());
   assert.match(suite, /Suite: median wall time/);
   assert.match(suite, /Scaling \(fits over sizes/);

@@ -21,6 +21,16 @@ test('copyTree copies sources but not .git, node_modules or .sonde, and leaves t
     assert.equal(fs.existsSync(path.join(copy, '.git')), false);
     assert.equal(fs.readFileSync(path.join(copy, '.gitignore'), 'utf8'), 'dist/\n');
     assert.ok(ws.cachePath('cache:warm').startsWith(ws.dir));
+    // A state folder is fresh, private and empty; discard removes it and a cache file with its side files, nothing outside.
+    const home = ws.stateDir('cache:cold');
+    assert.ok(home.startsWith(ws.dir) && fs.readdirSync(home).length === 0);
+    assert.equal((fs.statSync(home).mode & 0o777).toString(8), '700');
+    assert.notEqual(ws.stateDir('cache:cold'), home);
+    const cacheFile = ws.cachePath('cache:cold');
+    for (const f of [cacheFile, `${cacheFile}-wal`]) fs.writeFileSync(f, 'x');
+    fs.writeFileSync(path.join(home, 'blob'), 'x');
+    ws.discard(home, cacheFile, null, root);
+    assert.deepEqual([home, cacheFile, `${cacheFile}-wal`].map((p) => fs.existsSync(p)), [false, false, false]);
     assert.equal(treeDigest(root), before);
   } finally {
     ws.dispose();

@@ -44,7 +44,8 @@ export interface WorkerProcess {
 }
 
 export async function startWorker(url: string, root: string, extraEnv: Record<string, string> = {}, args: string[] = []): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'sonde.js'), 'worker', url, '--root', root, ...args], {
+  // An empty url: the worker reads it from SONDE_REDIS_URL in extraEnv.
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'sonde.js'), 'worker', ...(url ? [url] : []), '--root', root, ...args], {
     env: { ...process.env, ...TEST_CLOCKS, NO_COLOR: '1', ...extraEnv },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
