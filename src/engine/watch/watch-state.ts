@@ -102,7 +102,9 @@ export class WatchState {
     for (const skipped of result.skipped) if (!discoverySkips.has(skipped.path)) this.#entries.set(skipped.path, { kind: 'skipped', skipped });
     // Load the parser and resolve every import now, so the first edit does not pay for them.
     await this.#analyzer.analyze([{ path: 'warm-up.ts', text: 'export const warm = 1;\n' }], this.#options.analysis, () => {});
-    await this.#cross.update(this.#files(), { changed: [], pathSetChanged: true, projectChanged: true });
+    const cross = await this.#cross.update(this.#files(), { changed: [], pathSetChanged: true, projectChanged: true });
+    // The first scan has warned about these already.
+    this.#notes = cross.notes.join('\n');
   }
 
   /** Applies one batch; `changed` is empty when nothing the report shows moved. */
