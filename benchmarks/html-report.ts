@@ -56,10 +56,17 @@ function writeReport(files: number): Report {
   return { files, file, bytes: fs.statSync(file).size, sourceBytes: fs.statSync(withSource).size, writeMs };
 }
 
-/** ms from setting the hash (or running `action`) until `done` holds, checked every animation frame. */
-function timed(page: ChromiumPage, action: string, done: string): Promise<number> {
-  return page.evaluate<number>(`new Promise((resolve) => { const t0 = performance.now(); ${action};
-    const check = () => (${done}) ? resolve(performance.now() - t0) : requestAnimationFrame(check); check(); })`);
+/**
+ * ms from running `action` (setting the hash, a click) until `done` holds, checked every few ms
+ * (a timer, not animation frames, which a busy headless browser may stop delivering).
+ */
+async function timed(page: ChromiumPage, step: string, action: string, done: string): Promise<number> {
+  try {
+    return await page.evaluate<number>(`new Promise((resolve) => { const t0 = performance.now(); ${action};
+      const check = () => (${done}) ? resolve(performance.now() - t0) : setTimeout(check, 2); check(); })`);
+  } catch (error) {
+    throw new Error(`${step}: ${(error as Error).message}`);
+  }
 }
 
 interface Load {
@@ -79,14 +86,14 @@ async function load(report: Report): Promise<Load> {
     const readyMs = Number(await page.evaluate<string>('document.documentElement.dataset.ready'));
     const loadEventMs = await page.evaluate<number>(`performance.getEntriesByType('navigation')[0].loadEventStart`);
     const heapMiB = (await page.evaluate<number>('performance.memory.usedJSHeapSize')) / 2 ** 20;
-    const treemapMs = await timed(page, `location.hash = '#treemap'`, `document.querySelector('svg.treemap g.tm-node')`);
-    const zoomMs = await timed(page, `document.querySelector('g.tm-node[data-kind=dir]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`,
+    const treemapMs = await timed(page, 'treemap', `location.hash = '#treemap'`, `document.querySelector('svg.treemap g.tm-node')`);
+    const zoomMs = await timed(page, 'zoom', `document.querySelector('g.tm-node[data-kind=dir]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`,
       `document.querySelector('nav.crumbs button') && document.querySelector('nav.crumbs [aria-current]').textContent !== 'src'`);
-    await timed(page, `location.hash = '#findings'`, `document.getElementById('findings-list')?.dataset.rows`);
-    const filterMs = await timed(page, `{ const s = document.getElementById('f-rule'); s.value = 'complexity'; s.dispatchEvent(new Event('change')); }`,
+    await timed(page, 'findings', `location.hash = '#findings'`, `document.getElementById('findings-list')?.dataset.rows`);
+    const filterMs = await timed(page, 'filter', `{ const s = document.getElementById('f-rule'); s.value = 'complexity'; s.dispatchEvent(new Event('change')); }`,
       `document.querySelector('#findings-list .vrow code')?.textContent === 'complexity'`);
-    await timed(page, `location.hash = '#hotspots'`, `document.querySelector('#hotspots-table tbody tr')`);
-    const sortMs = await timed(page, `document.querySelector('#hotspots-table th[data-key=file] button').click()`,
+    await timed(page, 'hotspots', `location.hash = '#hotspots'`, `document.querySelector('#hotspots-table tbody tr')`);
+    const sortMs = await timed(page, 'sort', `document.querySelector('#hotspots-table th[data-key=file] button').click()`,
       `document.querySelector('#hotspots-table th[data-key=file]').getAttribute('aria-sort') === 'ascending'`);
     if (page.problems.length) throw new Error(`the page reported problems: ${page.problems.join('; ')}`);
     return { readyMs, loadEventMs, heapMiB, treemapMs, zoomMs, filterMs, sortMs };
@@ -104,14 +111,26 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 const reports = sizes.map(writeReport);
 const loads = new Map<number, Load[]>(sizes.map((size) => [size, []]));
-for (let run = 0; run < runs; run++) for (const report of reports) loads.get(report.files)!.push(await load(report));
+// A load that fails (a hung browser on a busy machine) is reported, not averaged in and not fatal.
+const failures: string[] = [];
+for (let run = 0; run < runs; run++) {
+  for (const report of reports) {
+    try {
+      loads.get(report.files)!.push(await load(report));
+    } catch (error) {
+      failures.push(`${report.files} files, run ${run + 1}: ${(error as Error).message}`);
+    }
+  }
+}
 
 console.log(`HTML report, ${runs} loads per size (fresh Chromium each, 1280×800), median (min–max); ${os.cpus()[0]?.model.trim()} ×${os.availableParallelism()}, load average ${os.loadavg()[0].toFixed(1)}\n`);
 console.log('| files | report | with --html-include-source | write (scan, warm cache) | ready ms | load event ms | JS heap MiB | treemap ms | zoom ms | filter ms | sort ms |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const report of reports) {
   const l = loads.get(report.files)!;
+  if (l.length === 0) continue;
   const col = (key: keyof Load, digits = 0) => cell(l.map((x) => x[key]), digits);
   console.log(`| ${report.files.toLocaleString('en-US')} | ${mb(report.bytes)} | ${mb(report.sourceBytes)} | ${(report.writeMs / 1000).toFixed(2)} s | ${col('readyMs')} | ${col('loadEventMs')} | ${col('heapMiB', 1)} | ${col('treemapMs')} | ${col('zoomMs')} | ${col('filterMs')} | ${col('sortMs')} |`);
 }
+if (failures.length) console.log(`\nFailed loads (left out above):\n${failures.map((line) => `- ${line}`).join('\n')}`);
 if (!values.dir) fs.rmSync(work, { recursive: true, force: true });

@@ -63,6 +63,8 @@ Measures scan strategies, each run a scan in a fresh process, interleaved round-
 
 Strategies: sequential, parallel:N, parallel:sweep (1 … 2×cores), cache:cold, cache:warm,
   cache:partial:P (P% of files changed before each run, on a temporary copy)
+  sequential and parallel:N use no cache; cache:cold starts every run with no sonde state
+  (an empty cache and no parser code cache). The OS page cache is warm for all alike.
 ${renderFlags(BENCH_FLAGS, 'Strategies')}
 
 Runs:

@@ -10,12 +10,15 @@
  * (or warm) scan would pay for nothing.
  */
 import type { FileFacts, FileResult } from '../types.js';
+import type { FactsSpill, SpillSlot } from './facts-spill.js';
 
 /** Scans with at least this many files hold their facts packed. */
 export const PACK_FROM_FILES = 5000;
 
-/** Facts as a holder keeps them: objects, or their JSON text. */
-export type HeldFacts = FileFacts | string;
+/** Facts as a holder keeps them: objects, their JSON text, or where they are in the spill file (facts-spill.ts). */
+export type HeldFacts = FileFacts | string | SpillSlot;
+
+const isSlot = (held: HeldFacts): held is SpillSlot => typeof held === 'object' && 'offset' in held;
 
 export function packFacts(facts: FileFacts): string {
   return JSON.stringify(facts);
@@ -31,7 +34,20 @@ export function fileResult(
   held: HeldFacts | null,
   error: FileResult['error'],
   cached: boolean,
+  spill?: FactsSpill,
 ): FileResult {
+  if (held !== null && isSlot(held)) {
+    return {
+      path: base.path,
+      size: base.size,
+      hash: base.hash,
+      get facts(): FileFacts {
+        return spill!.get(held);
+      },
+      error,
+      cached,
+    };
+  }
   if (typeof held !== 'string') return { path: base.path, size: base.size, hash: base.hash, facts: held, error, cached };
   return {
     path: base.path,

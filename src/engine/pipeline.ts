@@ -6,6 +6,7 @@ import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
 import { applyFileRules } from '../rules/index.js';
 import { startSampler, type SamplerOutput } from '../profiler/sampler.js';
+import { createMemoryGuard } from '../profiler/memory-guard.js';
 import type { CodeCacheUse, FileFacts, FileResult, Finding, ScanResult, WorkerStats } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
@@ -17,6 +18,7 @@ import { PhaseClock } from './phases.js';
 import { readAll, type ReadFile } from './read-phase.js';
 import { decodeSource, readSource } from './read-source.js';
 import { fileResult, packFacts, PACK_FROM_FILES, type HeldFacts } from './packed-facts.js';
+import { FactsSpill } from './facts-spill.js';
 import { planMemory } from '../config/memory-budget.js';
 import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
 import { lookupMemo, NO_MEMO } from './scan-memo.js';
@@ -61,6 +63,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     // A budget too small for this many files fails here, before a byte is read.
     const memory = planMemory(options.maxMemory, discovery.files.length);
     const pack = options.maxMemory !== undefined || discovery.files.length >= PACK_FROM_FILES;
+    const guard = createMemoryGuard(options.maxMemory, pack);
 
     analyzer = context.analyzer ? undefined : await startPoolEarly(options, memory.maxWorkers);
     const { files: readFiles, skipped } = await clock.time('read', () =>
@@ -77,9 +80,11 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     const factsByKey = new Map<string, HeldFacts>();
     // Packed facts keep their line count apart, for the progress events.
     const linesByKey = new Map<string, number>();
+    // Packed facts go to a file when the private cache folder allows one, else stay in the heap as text.
+    const spill = pack ? FactsSpill.open() : undefined;
     const hold = (key: string, facts: FileFacts) => {
       if (!pack) return void factsByKey.set(key, facts);
-      factsByKey.set(key, packFacts(facts));
+      factsByKey.set(key, spill ? spill.put(facts) : packFacts(facts));
       linesByKey.set(key, facts.lines);
     };
     const cachedKeys = new Set<string>();
@@ -99,7 +104,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     });
     const linesOf = (key: string): number => {
       const held = factsByKey.get(key);
-      return held === undefined ? 0 : typeof held === 'string' ? (linesByKey.get(key) ?? 0) : held.lines;
+      return held === undefined ? 0 : pack ? (linesByKey.get(key) ?? 0) : (held as FileFacts).lines;
     };
     const reportDone = (file: ReadFile, fromCache: boolean, workerId?: number) =>
       bus.emit({
@@ -208,6 +213,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
             if (batch.length > 0) await activeAnalyzer.analyze(batch, options.analysis, onOutcome, signal);
             for (const input of tooDeep) onOutcome(await analyzeOnLargeStack(input, options.analysis), 0);
             if (fresh.length >= COMMIT_EVERY_FILES || performance.now() - lastCommit >= COMMIT_EVERY_MS) await commit();
+            guard.check();
           }
           batch = [];
         });
@@ -222,11 +228,17 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     const files: FileResult[] = readFiles.map((file) => {
       const held = file.contentKey ? (factsByKey.get(file.contentKey) ?? null) : null;
       const error = file.error ?? (file.contentKey ? (errorsByKey.get(file.contentKey) ?? null) : null);
-      return fileResult(file, error ? null : held, error, file.contentKey !== undefined && cachedKeys.has(file.contentKey));
+      return fileResult(file, error ? null : held, error, file.contentKey !== undefined && cachedKeys.has(file.contentKey), spill);
     });
+    // What only the analysis needed goes before the cross-file pass, the scan's other peak.
     factsByKey.clear();
+    pathsByKey.clear();
+    keyByPath.clear();
+    pending.length = 0;
+    keys.length = 0;
     linesByKey.clear();
 
+    guard.check();
     const crossFileRaw = memo.crossFile ?? await clock.time('cross-file', async () => {
       const { analyzeCrossFile } = await import('../graph/cross-file.js');
       return analyzeCrossFile(files, {
@@ -248,6 +260,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       for (const file of files) {
         const facts = file.facts;
         if (facts) fileFindings.set(file.path, memo.reusableFindings(file.path, contentKeys.get(file.path)!, facts) ?? applyFileRules(facts, options.rules));
+        if (fileFindings.size % 1000 === 0) guard.check();
       }
       crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
       const outcome = { files, contentKeys, fileFindings, crossFile };

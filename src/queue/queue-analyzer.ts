@@ -155,7 +155,7 @@ export async function createQueueAnalyzer(deps: QueueAnalyzerDeps): Promise<Queu
     liveEvents.on('failed', onFailed);
     signal?.addEventListener('abort', notify, { once: true });
 
-    /** Takes a job out of `pending`; false when another path already settled it. */
+    /** Takes a job out of `pending`: its files, or undefined when another path (event or sweep) settled it first. */
     const claim = (id: string): readonly SourceInput[] | undefined => {
       const files = pending.get(id);
       pending.delete(id);

@@ -15,7 +15,8 @@ export type WorkerEvent =
   | { readonly type: 'ready' }
   | { readonly type: 'job:start'; readonly jobId: string }
   | { readonly type: 'job:done'; readonly jobId: string; readonly files: number; readonly errors: number; readonly ms: number }
-  | { readonly type: 'job:refused'; readonly jobId: string; readonly reason: string }
+  /** `refused`: the job is not one this worker may do (another version, options, protocol); otherwise it broke. */
+  | { readonly type: 'job:failed'; readonly jobId: string; readonly reason: string; readonly refused: boolean }
   | { readonly type: 'error'; readonly message: string };
 
 export interface QueueWorker {
@@ -37,7 +38,14 @@ export async function startQueueWorker(
     async (job: Job<unknown, AnalysisJobResult>) => {
       const started = performance.now();
       onEvent({ type: 'job:start', jobId: job.id ?? '?' });
-      const result = await processJob(job.data, deps);
+      let result: AnalysisJobResult;
+      try {
+        result = await processJob(job.data, deps);
+      } catch (error) {
+        const refused = error instanceof Error && error.name === 'UnrecoverableError';
+        onEvent({ type: 'job:failed', jobId: job.id ?? '?', reason: scrub(location, error instanceof Error ? error.message : String(error)), refused });
+        throw error;
+      }
       const files = Array.isArray((job.data as { files?: unknown }).files) ? (job.data as { files: unknown[] }).files.length : 0;
       onEvent({ type: 'job:done', jobId: job.id ?? '?', files, errors: result.errors.length, ms: performance.now() - started });
       return result;
@@ -54,10 +62,6 @@ export async function startQueueWorker(
       autorun: false,
     },
   );
-  worker.on('failed', (job, error) => {
-    if (job && error.name === 'UnrecoverableError') onEvent({ type: 'job:refused', jobId: job.id ?? '?', reason: error.message });
-    else onEvent({ type: 'error', message: scrub(location, error.message) });
-  });
   worker.on('error', (error) => onEvent({ type: 'error', message: scrub(location, error.message) }));
   await worker.waitUntilReady();
   const closed = worker.run();

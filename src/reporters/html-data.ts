@@ -141,8 +141,10 @@ export function buildHtmlData(result: ScanResult, options: HtmlReportOptions = {
 
   const f = { d: dirOf, n: nameOf, l: [] as number[], c: [] as number[], k: [] as number[], e: [] as number[] };
   const fn = { n: [] as number[], l: [] as number[], p: [] as number[], cy: [] as number[], cg: [] as number[], dp: [] as number[], ln: [] as number[] };
-  // A function's index in `fn`, to point the hotspot lists at it.
-  const functionIndex = new Map<object, number>();
+  // A function's index in `fn` by file and position, to point the hotspot lists at it. Not by object:
+  // a large scan's facts are unpacked afresh on every read (engine/packed-facts.ts).
+  const functionIndex = new Map<string, number>();
+  const functionKey = (path: string, line: number, column: number) => `${line}:${column}:${path}`;
   let code = 0;
   for (const file of files) {
     const facts = file.error ? null : file.facts;
@@ -152,7 +154,8 @@ export function buildHtmlData(result: ScanResult, options: HtmlReportOptions = {
     f.e.push(file.error ? strings.id(file.error.message) : -1);
     code += facts?.code ?? 0;
     for (const func of facts?.functions ?? []) {
-      functionIndex.set(func, fn.n.length);
+      const key = functionKey(file.path, func.line, func.column);
+      if (!functionIndex.has(key)) functionIndex.set(key, fn.n.length);
       fn.n.push(strings.id(func.name));
       fn.l.push(func.line);
       fn.p.push(func.params);
@@ -175,7 +178,8 @@ export function buildHtmlData(result: ScanResult, options: HtmlReportOptions = {
     x.sp.push(finding.suppressed ? 1 : 0);
   }
 
-  const hot = (sort: 'cyclomatic' | 'cognitive') => hotspots(result, HOTSPOT_LIMIT, sort).map((spot) => functionIndex.get(spot.fn) ?? -1);
+  const hot = (sort: 'cyclomatic' | 'cognitive') =>
+    hotspots(result, HOTSPOT_LIMIT, sort).map((spot) => functionIndex.get(functionKey(spot.path, spot.fn.line, spot.fn.column)) ?? -1);
   const count = totals(result);
   const suppressed = findings.filter((finding) => finding.suppressed).length + (result.suppressedFindings ?? 0);
   const sources = options.sources;

@@ -21,11 +21,11 @@ function inkOn(c) {
   return (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) ? '#000' : '#fff';
 }
 var METRICS = {
-  cy: { label: 'max cyclomatic complexity', note: 'of the most complex function in each file',
+  cy: { label: 'max cyclomatic complexity', note: 'of the most complex function in each file; a directory drawn whole: its maximum',
     file: function (i) { return fMaxCy[i]; }, dir: function (d) { return dMaxCy[d]; } },
-  cg: { label: 'max cognitive complexity', note: 'of the hardest-to-read function in each file',
+  cg: { label: 'max cognitive complexity', note: 'of the hardest-to-read function in each file; a directory drawn whole: its maximum',
     file: function (i) { return fMaxCg[i]; }, dir: function (d) { return dMaxCg[d]; } },
-  fd: { label: 'findings per 100 code lines', note: 'each file\u2019s findings per 100 of its code lines',
+  fd: { label: 'findings per 100 code lines', note: 'each file\u2019s findings per 100 of its code lines; a directory drawn whole: its total rate',
     file: function (i) { return D.f.c[i] ? fFind[i] * 100 / D.f.c[i] : (fFind[i] ? Infinity : 0); },
     dir: function (d) { return dCode[d] ? dFind[d] * 100 / dCode[d] : 0; } }
 };
@@ -141,17 +141,20 @@ function label(parent, x, y, w, text, colour) {
 }
 /**
  * Fills a directory's box with its whole subtree down to the files, so the
- * colour shows where in the directory the complexity is; boxes under ~4 px
- * and anything past the element budget keep their directory's colour.
+ * colour shows where in the directory the complexity is. A directory is
+ * opened only when the element budget still holds all its entries (so an
+ * opened one never shows a gap); otherwise, and under ~8 px, it keeps a
+ * colour of its own.
  */
+function entryCount(dir) { return childDirs[dir].length + childFiles[dir].length; }
 function nest(g, dir, x, y, w, hgt, budget) {
   var inner = entriesOf(dir), sub = squarify(inner.map(function (c) { return Math.max(c.code, 1); }), x, y, w, hgt);
+  budget.left -= inner.length;
   inner.forEach(function (c, m) {
     var q = sub[m];
-    if (!q || q[2] < 2 || q[3] < 2 || budget.left <= 0) return;
-    budget.left--;
-    var opened = c.dir && q[2] > 8 && q[3] > 8;
-    // A directory drawn with its files is a neutral frame; one too small for them takes their colour.
+    if (!q || q[2] < 2 || q[3] < 2) return;
+    var opened = c.dir && q[2] > 8 && q[3] > 8 && budget.left >= entryCount(c.id);
+    // A directory drawn with its files is a neutral frame; one drawn without them takes its own colour.
     g.appendChild(sv('rect', { class: opened ? 'tm-sub tm-dir' : 'tm-sub', x: q[0], y: q[1], width: q[2], height: q[3], fill: opened ? null : rgb(entryColour(c)) }));
     if (!opened) return;
     // A sub-directory big enough for its name gets a header strip, as the top level does.
@@ -159,6 +162,8 @@ function nest(g, dir, x, y, w, hgt, budget) {
     else nest(g, c.id, q[0] + 1, q[1] + 1, q[2] - 2, q[3] - 2, budget);
   });
 }
+/** Elements the map may draw in all; each top-level box gets a share by its area, so none is left empty. */
+var TREEMAP_BUDGET = 6000;
 function drawTreemap() {
   var W = Math.max(280, tm.wrap.clientWidth || 800);
   // As tall as the window leaves room for below the toolbar, so the whole map is in view at once.
@@ -169,7 +174,7 @@ function drawTreemap() {
   svg.setAttribute('height', H);
   var entries = entriesOf(tm.dir);
   var rects = squarify(entries.map(function (e) { return Math.max(e.code, 1); }), 0, 0, W, H);
-  var nodes = [], budget = { left: 6000 };
+  var nodes = [];
   entries.forEach(function (e, k) {
     var r = rects[k];
     if (!r) return;
@@ -177,7 +182,8 @@ function drawTreemap() {
     var g = sv('g', { class: 'tm-node', 'data-depth': 1, 'data-kind': e.dir ? 'dir' : 'file', 'data-id': e.id, tabindex: nodes.length ? -1 : 0, role: 'button',
       'aria-label': describe(e) + (e.dir ? '. Zoom in.' : '. Open file.') });
     var title = sv('title', {}); title.textContent = describe(e); g.appendChild(title);
-    var opened = e.dir && r[2] > 24 && r[3] > 40;
+    var budget = { left: Math.max(50, Math.round(TREEMAP_BUDGET * r[2] * r[3] / (W * H))) };
+    var opened = e.dir && r[2] > 24 && r[3] > 40 && budget.left >= entryCount(e.id);
     g.appendChild(sv('rect', { class: opened ? 'tm-box tm-dir' : 'tm-box', x: r[0], y: r[1], width: Math.max(0, r[2]), height: Math.max(0, r[3]), fill: opened ? null : rgb(colour) }));
     if (opened) nest(g, e.id, r[0] + 2, r[1] + 18, r[2] - 4, r[3] - 20, budget);
     if (r[3] > 16) label(g, r[0], r[1], r[2], e.name, opened ? null : colour);

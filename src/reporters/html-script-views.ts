@@ -17,10 +17,10 @@ function renderSummary(panel) {
   var m = D.summary, c = m.cache;
   var seconds = m.durationMs >= 1000 ? (m.durationMs / 1000).toFixed(2) + ' s' : Math.round(m.durationMs) + ' ms';
   panel.appendChild(h('div', { class: 'cards' }, [
-    card('Files', fmt(m.files), plural(m.errors, 'error') + ', ' + fmt(m.skipped) + ' skipped'),
+    card('Files', fmt(m.files), fmt(m.errors) + ' not analyzed, ' + fmt(m.skipped) + ' skipped'),
     card('Lines', fmt(m.lines), fmt(m.code) + ' of code'),
     card('Functions', fmt(m.functions)),
-    card('Findings', fmt(m.findings), sevCounts[2] + ' errors, ' + sevCounts[1] + ' warnings, ' + sevCounts[0] + ' info' + (m.suppressed ? ', ' + m.suppressed + ' suppressed' : '')),
+    card('Findings', fmt(m.findings), plural(sevCounts[2], 'error') + ', ' + plural(sevCounts[1], 'warning') + ', ' + fmt(sevCounts[0]) + ' info' + (m.suppressed ? ', ' + fmt(m.suppressed) + ' suppressed' : '')),
     card('Cache', !c.enabled ? 'off' : c.hitRate == null ? 'no lookups' : (c.hitRate * 100).toFixed(1) + '%', c.enabled ? fmt(c.hits) + ' hits, ' + fmt(c.misses) + ' misses' : 'run with --cache to reuse results'),
     card('Duration', seconds, m.strategy === 'parallel' ? 'parallel, ' + plural(m.workers, 'worker') : 'sequential')
   ]));

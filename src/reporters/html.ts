@@ -11,13 +11,14 @@ import type { ScanResult } from '../types.js';
 import { buildHtmlData } from './html-data.js';
 import { escapeHtml, jsonForScript } from './html-escape.js';
 import { SCRIPT_CORE } from './html-script-core.js';
+import { SCRIPT_CYCLES } from './html-script-cycles.js';
 import { SCRIPT_FILE } from './html-script-file.js';
 import { SCRIPT_TREEMAP } from './html-script-treemap.js';
 import { SCRIPT_VIEWS } from './html-script-views.js';
 import { HTML_STYLE } from './html-style.js';
 import type { ReporterOptions } from './reporter.js';
 
-const SCRIPT = `(function () {\n'use strict';\n${SCRIPT_CORE}${SCRIPT_TREEMAP}${SCRIPT_VIEWS}${SCRIPT_FILE}})();\n`;
+const SCRIPT = `(function () {\n'use strict';\n${SCRIPT_CORE}${SCRIPT_TREEMAP}${SCRIPT_VIEWS}${SCRIPT_CYCLES}${SCRIPT_FILE}})();\n`;
 
 const TABS: readonly (readonly [string, string])[] = [
   ['summary', 'Summary'],

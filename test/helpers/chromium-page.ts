@@ -22,6 +22,9 @@ interface Message {
   readonly sessionId?: string;
 }
 
+/** How long one protocol call may go unanswered before it fails (a hung browser, never a slow page under test). */
+const ANSWER_LIMIT_MS = 90_000;
+
 /** A page in a fresh headless Chromium. Close it when done. */
 export interface ChromiumPage {
   /** Loads `url` and resolves when its load event fired. */
@@ -72,14 +75,24 @@ export async function launchChromium(width = 1280, height = 800, colorScheme: 'l
     for (const waiter of pending.values()) waiter.reject(new Error('Chromium exited'));
     pending.clear();
   });
+  // A guard against a hang, not a measurement: a call that gets no answer fails with its name instead of stalling the run.
   const send = (method: string, params: Record<string, unknown> = {}, sessionId?: string) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`Chromium did not answer ${method} within ${ANSWER_LIMIT_MS / 1000} s`));
+      }, ANSWER_LIMIT_MS);
+      const settle = <T>(done: (value: T) => void) => (value: T) => {
+        clearTimeout(timer);
+        done(value);
+      };
+      pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     });
 
-  const { targetId } = (await send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
+  // Its own window, in front: a page Chromium thinks is hidden gets no animation frames and throttled timers.
+  const { targetId } = (await send('Target.createTarget', { url: 'about:blank', newWindow: true, background: false })) as { targetId: string };
   const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
   const call = (method: string, params: Record<string, unknown> = {}) => send(method, params, sessionId);
   const problems: string[] = [];
@@ -102,16 +115,26 @@ export async function launchChromium(width = 1280, height = 800, colorScheme: 'l
   await Promise.all([call('Runtime.enable'), call('Page.enable'), call('Log.enable')]);
   await call('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: width < 600 });
   await call('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: colorScheme }] });
+  await call('Emulation.setFocusEmulationEnabled', { enabled: true });
+  await call('Page.bringToFront');
 
   return {
     problems,
     dialogs,
     async open(url) {
-      const loaded = new Promise<void>((resolve) => listeners.push((message) => {
-        if (message.sessionId === sessionId && message.method === 'Page.loadEventFired') resolve();
-      }));
-      await call('Page.navigate', { url });
-      await loaded;
+      let timer: NodeJS.Timeout | undefined;
+      const loaded = new Promise<void>((resolve, reject) => {
+        listeners.push((message) => {
+          if (message.sessionId === sessionId && message.method === 'Page.loadEventFired') resolve();
+        });
+        timer = setTimeout(() => reject(new Error(`${url} did not load within ${ANSWER_LIMIT_MS / 1000} s`)), ANSWER_LIMIT_MS);
+      });
+      try {
+        await call('Page.navigate', { url });
+        await loaded;
+      } finally {
+        clearTimeout(timer);
+      }
     },
     async evaluate<T>(expression: string) {
       const reply = (await call('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as {

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { fileResult, packFacts } from '../../src/engine/packed-facts.js';
 import { buildHtmlData } from '../../src/reporters/html-data.js';
 import { escapeHtml, jsonForScript } from '../../src/reporters/html-escape.js';
 import { htmlReporter } from '../../src/reporters/html.js';
@@ -93,6 +94,14 @@ describe('htmlReporter', () => {
     const named = (index: number) => data.s[data.fn.n[index]];
     assert.deepEqual(data.hot.cy.map(named), hotspots(result, 100, 'cyclomatic').map((spot) => spot.fn.name));
     assert.deepEqual(data.hot.cg.map(named), hotspots(result, 100, 'cognitive').map((spot) => spot.fn.name));
+  });
+
+  it('finds the hotspots when a large scan unpacks its facts afresh on every read', () => {
+    const plain = makeResult();
+    const packed = { ...plain, files: plain.files.map((entry) => fileResult(entry, entry.facts && packFacts(entry.facts), entry.error, entry.cached)) };
+    assert.notEqual(packed.files[0].facts, packed.files[0].facts, 'a new object on each read');
+    assert.deepEqual(buildHtmlData(packed).hot, buildHtmlData(plain).hot);
+    assert.ok(buildHtmlData(packed).hot.cy.every((index) => index >= 0));
   });
 
   it('draws each reported cycle group once, with the imports between its members', () => {

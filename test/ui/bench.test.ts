@@ -89,7 +89,10 @@ describe('runBenchUi', () => {
     const stdout = new FakeStdout(100, 40);
     const stdin = new FakeStdin();
     const io = { stdout, stderr: new FakeStdout(), stdin, env: {}, cwd: '/' } as unknown as CliIO;
-    const report = { ...benchReport(), warnings: ['parallel:2: 1 slower statistical outlier than the rest'] };
+    const base = benchReport();
+    const outlier = 'parallel:2: 1 slower statistical outlier than the rest';
+    // As runBench builds it: the strategy's warning, also in the report's list.
+    const report = { ...base, results: base.results.map((r) => (r.strategy === 'parallel:2' ? { ...r, warnings: [outlier] } : r)), warnings: [outlier] };
     const runBench = async (listener: BenchListener): Promise<BenchReport> => {
       for (const event of benchEvents()) listener(event);
       // What runBench emits at the end: each warning as a message, then done.
@@ -110,6 +113,9 @@ describe('runBenchUi', () => {
     const before = text.slice(0, header).match(warning) ?? [];
     assert.equal(before.length, 0, 'no warning line above the header');
     assert.match(text.slice(header), /Warnings\n {2}! parallel:2: 1 slower statistical outlier/);
+    // Listed once, though it is both the strategy's and the report's warning.
+    const frameAfter = text.slice(text.lastIndexOf('Warnings'));
+    assert.equal(frameAfter.match(/1 slower statistical outlier/g)?.length, 1);
     // Info messages (suite generation) still go above, as a log.
     assert.ok(text.indexOf('generating the small project') < header);
   });

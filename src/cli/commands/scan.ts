@@ -18,6 +18,8 @@ import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
 import { useColor } from '../terminal.js';
 import { checkOutputTarget, writeOutput, type OutputTarget } from '../../util/output-target.js';
 import { escapeTerminal } from '../../text/escape.js';
+import { createMemoryGuard, guardedChunks } from '../../profiler/memory-guard.js';
+import { PACK_FROM_FILES } from '../../engine/packed-facts.js';
 import { withoutSuppressed } from '../../config/suppressions.js';
 import { htmlReportInput } from '../html-report-input.js';
 import { prepareSuppressions, processSuppressions, type PreparedSuppressions } from '../suppressions-file.js';
@@ -35,13 +37,13 @@ export const scanCommand: CommandHandler = async (argv, io) => {
 
   const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
   try {
-    if (options.watch) {
+    if (options.watch && !interactive) {
       const { watchAndReport } = await import('./scan-watch.js');
       const reload = () => parseScanArgs(argv, io.cwd, io.env).scan;
       return await watchAndReport({ options, output, io, reload, report: reportFor(argv, options, output, io, color), finish: (result) => suppress(result, options, suppressions, io) });
     }
     if (interactive) {
-      const { result, interrupted, ctrlC } = await scanInteractively(options, suppressions, io, color);
+      const { result, interrupted, ctrlC } = await scanInteractively(argv, options, suppressions, io, color);
       // The UI resolves undefined when the scan failed (it has shown why) or was stopped
       // (Ctrl-C, q mid-scan: raw mode turns Ctrl-C into a key, so io.signal alone does not tell).
       // Ctrl-C at any stage, even on the finished results, ends as in plain mode: 130 and the message.
@@ -142,7 +144,9 @@ function reportFor(
     const reporter = await loadChunkedReporter(options.format);
     const presentation = reporterOptions(options, output, io, color);
     const html = options.format === 'html' ? { html: htmlReportInput(argv, shown, options.htmlIncludeSource, options.scan.maxFileSize) } : {};
-    const chunks = reporter(options.quiet ? errorsOnly(shown) : shown, { ...presentation, ...html });
+    // Under --max-memory, or on a large scan, the report's garbage is collected as it is written.
+    const guard = createMemoryGuard(options.scan.maxMemory, shown.files.length >= PACK_FROM_FILES);
+    const chunks = guardedChunks(reporter(options.quiet ? errorsOnly(shown) : shown, { ...presentation, ...html }), guard);
     if (output) writeOutput(output, chunks);
     else await writeChunks(io.stdout, chunks);
     if (options.format === 'mermaid') warnOnMermaidLimit(shown, presentation, io);
@@ -160,6 +164,7 @@ function warnOnMermaidLimit(result: ScanResult, presentation: ReporterOptions, i
 }
 
 async function scanInteractively(
+  argv: readonly string[],
   options: ScanCommandOptions,
   suppressions: PreparedSuppressions,
   io: CliIO,
@@ -181,9 +186,15 @@ async function scanInteractively(
     root: options.scan.root,
     color,
     onCtrlC: () => (ctrlC = true),
+    watch: options.watch,
     runScan: async (bus, signal) => {
       interrupted = false;
       try {
+        if (options.watch) {
+          const { watchScan } = await import('../../engine/watch/watch-scan.js');
+          const reloadOptions = () => parseScanArgs(argv, io.cwd, io.env).scan;
+          return await watchScan(options.scan, { bus, signal, finish, reloadOptions, ...(options.configPath ? { configPath: options.configPath } : {}) });
+        }
         return await scan(options.scan, { bus, signal, finish });
       } catch (error) {
         interrupted = signal.aborted;

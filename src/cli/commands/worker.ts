@@ -115,9 +115,9 @@ export const workerCommand: CommandHandler = async (argv, io) => {
       else if (event.type === 'job:done') {
         active -= 1;
         say(`job ${escapeTerminal(event.jobId)}: ${event.files} files, ${event.errors} without facts, ${Math.round(event.ms)} ms`);
-      } else if (event.type === 'job:refused') {
-        active = Math.max(0, active - 1);
-        say(`job ${escapeTerminal(event.jobId)} ${escapeTerminal(event.reason)}`);
+      } else if (event.type === 'job:failed') {
+        active -= 1;
+        say(`job ${escapeTerminal(event.jobId)} ${event.refused ? '' : 'failed: '}${escapeTerminal(event.reason)}`);
       } else say(`warning: ${escapeTerminal(event.message)}`);
     },
   ).catch((error: unknown) => {

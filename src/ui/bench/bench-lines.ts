@@ -94,7 +94,10 @@ export function benchResultLines(report: BenchReport, width: number): Line[] {
   if (report.recommendations.length === 0) out.push(line('  (none: no strategy differed beyond the noise)', 'muted'));
   for (const r of report.recommendations) out.push(...bullet('  • ', r, width).map((t) => line(t)));
   // Warnings last, so the table, speedups and advice fit on the first screen.
-  const warnings = [...report.warnings, ...results.flatMap((r) => r.warnings.map((w) => (w.startsWith(`${r.strategy}:`) ? w : `${r.strategy}: ${w}`)))];
+  // runBench copies each strategy's warnings into report.warnings: listed once.
+  const warnings = [
+    ...new Set([...report.warnings, ...results.flatMap((r) => r.warnings.map((w) => (w.startsWith(`${r.strategy}:`) ? w : `${r.strategy}: ${w}`)))]),
+  ];
   if (warnings.length > 0) out.push(line(''), line('Warnings', 'heading'));
   for (const w of warnings) out.push(...bullet('  ! ', w, width).map((t) => line(t, 'warning')));
   return out;
