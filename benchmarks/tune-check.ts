@@ -60,7 +60,8 @@ async function check(tree: string, budgetS: number, runs: number): Promise<strin
   const warm = compareSamples(wall(WARM_CACHE), wall(chosen));
   const warmFaster = warm.verdict === 'faster';
   lines.push(
-    `  cache: in the bench, ${WARM_CACHE} vs ${chosen}: ${warm.speedup.ratio.toFixed(2)}× (95% CI ${warm.speedup.low.toFixed(2)}–${warm.speedup.high.toFixed(2)}), ${warm.verdict}: ` +
+    `  cache: in the bench, ${WARM_CACHE} vs ${chosen}: ${warm.speedup.ratio.toFixed(2)}×` +
+      (warm.verdict === 'too few runs' ? ', too few runs for a verdict: ' : ` (95% CI ${warm.speedup.low.toFixed(2)}–${warm.speedup.high.toFixed(2)}), ${warm.verdict}: `) +
       (warmFaster === tune.recommendation.cache.choice ? 'agrees with the recommendation' : 'DISAGREES with the recommendation'),
   );
   for (const line of lines) log(line);

@@ -15,6 +15,7 @@
 import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
 import { hidePassword, redactUrl } from '../config/cache-location.js';
 import type { FactsStore } from './keyv-facts-cache.js';
+import { withDeadline } from '../util/with-deadline.js';
 
 /** TCP connect plus handshake; a reachable server answers in milliseconds. */
 const REDIS_CONNECT_TIMEOUT_MS = 2000;
@@ -91,18 +92,6 @@ export async function openRedisStore(url: string, namespace: string, timeouts: R
     close: () => closeRedis(client, commandMs),
     scrub: (message) => hidePassword(url, message),
   };
-}
-
-/** `work`, or a rejection with `reason()` once `ms` pass; the timer never keeps the process alive. */
-function withDeadline<T>(work: Promise<T>, ms: number, reason: () => string): Promise<T> {
-  // The loser of the race must not become an unhandled rejection.
-  work.catch(() => {});
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(reason())), ms);
-    timer.unref();
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 function destroy(client: RedisClient): void {

@@ -9,7 +9,7 @@ import type { Resolver } from './resolve.js';
 import { compareCodeUnits } from '../util/compare.js';
 
 /** An edge collapsed over every import between the same two files. */
-interface IndexedEdge {
+export interface IndexedEdge {
   readonly from: number;
   readonly to: number;
   readonly specifier: string;
@@ -41,65 +41,104 @@ export interface BuiltGraph {
 }
 
 
+/** A reference to something outside the scanned files, from one node. */
+interface OutsideRef {
+  readonly from: string;
+  readonly specifier: string;
+}
+
+/** One node's part of the graph: what the watcher keeps per file and recomputes only when the file changes. */
+export interface NodeEdges {
+  /** Sorted by target id. */
+  readonly edges: readonly IndexedEdge[];
+  readonly publicEdges: readonly GraphEdge[];
+  readonly targets: ReadonlyMap<string, number>;
+  /** Sorted by specifier. */
+  readonly external: readonly OutsideRef[];
+  readonly unresolved: readonly OutsideRef[];
+}
+
 /** Resolves every import of every file and collapses them into edges. */
 export function buildGraph(files: readonly FileResult[], resolve: Resolver): BuiltGraph {
+  const { nodes, moduleFacts, ids } = graphNodes(files);
+  return assembleGraph(nodes, moduleFacts, nodes.map((_, from) => nodeEdges(from, nodes, moduleFacts(from), ids, resolve)));
+}
+
+/** The graph's nodes: the files with facts, sorted by path, each one's id, and its facts read on demand. */
+export function graphNodes(files: readonly FileResult[]): { nodes: string[]; moduleFacts: (node: number) => ModuleFacts; ids: Map<string, number> } {
   const withFacts = files.filter((f) => f.facts !== null && f.error === null);
   withFacts.sort((a, b) => compareCodeUnits(a.path, b.path));
   const nodes = withFacts.map((f) => f.path);
   const moduleFacts = (node: number): ModuleFacts => withFacts[node]!.facts as FileFacts;
   const ids = new Map<string, number>();
   nodes.forEach((p, i) => ids.set(p, i));
+  return { nodes, moduleFacts, ids };
+}
 
-  const edges: IndexedEdge[] = [];
-  const targets: Map<string, number>[] = [];
-  const external: { from: string; specifier: string }[] = [];
-  const unresolved: { from: string; specifier: string }[] = [];
+const bySpec = (a: OutsideRef, b: OutsideRef) => compareCodeUnits(a.specifier, b.specifier);
+
+/** Resolves one node's imports and collapses them into its edges (valid while the node set and ids stay the same). */
+export function nodeEdges(from: number, nodes: readonly string[], facts: ModuleFacts, ids: ReadonlyMap<string, number>, resolve: Resolver): NodeEdges {
   type Draft = { specifier: string; typeOnly: boolean; line: number; anyLine: number };
-
-  for (let from = 0; from < nodes.length; from++) {
-    const own = new Map<string, number>();
-    targets.push(own);
-    const out = new Map<number, Draft>();
-    const seenOutside = new Set<string>();
-    const imports = [...moduleFacts(from).imports].sort((a, b) => a.line - b.line || compareCodeUnits(a.specifier, b.specifier));
-    for (const record of imports) {
-      let to = own.get(record.specifier);
-      if (to === undefined) {
-        const res = resolve(nodes[from], record.specifier);
-        if (res.kind !== 'file') {
-          if (!seenOutside.has(record.specifier)) {
-            seenOutside.add(record.specifier);
-            (res.kind === 'external' ? external : unresolved).push({ from: nodes[from], specifier: record.specifier });
-          }
-          continue;
+  const own = new Map<string, number>();
+  const out = new Map<number, Draft>();
+  const seenOutside = new Set<string>();
+  const external: OutsideRef[] = [];
+  const unresolved: OutsideRef[] = [];
+  const imports = [...facts.imports].sort((a, b) => a.line - b.line || compareCodeUnits(a.specifier, b.specifier));
+  for (const record of imports) {
+    let to = own.get(record.specifier);
+    if (to === undefined) {
+      const res = resolve(nodes[from], record.specifier);
+      if (res.kind !== 'file') {
+        if (!seenOutside.has(record.specifier)) {
+          seenOutside.add(record.specifier);
+          (res.kind === 'external' ? external : unresolved).push({ from: nodes[from], specifier: record.specifier });
         }
-        to = ids.get(res.path);
-        if (to === undefined) continue; // a scanned file without facts
-        own.set(record.specifier, to);
+        continue;
       }
-      const edge = out.get(to);
-      if (!edge) {
-        out.set(to, { specifier: record.specifier, typeOnly: record.typeOnly, line: record.typeOnly ? Infinity : record.line, anyLine: record.line });
-      } else if (!record.typeOnly) {
-        edge.typeOnly = false;
-        edge.line = Math.min(edge.line, record.line);
-      }
+      to = ids.get(res.path);
+      if (to === undefined) continue; // a scanned file without facts
+      own.set(record.specifier, to);
     }
-    // Nodes are sorted, so edges come out sorted by (from, to) without a global sort.
-    for (const to of [...out.keys()].sort((a, b) => a - b)) {
-      const e = out.get(to) as Draft;
-      edges.push({ from, to, specifier: e.specifier, typeOnly: e.typeOnly, line: e.typeOnly ? e.anyLine : e.line, anyLine: e.anyLine });
+    const edge = out.get(to);
+    if (!edge) {
+      out.set(to, { specifier: record.specifier, typeOnly: record.typeOnly, line: record.typeOnly ? Infinity : record.line, anyLine: record.line });
+    } else if (!record.typeOnly) {
+      edge.typeOnly = false;
+      edge.line = Math.min(edge.line, record.line);
     }
   }
+  const edges: IndexedEdge[] = [];
+  for (const to of [...out.keys()].sort((a, b) => a - b)) {
+    const e = out.get(to) as Draft;
+    edges.push({ from, to, specifier: e.specifier, typeOnly: e.typeOnly, line: e.typeOnly ? e.anyLine : e.line, anyLine: e.anyLine });
+  }
+  const publicEdges = edges.map((e) => ({ from: nodes[e.from], to: nodes[e.to], specifier: e.specifier, typeOnly: e.typeOnly }));
+  return { edges, publicEdges, targets: own, external: external.sort(bySpec), unresolved: unresolved.sort(bySpec) };
+}
 
-  const publicEdges: GraphEdge[] = edges.map((e) => ({ from: nodes[e.from], to: nodes[e.to], specifier: e.specifier, typeOnly: e.typeOnly }));
-  const bySpec = (a: { from: string; specifier: string }, b: { from: string; specifier: string }) =>
-    compareCodeUnits(a.from, b.from) || compareCodeUnits(a.specifier, b.specifier);
+/**
+ * The graph from its nodes' parts. Nodes are sorted, and each part is sorted
+ * within its node, so concatenating in node order gives every list sorted
+ * without a global sort.
+ */
+export function assembleGraph(nodes: readonly string[], moduleFacts: (node: number) => ModuleFacts, parts: readonly NodeEdges[]): BuiltGraph {
+  const edges: IndexedEdge[] = [];
+  const publicEdges: GraphEdge[] = [];
+  const external: OutsideRef[] = [];
+  const unresolved: OutsideRef[] = [];
+  for (const part of parts) {
+    for (const edge of part.edges) edges.push(edge);
+    for (const edge of part.publicEdges) publicEdges.push(edge);
+    for (const ref of part.external) external.push(ref);
+    for (const ref of part.unresolved) unresolved.push(ref);
+  }
   return {
-    graph: { nodes, edges: publicEdges, external: external.sort(bySpec), unresolved: unresolved.sort(bySpec) },
+    graph: { nodes, edges: publicEdges, external, unresolved },
     nodes,
     moduleFacts,
     edges,
-    targets,
+    targets: parts.map((part) => part.targets),
   };
 }

@@ -11,7 +11,7 @@ import { findCycleGroups, toAdjacency } from './cycles.js';
 import { findEntries } from './entries.js';
 import { loadProjectConfig, type ProjectConfig } from './project-config.js';
 import { createResolver } from './resolve.js';
-import { findUnusedExports } from './unused-exports.js';
+import { findUnusedExports, type ModuleExports } from './unused-exports.js';
 import { compareCodeUnits } from '../util/compare.js';
 
 /** Inputs of the cross-file pass besides the files. */
@@ -56,8 +56,8 @@ function cycleFindings(built: BuiltGraph, ignoreTypeOnly: boolean, severity: Fin
   });
 }
 
-function unusedFindings(built: BuiltGraph, entries: ReadonlySet<number>, severity: Finding['severity']): Finding[] {
-  return findUnusedExports(built, entries).map((u) => ({
+function unusedFindings(built: BuiltGraph, entries: ReadonlySet<number>, severity: Finding['severity'], modules?: readonly ModuleExports[]): Finding[] {
+  return findUnusedExports(built, entries, modules).map((u) => ({
     rule: 'unused-export',
     severity,
     path: built.nodes[u.node],
@@ -81,14 +81,20 @@ export async function analyzeCrossFile(files: readonly FileResult[], options: Cr
 }
 
 /** Cycles and unused exports of a built graph, sorted by path, line, column (shared with the watcher's incremental pass). */
-export function crossFileFindings(built: BuiltGraph, project: ProjectConfig, options: CrossFileOptions, notes: string[]): Finding[] {
+export function crossFileFindings(
+  built: BuiltGraph,
+  project: ProjectConfig,
+  options: CrossFileOptions,
+  notes: string[],
+  modules?: readonly ModuleExports[],
+): Finding[] {
   const findings: Finding[] = [];
   const cycleRule = options.rules['import-cycle'];
   if (cycleRule?.enabled) findings.push(...cycleFindings(built, options.ignoreTypeOnlyCycles, cycleRule.severity));
   const unusedRule = options.rules['unused-export'];
   if (unusedRule?.enabled) {
     const entries = findEntries(options.root, built.nodes, project, options.entries, notes);
-    findings.push(...unusedFindings(built, entries, unusedRule.severity));
+    findings.push(...unusedFindings(built, entries, unusedRule.severity, modules));
   }
   return findings.sort(byLocation);
 }

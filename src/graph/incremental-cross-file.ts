@@ -13,11 +13,13 @@
  * renaming a file, or a change to tsconfig/package.json, clears the memo and
  * reloads the project data: those change what every specifier may mean.
  */
-import type { FileResult } from '../types.js';
-import { buildGraph } from './build-graph.js';
+import type { FileFacts, FileResult } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
+import { assembleGraph, graphNodes, nodeEdges, type ModuleFacts, type NodeEdges } from './build-graph.js';
 import { crossFileFindings, type CrossFileAnalysis, type CrossFileOptions } from './cross-file.js';
 import { loadProjectConfig, type ProjectConfig } from './project-config.js';
 import { createResolver, type Resolution, type Resolver } from './resolve.js';
+import { collectModuleExports, type ModuleExports } from './unused-exports.js';
 
 /** What changed since the last `update`. */
 export interface CrossFileChanges {
@@ -36,6 +38,16 @@ export class IncrementalCrossFile {
   #resolve: Resolver | undefined;
   /** from → specifier → resolution. */
   readonly #memo = new Map<string, Map<string, Resolution>>();
+  /** The last graph's nodes and each node's part; valid while the node set stays the same. */
+  #nodes: string[] = [];
+  #ids = new Map<string, number>();
+  #facts: ModuleFacts[] = [];
+  #parts: NodeEdges[] = [];
+  #exports: ModuleExports[] = [];
+  /** Imports and exports of every node by path, with the hash they were read at. */
+  #modules = new Map<string, { readonly hash: string; readonly facts: ModuleFacts }>();
+  /** The last result, returned as is when no import or export changed. */
+  #last: CrossFileAnalysis | undefined;
 
   constructor(options: CrossFileOptions) {
     this.#options = options;
@@ -43,7 +55,8 @@ export class IncrementalCrossFile {
 
   /** The cross-file result for `files` (all current files, sorted by path as the pipeline gives them). */
   async update(files: readonly FileResult[], changes: CrossFileChanges): Promise<CrossFileAnalysis> {
-    if (this.#project === undefined || this.#resolve === undefined || changes.pathSetChanged || changes.projectChanged) {
+    let rebuild = changes.pathSetChanged || changes.projectChanged || this.#project === undefined;
+    if (rebuild || this.#project === undefined || this.#resolve === undefined) {
       const paths = files.map((file) => file.path);
       this.#project = await loadProjectConfig(this.#options.root, paths);
       this.#resolve = createResolver(this.#options.root, new Set(paths), this.#project);
@@ -51,10 +64,82 @@ export class IncrementalCrossFile {
     } else {
       for (const path of changes.changed) this.#memo.delete(path);
     }
-    const project = this.#project;
-    const resolve = this.#resolve;
+    const resolve = this.#memoized(this.#resolve);
+    // Which changed files are nodes now; a file that gained or lost its facts changes the node set (and every id).
+    const changedNodes: { id: number; hash: string; facts: ModuleFacts }[] = [];
+    if (!rebuild) {
+      for (const path of changes.changed) {
+        const file = findFile(files, path);
+        const isNode = file !== undefined && file.facts !== null && file.error === null;
+        const id = this.#ids.get(path);
+        if (isNode !== (id !== undefined)) {
+          rebuild = true;
+          break;
+        }
+        if (id !== undefined) {
+          const facts = file!.facts!;
+          changedNodes.push({ id, hash: file!.hash, facts: { imports: facts.imports, exports: facts.exports } });
+        }
+      }
+    }
+    // An edit that leaves every import and export as it was (a function body, a comment) cannot change the
+    // graph or its findings: they are made of these records and the paths alone.
+    if (!rebuild && this.#last && changedNodes.every(({ id, facts }) => sameModuleSyntax(this.#facts[id], facts))) return this.#last;
+    if (rebuild) {
+      const { nodes, moduleFacts, ids } = this.#graphNodes(files);
+      const facts = nodes.map((_, node) => moduleFacts(node));
+      this.#nodes = nodes;
+      this.#facts = facts;
+      this.#ids = ids;
+      this.#parts = nodes.map((_, from) => nodeEdges(from, nodes, facts[from], ids, resolve));
+      this.#exports = facts.map((fileFacts, m) => collectModuleExports(fileFacts, this.#parts[m].targets));
+    } else {
+      for (const { id, hash, facts } of changedNodes) {
+        this.#modules.set(this.#nodes[id], { hash, facts });
+        this.#facts[id] = facts;
+        this.#parts[id] = nodeEdges(id, this.#nodes, facts, this.#ids, resolve);
+        this.#exports[id] = collectModuleExports(facts, this.#parts[id].targets);
+      }
+    }
+    const held = this.#facts;
+    const built = assembleGraph(this.#nodes, (node) => held[node]!, this.#parts);
+    const notes = [...this.#project.notes];
+    const findings = crossFileFindings(built, this.#project, this.#options, notes, this.#exports);
+    this.#last = { graph: built.graph, findings, notes: [...new Set(notes)] };
+    return this.#last;
+  }
+
+  /**
+   * graphNodes, reusing each unchanged file's imports and exports from the last
+   * build: on a large tree the pipeline's results hold facts packed, and
+   * parsing 20,000 of them again for one added file would cost more than the graph.
+   */
+  #graphNodes(files: readonly FileResult[]): ReturnType<typeof graphNodes> {
+    const modules = new Map<string, { readonly hash: string; readonly facts: ModuleFacts }>();
+    const withFacts: FileResult[] = [];
+    for (const file of files) {
+      if (file.error !== null) continue;
+      const known = this.#modules.get(file.path);
+      if (known && known.hash === file.hash) {
+        modules.set(file.path, known);
+        withFacts.push(file);
+        continue;
+      }
+      const facts = file.facts;
+      if (facts === null) continue;
+      modules.set(file.path, { hash: file.hash, facts: { imports: facts.imports, exports: facts.exports } });
+      withFacts.push(file);
+    }
+    this.#modules = modules;
+    // Spelled out, not spread: spreading a packed result would read (parse) its facts.
+    return graphNodes(
+      withFacts.map((file) => ({ path: file.path, size: file.size, hash: file.hash, facts: modules.get(file.path)!.facts as FileFacts, error: null, cached: false })),
+    );
+  }
+
+  #memoized(resolve: Resolver): Resolver {
     const memo = this.#memo;
-    const memoized: Resolver = (from, specifier) => {
+    return (from, specifier) => {
       let own = memo.get(from);
       if (!own) {
         own = new Map();
@@ -67,9 +152,24 @@ export class IncrementalCrossFile {
       }
       return resolution;
     };
-    const built = buildGraph(files, memoized);
-    const notes = [...project.notes];
-    const findings = crossFileFindings(built, project, this.#options, notes);
-    return { graph: built.graph, findings, notes: [...new Set(notes)] };
   }
+}
+
+/** Same imports and exports, lines included (cycle and unused-export findings carry lines). */
+function sameModuleSyntax(before: ModuleFacts | undefined, after: ModuleFacts): boolean {
+  return before !== undefined && JSON.stringify(before.imports) === JSON.stringify(after.imports) && JSON.stringify(before.exports) === JSON.stringify(after.exports);
+}
+
+/** Binary search in the path-sorted files. */
+function findFile(files: readonly FileResult[], path: string): FileResult | undefined {
+  let low = 0;
+  let high = files.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const order = compareCodeUnits(files[mid].path, path);
+    if (order === 0) return files[mid];
+    if (order < 0) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
 }

@@ -27,7 +27,7 @@ import { planBatches } from '../parallel/batches.js';
 import { connectionOptions, scrub, type QueueLocation } from './connection.js';
 import { jobId, parseJobResult, PROTOCOL_VERSION, QUEUE_NAME, QUEUE_PREFIX, WORKER_SIDE_ERRORS, type AnalysisJob, type AnalysisJobResult } from './protocol.js';
 import type { QueueSettings } from './settings.js';
-import { withDeadline } from './with-deadline.js';
+import { withDeadline } from '../util/with-deadline.js';
 
 export interface QueueAnalyzerDeps {
   readonly location: QueueLocation;

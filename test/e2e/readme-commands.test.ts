@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -95,21 +95,40 @@ describe('README commands', () => {
     }
   });
 
+  /** A `sonde worker` line starts a worker that serves the README's next `--queue` scan, as in the docs, and is stopped after it. */
+  let worker: { readonly child: ChildProcess; readonly exited: Promise<number | null>; stderr: string } | undefined;
+  after(() => worker?.child.kill('SIGKILL'));
+
   for (const command of commands) {
-    it(command, { skip: usesRedis(command) && redisSkip }, () => {
+    it(command, { skip: usesRedis(command) && redisSkip }, async () => {
       const shell = command
         .replace(/^npx sonde/, `"${process.execPath}" "${path.join(REPO_ROOT, 'bin', 'sonde.js')}"`)
         .replace(/rediss?:\/\/\S+/g, () => `${redis!.url}/0`)
         // A CI matrix step runs as the matrix's first job would (`--shard ${{ matrix.shard }}/4` → `--shard 1/4`).
         .replace(/\$\{\{ matrix\.\w+ \}\}/g, '1');
-      const run = spawnSync('sh', ['-c', shell], {
-        cwd: workdir,
-        encoding: 'utf8',
-        env: { ...process.env, CI: 'true', NO_COLOR: '1' },
-        timeout: 300_000,
-      });
+      const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
+      if (/^npx sonde worker /.test(command)) {
+        assert.equal(worker, undefined, 'a worker line is followed by the --queue scan it serves');
+        // exec: the signal reaches sonde itself, not the shell.
+        const child = spawn('sh', ['-c', `exec ${shell}`], { cwd: workdir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+        const started = { child, exited: new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))), stderr: '' };
+        worker = started;
+        child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (started.stderr += chunk));
+        const deadline = Date.now() + 60_000;
+        while (!started.stderr.includes('waiting for jobs') && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        assert.match(started.stderr, /sonde worker: waiting for jobs on /);
+        return;
+      }
+      const run = spawnSync('sh', ['-c', shell], { cwd: workdir, encoding: 'utf8', env, timeout: 300_000 });
       assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}\n${run.stderr}`);
       if (usesRedis(command)) assert.doesNotMatch(run.stderr, /Cache disabled|Cannot use the Redis cache/);
+      if (/ --queue /.test(command)) {
+        assert.ok(worker, 'the README starts a worker before a --queue scan');
+        const served = worker;
+        worker = undefined;
+        served.child.kill('SIGTERM');
+        assert.equal(await served.exited, 0, `the worker ends cleanly on SIGTERM\n${served.stderr}`);
+      }
     });
   }
 });

@@ -37,13 +37,13 @@ export const scanCommand: CommandHandler = async (argv, io) => {
 
   const profiler = options.cpuProf ? await (await import('../../profiler/cpu-profile.js')).startCpuProfile() : undefined;
   try {
-    if (options.watch) {
+    if (options.watch && !interactive) {
       const { watchAndReport } = await import('./scan-watch.js');
       const reload = () => parseScanArgs(argv, io.cwd, io.env).scan;
       return await watchAndReport({ options, output, io, reload, report: reportFor(argv, options, output, io, color), finish: (result) => suppress(result, options, suppressions, io) });
     }
     if (interactive) {
-      const { result, interrupted, ctrlC } = await scanInteractively(options, suppressions, io, color);
+      const { result, interrupted, ctrlC } = await scanInteractively(argv, options, suppressions, io, color);
       // The UI resolves undefined when the scan failed (it has shown why) or was stopped
       // (Ctrl-C, q mid-scan: raw mode turns Ctrl-C into a key, so io.signal alone does not tell).
       // Ctrl-C at any stage, even on the finished results, ends as in plain mode: 130 and the message.
@@ -164,6 +164,7 @@ function warnOnMermaidLimit(result: ScanResult, presentation: ReporterOptions, i
 }
 
 async function scanInteractively(
+  argv: readonly string[],
   options: ScanCommandOptions,
   suppressions: PreparedSuppressions,
   io: CliIO,
@@ -185,9 +186,15 @@ async function scanInteractively(
     root: options.scan.root,
     color,
     onCtrlC: () => (ctrlC = true),
+    watch: options.watch,
     runScan: async (bus, signal) => {
       interrupted = false;
       try {
+        if (options.watch) {
+          const { watchScan } = await import('../../engine/watch/watch-scan.js');
+          const reloadOptions = () => parseScanArgs(argv, io.cwd, io.env).scan;
+          return await watchScan(options.scan, { bus, signal, finish, reloadOptions, ...(options.configPath ? { configPath: options.configPath } : {}) });
+        }
         return await scan(options.scan, { bus, signal, finish });
       } catch (error) {
         interrupted = signal.aborted;

@@ -24,7 +24,16 @@ import { analyzeOnLargeStack } from '../strategy.js';
 
 /** One path as last seen: a file in the report (with its rule findings before directives), or a skipped one. */
 type Entry =
-  | { readonly kind: 'file'; readonly file: FileResult; readonly contentKey?: string; readonly findings: readonly Finding[] }
+  | {
+      readonly kind: 'file';
+      /** On large trees the pipeline's results hold facts packed, parsed on each read: batches read `facts` of changed files only. */
+      readonly file: FileResult;
+      readonly contentKey?: string;
+      /** Rule findings before directives; undefined when the file has no facts. */
+      readonly findings?: readonly Finding[];
+      /** The file has `sonde-disable` directives to apply. */
+      readonly directives: boolean;
+    }
   | { readonly kind: 'skipped'; readonly skipped: SkippedFile };
 
 /** What a batch asks of the state, already sorted out from the raw events (watch-batch.ts). */
@@ -84,10 +93,8 @@ export class WatchState {
     for (const file of result.files) {
       const extension = path.extname(file.path).slice(1);
       this.#entries.set(file.path, {
-        kind: 'file',
-        file,
+        ...fileEntry(file, file.error ? null : file.facts, this.#options),
         ...(file.error ? {} : { contentKey: `${extension}:${file.hash}` }),
-        findings: file.facts ? applyFileRules(file.facts, this.#options.rules) : [],
       });
     }
     const discoverySkips = new Set(discovery.skipped.map((skip) => skip.path));
@@ -95,7 +102,9 @@ export class WatchState {
     for (const skipped of result.skipped) if (!discoverySkips.has(skipped.path)) this.#entries.set(skipped.path, { kind: 'skipped', skipped });
     // Load the parser and resolve every import now, so the first edit does not pay for them.
     await this.#analyzer.analyze([{ path: 'warm-up.ts', text: 'export const warm = 1;\n' }], this.#options.analysis, () => {});
-    await this.#cross.update(this.#files(), { changed: [], pathSetChanged: true, projectChanged: true });
+    const cross = await this.#cross.update(this.#files(), { changed: [], pathSetChanged: true, projectChanged: true });
+    // The first scan has warned about these already.
+    this.#notes = cross.notes.join('\n');
   }
 
   /** Applies one batch; `changed` is empty when nothing the report shows moved. */
@@ -128,11 +137,14 @@ export class WatchState {
     const notesChanged = notes !== this.#notes;
     this.#notes = notes;
     const fileFindings = new Map<string, readonly Finding[]>();
+    const withDirectives: FileResult[] = [];
     for (const file of files) {
-      const entry = this.#entries.get(file.path);
-      if (file.facts && entry?.kind === 'file') fileFindings.set(file.path, entry.findings);
+      const entry = this.#entries.get(file.path) as Extract<Entry, { kind: 'file' }>;
+      if (entry.findings) fileFindings.set(file.path, entry.findings);
+      if (entry.directives) withDirectives.push(file);
     }
-    const crossFile = applyInlineDirectives(files, fileFindings, crossRaw, this.#options.rules);
+    // Only the files with directives: applyInlineDirectives reads nothing else of them.
+    const crossFile = applyInlineDirectives(withDirectives, fileFindings, crossRaw, this.#options.rules);
     const readSkipped: SkippedFile[] = [];
     for (const entry of this.#entries.values()) if (entry.kind === 'skipped') readSkipped.push(entry.skipped);
     const skipped = [...this.#discoverySkipped, ...readSkipped].sort((a, b) => compareCodeUnits(a.path, b.path));
@@ -190,7 +202,7 @@ export class WatchState {
       const decoded = file.contentKey ? decodeSource(bytes!) : undefined;
       const error = file.error ?? (decoded?.kind === 'error' ? decoded.error : undefined);
       if (error || !decoded || decoded.kind === 'error') {
-        settle(file.path, { kind: 'file', file: toResult(file, null, error ?? null, false), findings: [] });
+        settle(file.path, fileEntry(toResult(file, null, error ?? null, false), null, this.#options));
         continue;
       }
       pending.push({ file, input: { path: file.path, text: decoded.text } });
@@ -205,14 +217,9 @@ export class WatchState {
       const { file } = byPath.get(outcome.path)!;
       if (outcome.ok) {
         if (!fromCache) fresh.push([file.contentKey!, outcome.facts]);
-        settle(file.path, {
-          kind: 'file',
-          file: toResult(file, outcome.facts, null, fromCache),
-          contentKey: file.contentKey!,
-          findings: applyFileRules(outcome.facts, this.#options.rules),
-        });
+        settle(file.path, { ...fileEntry(toResult(file, outcome.facts, null, fromCache), outcome.facts, this.#options), contentKey: file.contentKey! });
       } else {
-        settle(file.path, { kind: 'file', file: toResult(file, null, outcome.error, false), contentKey: file.contentKey!, findings: [] });
+        settle(file.path, { ...fileEntry(toResult(file, null, outcome.error, false), null, this.#options), contentKey: file.contentKey! });
       }
     };
     const toAnalyze: SourceInput[] = [];
@@ -236,6 +243,16 @@ export class WatchState {
     if (fresh.length > 0 && this.#cache.enabled) await this.#cache.setMany(fresh);
     return setChanged;
   }
+}
+
+/** A file's entry: its result, and its rule findings computed once from `facts` (read once: it may be packed). */
+function fileEntry(file: FileResult, facts: FileFacts | null, options: ScanOptions): Extract<Entry, { kind: 'file' }> {
+  return {
+    kind: 'file',
+    file,
+    ...(facts ? { findings: applyFileRules(facts, options.rules) } : {}),
+    directives: (facts?.directives?.length ?? 0) > 0,
+  };
 }
 
 function toResult(file: ReadFile, facts: FileFacts | null, error: FileResult['error'], cached: boolean): FileResult {

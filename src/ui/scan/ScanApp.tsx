@@ -15,6 +15,11 @@ interface ScanAppProps {
   readonly runScan: (bus: ScanEventBus, signal: AbortSignal) => Promise<ScanResult>;
   /** Told the outcome of each scan: its result, or undefined when it failed. */
   readonly onOutcome: (result: ScanResult | undefined) => void;
+  /**
+   * `--watch`: `runScan` stays resident and every `scan:done` on the bus is a
+   * new result; the tabs show each one as it comes, keeping tab, filter and cursor.
+   */
+  readonly watch?: boolean;
 }
 
 type Stage =
@@ -23,12 +28,23 @@ type Stage =
   | { readonly kind: 'failed'; readonly run: number; readonly message: string };
 
 /** Runs a scan, shows it live, then the tabs; `r` runs it again, `q` quits (aborting a running scan). */
-export function ScanApp({ root, color, runScan, onOutcome }: ScanAppProps) {
+export function ScanApp({ root, color, runScan, onOutcome, watch = false }: ScanAppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [stage, setStage] = useState<Stage>(() => ({ kind: 'scanning', run: 0, bus: new ScanEventBus() }));
   // Where the user was on the done screen: `r` reopens the same tab and filter.
   const lastNav = useRef<NavState | undefined>(undefined);
+  // --watch: the newest result and the paths it took in, while the watch runs on.
+  const [watched, setWatched] = useState<{ readonly result: ScanResult; readonly changed: readonly string[] } | undefined>(undefined);
+
+  useEffect(() => {
+    if (!watch || stage.kind !== 'scanning') return;
+    return stage.bus.on((event) => {
+      if (event.type !== 'scan:done') return;
+      onOutcome(event.result);
+      setWatched({ result: event.result, changed: event.changed ?? [] });
+    });
+  }, [stage]);
 
   useEffect(() => {
     if (stage.kind !== 'scanning') return;
@@ -62,12 +78,24 @@ export function ScanApp({ root, color, runScan, onOutcome }: ScanAppProps) {
       if (input.includes('q')) exit();
       else if (input.includes('r') && stage.kind === 'failed') command('rescan');
     },
-    { isActive: stage.kind !== 'done' },
+    { isActive: stage.kind !== 'done' && watched === undefined },
   );
 
   return (
     <ThemeContext.Provider value={createTheme(color)}>
-      {stage.kind === 'scanning' ? (
+      {stage.kind === 'scanning' && watched ? (
+        <Box flexDirection="column">
+          <DoneScreen
+            key={stage.run}
+            result={watched.result}
+            width={columns}
+            height={rows - 1}
+            onCommand={(next) => next === 'quit' && exit()}
+            onNav={(nav) => (lastNav.current = nav)}
+          />
+          <Text dimColor>{watchLine(watched.changed)}</Text>
+        </Box>
+      ) : stage.kind === 'scanning' ? (
         <LiveScan key={stage.run} bus={stage.bus} root={root} width={columns} height={rows - 1} />
       ) : stage.kind === 'done' ? (
         <DoneScreen
@@ -87,4 +115,11 @@ export function ScanApp({ root, color, runScan, onOutcome }: ScanAppProps) {
       )}
     </ThemeContext.Provider>
   );
+}
+
+/** The status line under the tabs while watching: what the last batch took in. */
+function watchLine(changed: readonly string[]): string {
+  if (changed.length === 0) return 'watching for changes · q quit';
+  const named = changed.slice(0, 2).map(escapeTerminal).join(', ');
+  return `watching · updated: ${named}${changed.length > 2 ? ` and ${changed.length - 2} more` : ''} · q quit`;
 }

@@ -12,6 +12,8 @@ interface ScanUiParams {
   /** Runs one scan, emitting events on the bus; called again for `r` (rescan). */
   readonly runScan: (bus: ScanEventBus, signal: AbortSignal) => Promise<ScanResult>;
   readonly color: boolean;
+  /** `--watch`: `runScan` stays resident and the view follows its results. */
+  readonly watch?: boolean;
   /** Called when the user pressed Ctrl-C in the view (mid-scan or after): the command then ends as interrupted. */
   readonly onCtrlC?: () => void;
 }
@@ -22,7 +24,7 @@ interface ScanUiParams {
  * was aborted (q or Ctrl-C during the scan, or `io.signal`). Waits for an
  * aborted scan to settle, so workers and the cache are closed on return.
  */
-export async function runScanUi({ io, root, runScan, color, onCtrlC }: ScanUiParams): Promise<ScanResult | undefined> {
+export async function runScanUi({ io, root, runScan, color, onCtrlC, watch = false }: ScanUiParams): Promise<ScanResult | undefined> {
   let outcome: ScanResult | undefined;
   const task = createTrackedTask();
   const element = createElement(ScanApp, {
@@ -30,6 +32,9 @@ export async function runScanUi({ io, root, runScan, color, onCtrlC }: ScanUiPar
     color,
     runScan: (bus: ScanEventBus, signal: AbortSignal) => task.track(runScan(bus, signal)),
     onOutcome: (result) => (outcome = result),
+    watch,
   });
-  return runInkApp(element, io, task, () => outcome, onCtrlC);
+  const result = await runInkApp(element, io, task, () => outcome, onCtrlC);
+  // A watch is always running when the user leaves: its last result is still theirs.
+  return watch ? outcome : result;
 }
