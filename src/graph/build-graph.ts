@@ -21,10 +21,28 @@ export interface IndexedEdge {
   readonly anyLine: number;
 }
 
-/** The graph with integer node ids, plus what the unused-export pass needs. */
 /** A file's module syntax: what it imports and exports. */
 export type ModuleFacts = Pick<FileFacts, 'imports' | 'exports'>;
 
+/**
+ * Every edge of the graph column-wise, sorted by (from, to): edge i goes from
+ * `from[i]` to `to[i]`. Typed arrays, not one object per edge: with a Map
+ * of targets per node, the objects held ~1 KB a file through the pass, now
+ * ~0.5 KB (measured on a 3,000-file tree; ~50 MB less at 100,000 files).
+ */
+export interface EdgeTable {
+  readonly count: number;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** 1 when every import behind the edge is type-only. */
+  readonly typeOnly: Uint8Array;
+  /** First line of an import behind the edge; of a value import when there is one. */
+  readonly line: Int32Array;
+  /** First line of any import behind the edge. */
+  readonly anyLine: Int32Array;
+}
+
+/** The graph with integer node ids, plus what the unused-export pass needs. */
 export interface BuiltGraph {
   readonly graph: ModuleGraph;
   /** Sorted node paths; a node's id is its index here. */
@@ -35,11 +53,10 @@ export interface BuiltGraph {
    * file's at once for the whole pass cost ~3.5 KB a file.
    */
   readonly moduleFacts: (node: number) => ModuleFacts;
-  readonly edges: readonly IndexedEdge[];
-  /** Per node: specifier → target node id, for every specifier that resolved to a node. */
-  readonly targets: readonly ReadonlyMap<string, number>[];
+  readonly edges: EdgeTable;
+  /** The node a specifier of node `m` resolved to, if it resolved to a node. */
+  readonly targetOf: (m: number, specifier: string) => number | undefined;
 }
-
 
 /** A reference to something outside the scanned files, from one node. */
 interface OutsideRef {
@@ -61,7 +78,10 @@ export interface NodeEdges {
 /** Resolves every import of every file and collapses them into edges. */
 export function buildGraph(files: readonly FileResult[], resolve: Resolver): BuiltGraph {
   const { nodes, moduleFacts, ids } = graphNodes(files);
-  return assembleGraph(nodes, moduleFacts, nodes.map((_, from) => nodeEdges(from, nodes, moduleFacts(from), ids, resolve)));
+  // Each node's part is folded in as soon as it is made, so only the compact tables outlive it.
+  const builder = new GraphBuilder(nodes.length);
+  for (let from = 0; from < nodes.length; from++) builder.add(nodeEdges(from, nodes, moduleFacts(from), ids, resolve));
+  return builder.finish(nodes, moduleFacts);
 }
 
 /** The graph's nodes: the files with facts, sorted by path, each one's id, and its facts read on demand. */
@@ -124,21 +144,91 @@ export function nodeEdges(from: number, nodes: readonly string[], facts: ModuleF
  * without a global sort.
  */
 export function assembleGraph(nodes: readonly string[], moduleFacts: (node: number) => ModuleFacts, parts: readonly NodeEdges[]): BuiltGraph {
-  const edges: IndexedEdge[] = [];
-  const publicEdges: GraphEdge[] = [];
-  const external: OutsideRef[] = [];
-  const unresolved: OutsideRef[] = [];
-  for (const part of parts) {
-    for (const edge of part.edges) edges.push(edge);
-    for (const edge of part.publicEdges) publicEdges.push(edge);
-    for (const ref of part.external) external.push(ref);
-    for (const ref of part.unresolved) unresolved.push(ref);
+  const builder = new GraphBuilder(nodes.length);
+  for (const part of parts) builder.add(part);
+  return builder.finish(nodes, moduleFacts);
+}
+
+/** Int32Array that doubles as it fills. */
+class Int32Column {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
   }
-  return {
-    graph: { nodes, edges: publicEdges, external, unresolved },
-    nodes,
-    moduleFacts,
-    edges,
-    targets: parts.map((part) => part.targets),
-  };
+  /** The filled part, trimmed to size (a copy, so the doubled slack is freed). */
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** Folds node parts, in node order, into the compact graph. */
+class GraphBuilder {
+  readonly #from = new Int32Column();
+  readonly #to = new Int32Column();
+  readonly #typeOnly = new Int32Column();
+  readonly #line = new Int32Column();
+  readonly #anyLine = new Int32Column();
+  readonly #publicEdges: GraphEdge[] = [];
+  readonly #external: OutsideRef[] = [];
+  readonly #unresolved: OutsideRef[] = [];
+  /** Node m's resolved specifiers are `#specifiers[#targetStart[m] .. #targetStart[m + 1])`, each with its node in `#targetIds`. */
+  readonly #targetStart: Int32Array;
+  readonly #specifiers: string[] = [];
+  readonly #targetIds = new Int32Column();
+  #added = 0;
+
+  constructor(n: number) {
+    this.#targetStart = new Int32Array(n + 1);
+  }
+
+  add(part: NodeEdges): void {
+    for (const edge of part.edges) {
+      this.#from.push(edge.from);
+      this.#to.push(edge.to);
+      this.#typeOnly.push(edge.typeOnly ? 1 : 0);
+      this.#line.push(edge.line);
+      this.#anyLine.push(edge.anyLine);
+    }
+    for (const edge of part.publicEdges) this.#publicEdges.push(edge);
+    for (const ref of part.external) this.#external.push(ref);
+    for (const ref of part.unresolved) this.#unresolved.push(ref);
+    for (const [specifier, id] of part.targets) {
+      this.#specifiers.push(specifier);
+      this.#targetIds.push(id);
+    }
+    this.#targetStart[++this.#added] = this.#specifiers.length;
+  }
+
+  finish(nodes: readonly string[], moduleFacts: (node: number) => ModuleFacts): BuiltGraph {
+    const count = this.#from.length;
+    const edges: EdgeTable = {
+      count,
+      from: this.#from.done(),
+      to: this.#to.done(),
+      typeOnly: Uint8Array.from(this.#typeOnly.done()),
+      line: this.#line.done(),
+      anyLine: this.#anyLine.done(),
+    };
+    const start = this.#targetStart;
+    const specifiers = this.#specifiers;
+    const ids = this.#targetIds.done();
+    // A node resolves a handful of specifiers: a scan of its own is cheaper than a Map per node.
+    const targetOf = (m: number, specifier: string): number | undefined => {
+      for (let i = start[m], end = start[m + 1]; i < end; i++) if (specifiers[i] === specifier) return ids[i];
+      return undefined;
+    };
+    return {
+      graph: { nodes, edges: this.#publicEdges, external: this.#external, unresolved: this.#unresolved },
+      nodes,
+      moduleFacts,
+      edges,
+      targetOf,
+    };
+  }
 }

@@ -7,7 +7,7 @@
 import type { RulesConfig } from '../rules/rule.js';
 import type { CrossFileResult, FileResult, Finding } from '../types.js';
 import { buildGraph, type BuiltGraph } from './build-graph.js';
-import { findCycleGroups, toAdjacency } from './cycles.js';
+import { columnsToAdjacency, findCycleGroups } from './cycles.js';
 import { findEntries } from './entries.js';
 import { loadProjectConfig, type ProjectConfig } from './project-config.js';
 import { createResolver } from './resolve.js';
@@ -35,13 +35,14 @@ const byLocation = (a: Finding, b: Finding) =>
   compareCodeUnits(a.path ?? '', b.path ?? '') || a.line - b.line || a.column - b.column || compareCodeUnits(a.rule, b.rule) || compareCodeUnits(a.message, b.message);
 
 function cycleFindings(built: BuiltGraph, ignoreTypeOnly: boolean, severity: Finding['severity']): Finding[] {
-  const edges = ignoreTypeOnly ? built.edges.filter((e) => !e.typeOnly) : built.edges;
-  const adj = toAdjacency(built.nodes.length, edges);
+  const { count, from, to, typeOnly, line, anyLine } = built.edges;
+  const keep = ignoreTypeOnly ? (i: number) => typeOnly[i] === 0 : () => true;
+  const adj = columnsToAdjacency(built.nodes.length, count, from, to, keep);
   const groups = findCycleGroups(built.nodes.length, adj);
   // The line of each cycle's first import, looked up in one pass over the edges.
   const firstStep = new Map(groups.map((g) => [g.cycle[0], g.cycle[1]]));
   const lineOf = new Map<number, number>();
-  for (const e of edges) if (firstStep.get(e.from) === e.to) lineOf.set(e.from, ignoreTypeOnly ? e.line : e.anyLine);
+  for (let i = 0; i < count; i++) if (keep(i) && firstStep.get(from[i]) === to[i]) lineOf.set(from[i], ignoreTypeOnly ? line[i] : anyLine[i]);
   return groups.map((group) => {
     const names = group.cycle.map((v) => built.nodes[v]);
     const extra = group.members.length > group.cycle.length - 1 ? ` (${group.members.length} modules in this cycle group)` : '';

@@ -24,6 +24,22 @@ export function toAdjacency(n: number, edges: readonly { readonly from: number; 
   return { offsets, targets };
 }
 
+/** Adjacency from edges held column-wise (`from[i]` → `to[i]`), keeping only the edges `keep` accepts, in index order. */
+export function columnsToAdjacency(n: number, count: number, from: Int32Array, to: Int32Array, keep: (i: number) => boolean): Adjacency {
+  const offsets = new Int32Array(n + 1);
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    if (!keep(i)) continue;
+    offsets[from[i] + 1]++;
+    kept++;
+  }
+  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(kept);
+  for (let i = 0; i < count; i++) if (keep(i)) targets[fill[from[i]]++] = to[i];
+  return { offsets, targets };
+}
+
 /** Strongly connected components (each a list of node ids, ascending), iteratively. */
 export function stronglyConnectedComponents(n: number, adj: Adjacency): number[][] {
   const { offsets, targets } = adj;

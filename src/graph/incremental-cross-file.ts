@@ -92,13 +92,13 @@ export class IncrementalCrossFile {
       this.#facts = facts;
       this.#ids = ids;
       this.#parts = nodes.map((_, from) => nodeEdges(from, nodes, facts[from], ids, resolve));
-      this.#exports = facts.map((fileFacts, m) => collectModuleExports(fileFacts, this.#parts[m].targets));
+      this.#exports = facts.map((fileFacts, m) => collectModuleExports(fileFacts, (specifier) => this.#parts[m].targets.get(specifier)));
     } else {
       for (const { id, hash, facts } of changedNodes) {
         this.#modules.set(this.#nodes[id], { hash, facts });
         this.#facts[id] = facts;
         this.#parts[id] = nodeEdges(id, this.#nodes, facts, this.#ids, resolve);
-        this.#exports[id] = collectModuleExports(facts, this.#parts[id].targets);
+        this.#exports[id] = collectModuleExports(facts, (specifier) => this.#parts[id]!.targets.get(specifier));
       }
     }
     const held = this.#facts;

@@ -166,10 +166,10 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-const compareEdges = (a: GraphEdge, b: GraphEdge) =>
+export const compareEdges = (a: GraphEdge, b: GraphEdge) =>
   compareCodeUnits(a.from, b.from) || compareCodeUnits(a.to, b.to) || compareCodeUnits(a.specifier, b.specifier);
 
-const compareRefs = (a: { from: string; specifier: string }, b: { from: string; specifier: string }) =>
+export const compareRefs = (a: { from: string; specifier: string }, b: { from: string; specifier: string }) =>
   compareCodeUnits(a.from, b.from) || compareCodeUnits(a.specifier, b.specifier);
 
 /** The module graph with every list sorted, so it does not depend on file completion order. */

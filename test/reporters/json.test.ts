@@ -142,6 +142,15 @@ describe('json reporter', () => {
     assert.equal(stable(parallel), stable(sequential));
   });
 
+  it('writes an already-sorted graph item by item, with the text of a sorted copy (four keys an edge)', () => {
+    const base = asParallelWarmScan(makeResult()); // its graph's lists are in order: the streamed path
+    const graph = { ...base.crossFile.graph, edges: base.crossFile.graph.edges.map((edge) => ({ ...edge, weight: 1 })) };
+    const result = { ...base, crossFile: { ...base.crossFile, graph } };
+    const text = jsonReporter(result, options);
+    assert.equal(text, `${JSON.stringify(toJsonReport(result), null, 2)}\n`);
+    assert.deepEqual(Object.keys(JSON.parse(text).graph.edges[0]), ['from', 'to', 'specifier', 'typeOnly']);
+  });
+
   it('ends with a newline and indents by two spaces', () => {
     const text = jsonReporter(makeResult({ files: [file('a.ts', facts())], fileFindings: new Map() }), options);
     assert.ok(text.endsWith('}\n'));
