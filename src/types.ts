@@ -228,6 +228,19 @@ export interface GraphEdge {
   readonly typeOnly: boolean;
 }
 
+/**
+ * The key (a non-enumerable property) under which the cross-file pass's graph
+ * also hands out its edges one at a time, in the order of `edges`. Its
+ * `edges` list is made only when first read: a report written from here
+ * never holds ~300,000 edge objects at once (a 100,000-file scan).
+ */
+export const GRAPH_EDGE_AT: unique symbol = Symbol('sonde.graphEdgeAt');
+
+export interface GraphEdgeReader {
+  readonly count: number;
+  at(index: number): GraphEdge;
+}
+
 export interface CrossFileResult {
   readonly graph: ModuleGraph;
   readonly findings: readonly Finding[];

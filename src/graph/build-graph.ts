@@ -4,7 +4,7 @@
  * have facts; an import of a scanned file without facts (binary, unreadable)
  * resolves but adds no edge, since that file's own imports are unknown.
  */
-import type { FileFacts, FileResult, GraphEdge, ModuleGraph } from '../types.js';
+import { GRAPH_EDGE_AT, type FileFacts, type FileResult, type GraphEdge, type GraphEdgeReader, type ModuleGraph } from '../types.js';
 import type { Resolver } from './resolve.js';
 import { compareCodeUnits } from '../util/compare.js';
 
@@ -174,7 +174,9 @@ class GraphBuilder {
   readonly #typeOnly = new Int32Column();
   readonly #line = new Int32Column();
   readonly #anyLine = new Int32Column();
-  readonly #publicEdges: GraphEdge[] = [];
+  /** Each edge's specifier, one string for equal ones (half of them on a generated 100,000-file tree). */
+  readonly #edgeSpecifiers: string[] = [];
+  readonly #interned = new Map<string, string>();
   readonly #external: OutsideRef[] = [];
   readonly #unresolved: OutsideRef[] = [];
   /** Node m's resolved specifiers are `#specifiers[#targetStart[m] .. #targetStart[m + 1])`, each with its node in `#targetIds`. */
@@ -195,14 +197,21 @@ class GraphBuilder {
       this.#line.push(edge.line);
       this.#anyLine.push(edge.anyLine);
     }
-    for (const edge of part.publicEdges) this.#publicEdges.push(edge);
-    for (const ref of part.external) this.#external.push(ref);
+    for (const edge of part.edges) this.#edgeSpecifiers.push(this.#intern(edge.specifier));
+    for (const ref of part.external) this.#external.push({ from: ref.from, specifier: this.#intern(ref.specifier) });
     for (const ref of part.unresolved) this.#unresolved.push(ref);
     for (const [specifier, id] of part.targets) {
       this.#specifiers.push(specifier);
       this.#targetIds.push(id);
     }
     this.#targetStart[++this.#added] = this.#specifiers.length;
+  }
+
+  #intern(text: string): string {
+    const known = this.#interned.get(text);
+    if (known !== undefined) return known;
+    this.#interned.set(text, text);
+    return text;
   }
 
   finish(nodes: readonly string[], moduleFacts: (node: number) => ModuleFacts): BuiltGraph {
@@ -224,11 +233,33 @@ class GraphBuilder {
       return undefined;
     };
     return {
-      graph: { nodes, edges: this.#publicEdges, external: this.#external, unresolved: this.#unresolved },
+      graph: publicGraph(nodes, edges, this.#edgeSpecifiers, this.#external, this.#unresolved),
       nodes,
       moduleFacts,
       edges,
       targetOf,
     };
   }
+}
+
+/**
+ * The graph as the result carries it: edges made from the columns when
+ * `edges` is first read (then kept), and one at a time under GRAPH_EDGE_AT.
+ */
+function publicGraph(nodes: readonly string[], table: EdgeTable, specifiers: readonly string[], external: readonly OutsideRef[], unresolved: readonly OutsideRef[]): ModuleGraph {
+  // Only the columns the public edges need stay alive with the result, not the lines.
+  const { count, from, to, typeOnly } = table;
+  const at = (i: number): GraphEdge => ({ from: nodes[from[i]], to: nodes[to[i]], specifier: specifiers[i], typeOnly: typeOnly[i] === 1 });
+  let made: GraphEdge[] | undefined;
+  const graph = {
+    nodes,
+    get edges(): readonly GraphEdge[] {
+      return (made ??= Array.from({ length: count }, (_, i) => at(i)));
+    },
+    external,
+    unresolved,
+  };
+  const reader: GraphEdgeReader = { count, at };
+  Object.defineProperty(graph, GRAPH_EDGE_AT, { value: reader, enumerable: false });
+  return graph;
 }

@@ -9,7 +9,7 @@
  * (key order never depends on where the facts came from), and every array is
  * sorted by a locale-free key.
  */
-import type { FileResult, Finding, ModuleGraph, ScanResult } from '../types.js';
+import { GRAPH_EDGE_AT, type FileResult, type Finding, type GraphEdge, type GraphEdgeReader, type ModuleGraph, type ScanResult } from '../types.js';
 import { JSON_SCHEMA_VERSION, type JsonFile, type JsonFileFinding, type JsonFinding, type JsonReport } from './json-report.js';
 import type { ReporterOptions } from './reporter.js';
 import { cacheHitRate, compareEdges, compareRefs, crossFileFindings, findingsOfFile, sortedFiles, sortedGraph } from './report-model.js';
@@ -166,13 +166,20 @@ const inOrder = <T>(list: readonly T[], compare: (a: T, b: T) => number): boolea
  * copied edges were ~20 MB at the report's peak. A list out of order is sorted as before.
  */
 function streamedGraph(graph: ModuleGraph): ModuleGraph {
-  const { nodes, edges, external, unresolved } = graph;
-  if (!(inOrder(nodes, compareCodeUnits) && inOrder(edges, compareEdges) && inOrder(external, compareRefs) && inOrder(unresolved, compareRefs))) return sortedGraph(graph);
+  const { nodes, external, unresolved } = graph;
+  // The cross-file pass's graph hands its edges out one at a time (types.ts): read from there, the list is never made.
+  const reader = (graph as { [GRAPH_EDGE_AT]?: GraphEdgeReader })[GRAPH_EDGE_AT];
+  const edges = reader ? { length: reader.count, at: (i: number) => reader.at(i) } : { length: graph.edges.length, at: (i: number) => graph.edges[i]! };
+  const edgesInOrder = () => {
+    for (let i = 1; i < edges.length; i++) if (compareEdges(edges.at(i - 1), edges.at(i)) > 0) return false;
+    return true;
+  };
+  if (!(inOrder(nodes, compareCodeUnits) && edgesInOrder() && inOrder(external, compareRefs) && inOrder(unresolved, compareRefs))) return sortedGraph(graph);
   const ref = (list: ModuleGraph['external']) => new LazyItems(list.length, (i) => ({ from: list[i]!.from, specifier: list[i]!.specifier }));
   const streamed = {
     nodes: new LazyItems(nodes.length, (i) => nodes[i]!),
-    edges: new LazyItems(edges.length, (i) => {
-      const edge = edges[i]!;
+    edges: new LazyItems(edges.length, (i): GraphEdge => {
+      const edge = edges.at(i);
       return { from: edge.from, to: edge.to, specifier: edge.specifier, typeOnly: edge.typeOnly };
     }),
     external: ref(external),
