@@ -15,6 +15,7 @@ import type { ScanResult } from '../../types.js';
 import { discover } from '../discover.js';
 import type { ScanEventBus } from '../events.js';
 import { runPipeline } from '../pipeline.js';
+import { createMemoryGuard } from '../../profiler/memory-guard.js';
 import { codeCacheDirFor, openCache } from '../strategy.js';
 import { createSequentialAnalyzer } from '../sequential-analyzer.js';
 import { watchTree, type ChangeBatch, type TreeChange } from './tree-watcher.js';
@@ -69,9 +70,15 @@ export async function watchScan(initialOptions: ScanOptions, context: WatchConte
     state = started.state;
     let last = await publish(started.result, undefined, context);
     const configRel = context.configPath ? path.relative(options.root, context.configPath).split(path.sep).join('/') : undefined;
+    // Each batch leaves short-lived garbage that V8 would let pile up for hundreds of batches before a full
+    // collection; collecting while idle, once resident memory has grown past the guard's threshold, keeps a
+    // long watch flat instead of a slow climb.
+    const idleGuard = createMemoryGuard(options.maxMemory, true);
 
     while (!signal.aborted) {
       if (queued.size === 0) {
+        idleGuard.check();
+        if (queued.size > 0) continue;
         await new Promise<void>((resolve) => (wake = resolve));
         wake = undefined;
         continue;
