@@ -52,33 +52,23 @@ const LARGE_SCAN_GROWTH = 1.3;
  * 100,000-file report phase reach 3× on garbage); a small scan gets none.
  */
 export function createMemoryGuard(budget: number | undefined, large = false): MemoryGuard {
-  if (budget === undefined) return large ? growthGuard() : NO_GUARD;
-  let trigger = budget * THRESHOLD;
-  let last = Number.NEGATIVE_INFINITY;
-  return {
-    check() {
-      if (process.memoryUsage.rss() < trigger) return;
-      const now = performance.now();
-      if (now - last < MIN_INTERVAL_MS) return;
-      collector()();
-      last = performance.now();
-      const after = process.memoryUsage.rss();
-      trigger = Math.max(budget * THRESHOLD, after + (budget - after) * REGROWTH);
-    },
-  };
+  if (budget === undefined) {
+    return large ? guardFrom(LARGE_SCAN_FLOOR, (after) => Math.max(LARGE_SCAN_FLOOR, after * LARGE_SCAN_GROWTH)) : NO_GUARD;
+  }
+  return guardFrom(budget * THRESHOLD, (after) => Math.max(budget * THRESHOLD, after + (budget - after) * REGROWTH));
 }
 
-function growthGuard(): MemoryGuard {
-  let trigger = LARGE_SCAN_FLOOR;
+/** Collects once resident memory reaches the trigger (at most every MIN_INTERVAL_MS); `next` sets the trigger from what a collection left. */
+function guardFrom(firstTrigger: number, next: (rssAfter: number) => number): MemoryGuard {
+  let trigger = firstTrigger;
   let last = Number.NEGATIVE_INFINITY;
   return {
     check() {
       if (process.memoryUsage.rss() < trigger) return;
-      const now = performance.now();
-      if (now - last < MIN_INTERVAL_MS) return;
+      if (performance.now() - last < MIN_INTERVAL_MS) return;
       collector()();
       last = performance.now();
-      trigger = Math.max(LARGE_SCAN_FLOOR, process.memoryUsage.rss() * LARGE_SCAN_GROWTH);
+      trigger = next(process.memoryUsage.rss());
     },
   };
 }
