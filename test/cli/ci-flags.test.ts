@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli } from '../../src/cli.js';
 import { findRepoRoot } from '../../src/config/repo-root.js';
 import { fakeIO } from '../helpers/fake-io.js';
-import { FIXTURES, makeTempTree, removeTree } from '../helpers/temp-tree.js';
+import { FIXTURES, suiteTrees } from '../helpers/temp-tree.js';
 
 const basic = path.join(FIXTURES, 'basic');
 const QUIET = ['--progress', 'none', '--parallel', '0'];
@@ -19,13 +19,7 @@ async function sonde(argv: string[], cwd: string, env: Record<string, string> = 
 }
 
 describe('sonde in CI (issue 12)', () => {
-  const roots: string[] = [];
-  after(() => roots.forEach(removeTree));
-  const tree = (files: Record<string, string>) => {
-    const root = makeTempTree(files);
-    roots.push(root);
-    return root;
-  };
+  const tree = suiteTrees();
 
   describe('mistyped commands', () => {
     for (const [argv, word, suggestion] of [

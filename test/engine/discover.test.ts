@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { discover } from '../../src/engine/discover.js';
-import { makeTempTree, removeTree } from '../helpers/temp-tree.js';
+import { suiteTrees } from '../helpers/temp-tree.js';
 
 const defaults = { include: [], exclude: [] };
 
 describe('discover', () => {
-  const roots: string[] = [];
-  after(() => roots.forEach(removeTree));
-  const tree = (files: Record<string, string>) => {
-    const root = makeTempTree(files);
-    roots.push(root);
-    return root;
-  };
+  const tree = suiteTrees();
 
   it('finds every source extension, sorted by code point, and nothing else', () => {
     const root = tree({

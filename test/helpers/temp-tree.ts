@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 
 const created = new Set<string>();
 process.on('exit', () => {
@@ -41,3 +42,17 @@ export function removeTree(root: string): void {
 /** The repository root (tests run from dist/test/…). */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const FIXTURES = path.join(REPO_ROOT, 'fixtures');
+
+/**
+ * For a `describe` block: a maker of temporary trees (as makeTempTree), each
+ * removed after the block's tests have run.
+ */
+export function suiteTrees(prefix?: string): (files: Readonly<Record<string, string | Buffer>>) => string {
+  const roots: string[] = [];
+  after(() => roots.forEach(removeTree));
+  return (files) => {
+    const root = makeTempTree(files, prefix);
+    roots.push(root);
+    return root;
+  };
+}
