@@ -73,7 +73,7 @@ export async function watchScan(initialOptions: ScanOptions, context: WatchConte
     // Each batch leaves short-lived garbage that V8 would let pile up for hundreds of batches before a full
     // collection; collecting while idle, once resident memory has grown past the guard's threshold, keeps a
     // long watch flat instead of a slow climb.
-    const idleGuard = createMemoryGuard(options.maxMemory, true);
+    let idleGuard = createMemoryGuard(options.maxMemory, true);
 
     while (!signal.aborted) {
       if (queued.size === 0) {
@@ -99,6 +99,7 @@ export async function watchScan(initialOptions: ScanOptions, context: WatchConte
             await state.close();
             state = restarted.state;
             options = reloaded;
+            idleGuard = createMemoryGuard(options.maxMemory, true);
             last = await publish(restarted.result, [...batch.keys()].sort(), context);
             continue;
           }
