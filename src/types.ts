@@ -149,7 +149,8 @@ export type PhaseName =
   | 'analyze'
   | 'cross-file'
   | 'cache-write'
-  /** The scan memo (engine/scan-memo.ts): one lookup, and its rewrite after a scan that did not hit it. */
+  /** The scan memo (engine/scan-memo.ts): its read with the stat manifest, its comparison, its rewrite after a scan that did not hit it. */
+  | 'memo-read'
   | 'memo'
   | 'memo-write'
   | 'report';

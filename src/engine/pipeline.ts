@@ -11,7 +11,7 @@ import type { CodeCacheUse, FileFacts, FileResult, Finding, ScanResult, WorkerSt
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
-import { discover, type Discovery } from './discover.js';
+import type { Discovery, WalkTrace } from './discover.js';
 import { applyInlineDirectives } from './inline-directives.js';
 import type { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
@@ -21,7 +21,8 @@ import { fileResult, packFacts, PACK_FROM_FILES, type HeldFacts } from './packed
 import { FactsSpill } from './facts-spill.js';
 import { planMemory } from '../config/memory-budget.js';
 import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
-import { lookupMemo, NO_MEMO } from './scan-memo.js';
+import { lookupMemo, NO_MEMO, readStoredMemo, saveManifest, type StoredMemo } from './scan-memo.js';
+import { ManifestRecorder, readOptionsKey, ReadShortcut, reuseWalk, type StatManifest } from './stat-manifest.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
 export interface PipelineContext {
@@ -54,8 +55,16 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   let analyzer: Analyzer | undefined;
   let cache: FactsCache = NULL_CACHE;
   try {
+    const startedAt = Date.now();
+    cache = context.cache ?? (await openCache(options, warn));
+    // Read first: the stat manifest can spare the walk and the reads (stat-manifest.ts). Not under a memory
+    // budget, which must not hold a whole tree's manifest.
+    const useManifest = cache.enabled && options.maxMemory === undefined;
+    const stored: StoredMemo = useManifest ? await clock.time('memo-read', () => readStoredMemo(cache, options)) : {};
+    const recorder = useManifest ? new ManifestRecorder(startedAt, readOptionsKey(options)) : undefined;
+
     // Let go once read: 100,000 paths twice over.
-    let discovery: Discovery | undefined = await clock.time('discover', () => discover(options));
+    let discovery: Discovery | undefined = await clock.time('discover', () => discoverOrReuse(options, stored.manifest, recorder));
     if (options.shard) discovery = (await import('../queue/shard.js')).sliceDiscovery(discovery, options.shard);
     bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
     for (const message of discovery.warnings ?? []) warn('NAMED_FILE_IGNORED', message);
@@ -66,16 +75,18 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     const guard = createMemoryGuard(options.maxMemory, pack);
 
     analyzer = context.analyzer ? undefined : await startPoolEarly(options, memory.maxWorkers);
+    const readManifest = recorder && { recorder, shortcut: new ReadShortcut(stored.manifest, readOptionsKey(options)) };
     const { files: readFiles, skipped } = await clock.time('read', () =>
-      readAll(discovery!, options.maxFileSize, options.skipGenerated, memory.batchBytes),
+      readAll(discovery!, options.maxFileSize, options.skipGenerated, memory.batchBytes, readManifest),
     );
     discovery = undefined;
 
-    cache = context.cache ?? (await openCache(options, warn));
     // The scan memo (scan-memo.ts): on a hit, every fact and the whole result; otherwise the facts of unchanged content.
     // Not on packed scans: a memo is parsed whole, which a memory-bounded scan must not do.
     const memoCache = cache;
-    const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(memoCache, { options, files: readFiles, skipped })) : NO_MEMO;
+    const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(memoCache, { options, files: readFiles, skipped }, stored.memoText)) : NO_MEMO;
+    // What the next scan may skip reading; rewritten only when it changed (it is small: no memo rewrite).
+    if (recorder && !recorder.unchanged) await clock.time('memo-write', () => saveManifest(memoCache, options, recorder.finish()));
     const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey && !memo.facts.has(file.contentKey) ? [file.contentKey] : [])))];
     const factsByKey = new Map<string, HeldFacts>();
     // Packed facts keep their line count apart, for the progress events.
@@ -304,6 +315,29 @@ function codeCacheUse(workers: readonly WorkerStats[]): CodeCacheUse {
     compiled += w.codeCache?.compiled ?? 0;
   }
   return { loaded, compiled };
+}
+
+/**
+ * The files to scan: the previous walk when the stat manifest shows that
+ * nothing it listed or read has changed, else a walk (loading fast-glob only
+ * then), traced for the next scan's manifest.
+ */
+async function discoverOrReuse(options: ScanOptions, manifest: StatManifest | undefined, recorder: ManifestRecorder | undefined): Promise<Discovery> {
+  const named = options.paths.length > 0;
+  const reused = recorder && !named ? reuseWalk(manifest?.walk, options.root) : undefined;
+  if (reused) {
+    recorder!.keepWalk(manifest!.walk!);
+    return reused;
+  }
+  const { discover } = await import('./discover.js');
+  if (!recorder || named) {
+    recorder?.noWalk();
+    return discover(options);
+  }
+  const trace: WalkTrace = { dirs: new Set(), ignoreFiles: [] };
+  const discovery = discover(options, trace);
+  recorder.walk(options.root, trace.dirs, trace.ignoreFiles, discovery);
+  return discovery;
 }
 
 /** Fresh facts are committed to the cache once this many are waiting… */

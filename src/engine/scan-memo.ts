@@ -19,9 +19,10 @@ import { stableJson } from '../cache/namespace.js';
 import type { ScanOptions } from '../config/options.js';
 import type { CrossFileResult, FileFacts, Finding, FunctionFacts, SkippedFile } from '../types.js';
 import type { ReadFile } from './read-phase.js';
+import { parseManifest, type StatManifest } from './stat-manifest.js';
 
 /** Bump when the memo's shape or the meaning of what it holds changes; the digest starts with it. */
-const MEMO_FORMAT = 2;
+const MEMO_FORMAT = 3;
 
 /**
  * A function's keys in the order the analysis writes them. Most of a memo's
@@ -94,15 +95,39 @@ export interface MemoInputs {
   readonly skipped: readonly SkippedFile[];
 }
 
+/** What the cache holds for this scan's slot, read before the scan knows its files. */
+export interface StoredMemo {
+  /** The stat manifest of the last scan of the slot (stat-manifest.ts). */
+  readonly manifest?: StatManifest;
+  /** The memo's text: parsed only by a scan that uses it (never a packed one). */
+  readonly memoText?: string;
+}
+
 /**
- * Reads the memo of this scan's slot (one round trip) and compares its
- * digest with this scan's inputs. Never throws: an unreadable, unauthentic or
- * malformed memo is no memo.
+ * Reads the slot's memo and stat manifest (a round trip each). Never throws:
+ * an unreadable, unauthentic or malformed entry is no entry.
  */
-export async function lookupMemo(cache: FactsCache, inputs: MemoInputs): Promise<MemoLookup> {
+export async function readStoredMemo(cache: FactsCache, options: ScanOptions): Promise<StoredMemo> {
+  if (!cache.enabled || !cache.getMemo || !cache.setMemo) return {};
+  const slot = memoSlot(options);
+  const memoText = await cache.getMemo(slot);
+  const manifest = parseManifest(await cache.getMemo(manifestSlot(slot)));
+  return { ...(manifest ? { manifest } : {}), ...(memoText === undefined ? {} : { memoText }) };
+}
+
+/** Replaces the slot's stat manifest. */
+export async function saveManifest(cache: FactsCache, options: ScanOptions, manifest: StatManifest): Promise<void> {
+  if (cache.enabled && cache.setMemo) await cache.setMemo(manifestSlot(memoSlot(options)), JSON.stringify(manifest));
+}
+
+/**
+ * Compares the stored memo's digest with this scan's inputs. Never throws: an
+ * unreadable, unauthentic or malformed memo is no memo.
+ */
+export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, text: string | undefined): Promise<MemoLookup> {
   if (!cache.enabled || !cache.getMemo || !cache.setMemo) return NO_MEMO;
   const slot = memoSlot(inputs.options);
-  const [text, digest] = await Promise.all([cache.getMemo(slot), inputDigest(inputs)]);
+  const digest = await inputDigest(inputs);
   const memo = text === undefined ? undefined : parseMemo(text);
   const rulesDigest = sha256(stableJson(inputs.options.rules));
   const setMemo = cache.setMemo.bind(cache);
@@ -138,6 +163,9 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs): Promise
     save: (outcome) => save(outcome, stored),
   };
 }
+
+/** The stat manifest's slot, beside the memo's: rewritten on its own, it is small. */
+const manifestSlot = (slot: string) => `${slot}:stat`;
 
 /** The memo's slot: one per scanned selection of one root. */
 function memoSlot(options: ScanOptions): string {

@@ -17,7 +17,7 @@ import {
   type LocatedFinding,
   type SeverityCounts,
 } from './report-model.js';
-import { pathFrom } from './report-paths.js';
+import { pathsFrom } from './report-paths.js';
 import {
   escapeTerminal,
   formatCount,
@@ -219,7 +219,7 @@ export function* prettyReportChunks(result: ScanResult, options: ReporterOptions
   const s = styles(options.color);
   const columns = options.columns && options.columns > 0 ? options.columns : DEFAULT_COLUMNS;
   const found = countFindings(result);
-  const show: ShowPath = (reportPath) => pathFrom(result.root, reportPath, options.cwd);
+  const show: ShowPath = pathsFrom(result.root, options.cwd);
   const hot = hotspotSection(result, options.top ?? DEFAULT_TOP, columns, s, show);
   let pending = '';
   const add = (lines: readonly string[]) => {

@@ -5,6 +5,7 @@
  */
 import type { FileResult, Finding, FunctionFacts, GraphEdge, ModuleGraph, ScanResult, Severity } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { formatCount } from '../text/units.js';
 
 
 /** Files sorted by path. */
@@ -194,7 +195,7 @@ export function cacheHitRate(cache: ScanResult['cache']): number | null {
 export function cacheSummaryText(cache: ScanResult['cache']): string {
   if (!cache.enabled) return 'off';
   const rate = cacheHitRate(cache);
-  const hits = `${cache.hits.toLocaleString('en-US')} ${cache.hits === 1 ? 'hit' : 'hits'}`;
-  const misses = `${cache.misses.toLocaleString('en-US')} ${cache.misses === 1 ? 'miss' : 'misses'}`;
+  const hits = `${formatCount(cache.hits)} ${cache.hits === 1 ? 'hit' : 'hits'}`;
+  const misses = `${formatCount(cache.misses)} ${cache.misses === 1 ? 'miss' : 'misses'}`;
   return `${hits}, ${misses}${rate === null ? '' : ` (${(rate * 100).toFixed(1)}% hit rate)`}`;
 }
