@@ -203,6 +203,14 @@ export interface Profile {
   readonly processCpuMs?: number;
   /** The parser's V8 code cache over all threads of the scan: blobs loaded vs files compiled. */
   readonly codeCache?: CodeCacheUse;
+  /** What the stat manifest (engine/stat-manifest.ts) spared this scan; absent without a cache. */
+  readonly statManifest?: StatManifestUse;
+}
+
+/** The folder walk taken from the stat manifest (no walk), and how many files were not read because their metadata was unchanged. */
+export interface StatManifestUse {
+  readonly walkReused: boolean;
+  readonly readsSkipped: number;
 }
 
 export interface CacheSummary {

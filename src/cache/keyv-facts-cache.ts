@@ -101,6 +101,8 @@ export class KeyvFactsCache implements FactsCache {
   #broken = false;
   #corrupt = false;
   #warnedUnauthentic = false;
+  /** The memo and its stat manifest are one thing to the user: one warning when either fails. */
+  #warnedMemoUnauthentic = false;
   #closed: Promise<void> | undefined;
 
   constructor(store: FactsStore, options: KeyvFactsCacheOptions) {
@@ -162,7 +164,10 @@ export class KeyvFactsCache implements FactsCache {
       // A forged or edited memo is a miss like a facts entry: the scan recomputes and overwrites it.
       // Its own line, so that the facts entries that fail next are still counted and said.
       const hint = this.#options.authenticationHint ? ` (${this.#options.authenticationHint})` : '';
-      this.#options.onWarning('cache-unauthenticated', `cache: the scan memo at ${this.#store.label} failed authentication and was recomputed${hint}.`);
+      if (!this.#warnedMemoUnauthentic) {
+        this.#options.onWarning('cache-unauthenticated', `cache: the scan memo at ${this.#store.label} failed authentication and was recomputed${hint}.`);
+      }
+      this.#warnedMemoUnauthentic = true;
       return undefined;
     } catch (error) {
       this.#fail('read', error);

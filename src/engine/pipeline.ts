@@ -34,6 +34,8 @@ export interface PipelineContext {
   readonly cache?: FactsCache;
   /** Cores available, for `--parallel auto`. */
   readonly cores?: number;
+  /** The scan's start as the stat manifest's racy rule sees it (epoch ms); tests set it ahead to trust files they just wrote. */
+  readonly startedAt?: number;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   let analyzer: Analyzer | undefined;
   let cache: FactsCache = NULL_CACHE;
   try {
-    const startedAt = Date.now();
+    const startedAt = context.startedAt ?? Date.now();
     cache = context.cache ?? (await openCache(options, warn));
     // Read first: the stat manifest can spare the walk and the reads (stat-manifest.ts). Not under a memory
     // budget, which must not hold a whole tree's manifest.
@@ -75,7 +77,8 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     const guard = createMemoryGuard(options.maxMemory, pack);
 
     analyzer = context.analyzer ? undefined : await startPoolEarly(options, memory.maxWorkers);
-    const readManifest = recorder && { recorder, shortcut: new ReadShortcut(stored.manifest, readOptionsKey(options)) };
+    const shortcut = recorder && new ReadShortcut(stored.manifest, readOptionsKey(options));
+    const readManifest = recorder && { recorder, shortcut };
     const { files: readFiles, skipped } = await clock.time('read', () =>
       readAll(discovery!, options.maxFileSize, options.skipGenerated, memory.batchBytes, readManifest),
     );
@@ -296,7 +299,14 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
         ...(cache.enabled ? { location: options.cache.location } : {}),
       },
       durationMs: clock.elapsedMs(),
-      profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile), codeCache: codeCacheUse(workerStats) },
+      profile: {
+        phases: clock.timings,
+        samples: profile.samples,
+        workers: workerStats,
+        ...pick(profile),
+        codeCache: codeCacheUse(workerStats),
+        ...(recorder && shortcut ? { statManifest: { walkReused: recorder.walkReused, readsSkipped: shortcut.served } } : {}),
+      },
       warnings,
       ...(analyzer.summary ? { queue: analyzer.summary() } : {}),
     };

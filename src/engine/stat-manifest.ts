@@ -164,6 +164,7 @@ export class ManifestRecorder {
   readonly #readOptions: string;
   readonly #reads: [string, StatKey, ReadRecord][] = [];
   #walk: WalkRecord | undefined;
+  #walkReused = false;
   /** False once anything was recorded afresh: the stored manifest then needs rewriting. */
   #unchanged = true;
 
@@ -215,6 +216,12 @@ export class ManifestRecorder {
   /** A walk reused as is: it was valid, and stays so. */
   keepWalk(walk: WalkRecord): void {
     this.#walk = walk;
+    this.#walkReused = true;
+  }
+
+  /** True when this scan took its discovery from the previous manifest. */
+  get walkReused(): boolean {
+    return this.#walkReused;
   }
 
   /** A walk that could not be recorded (named paths): the next scan walks again. */
