@@ -253,7 +253,8 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     linesByKey.clear();
 
     guard.check();
-    const crossFileRaw = memo.crossFile ?? await clock.time('cross-file', async () => {
+    // On a hit the memo's result is final; otherwise its cross-file part still serves when no file's imports or exports moved.
+    const crossFileRaw = memo.crossFile ?? memo.reusableCrossFile(files) ?? await clock.time('cross-file', async () => {
       const { analyzeCrossFile } = await import('../graph/cross-file.js');
       return analyzeCrossFile(files, {
         root: options.root,
@@ -277,7 +278,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
         if (fileFindings.size % 1000 === 0) guard.check();
       }
       crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
-      const outcome = { files, contentKeys, fileFindings, crossFile };
+      const outcome = { files, contentKeys, fileFindings, crossFile, crossFileRaw };
       if (memo !== NO_MEMO) await clock.time('memo-write', () => memo.save(outcome));
     }
 

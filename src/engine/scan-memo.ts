@@ -52,6 +52,12 @@ interface MemoPayload {
   readonly files: readonly (readonly [path: string, contentKey: string, findings: readonly Finding[]])[];
   /** The cross-file result as the scan returned it (directives applied, its notes included). */
   readonly crossFile: CrossFileResult & { readonly notes?: readonly string[] };
+  /** Digest of what the cross-file pass read (see crossFileDigest): a scan with the same reuses its result. */
+  readonly crossFileDigest: string;
+  /** The cross-file result before inline directives, when they changed it (else it is `crossFile`). */
+  readonly crossFileRaw?: CrossFileResult & { readonly notes?: readonly string[] };
+  /** Each content key's graph signature (imports and exports, positions included). */
+  readonly signatures: readonly (readonly [contentKey: string, signature: string])[];
 }
 
 type StoredFacts = Omit<FileFacts, 'functions'> & { readonly functions: readonly StoredFunction[] };
@@ -68,16 +74,33 @@ export interface MemoLookup {
   readonly crossFile?: CrossFileResult & { readonly notes?: readonly string[] };
   /** Findings of a file from the memo when its content and the rules are unchanged and it has no inline directive; else undefined. */
   reusableFindings(path: string, contentKey: string, facts: FileFacts): readonly Finding[] | undefined;
+  /**
+   * The memo's cross-file result (before inline directives) when everything
+   * the cross-file pass reads is unchanged: the same paths, each file's
+   * imports and exports (positions included), the same project configuration,
+   * options and skipped links. An edit inside a function body changes none of
+   * these. Undefined otherwise (the pass runs).
+   */
+  reusableCrossFile(files: readonly MemoFile[]): (CrossFileResult & { readonly notes?: readonly string[] }) | undefined;
   /** Replaces the memo with this scan's outcome (nothing when the scan is not memoizable). */
   save(outcome: ScanOutcome): Promise<void>;
 }
 
+/** A scanned file as the memo sees it. */
+export interface MemoFile {
+  readonly path: string;
+  readonly facts: FileFacts | null;
+  readonly error: { readonly code: string } | null;
+}
+
 /** What a scan computed, as the memo stores it. */
 export interface ScanOutcome {
-  readonly files: readonly { readonly path: string; readonly facts: FileFacts | null; readonly error: { readonly code: string } | null }[];
+  readonly files: readonly MemoFile[];
   readonly contentKeys: ReadonlyMap<string, string | undefined>;
   readonly fileFindings: ReadonlyMap<string, readonly Finding[]>;
   readonly crossFile: CrossFileResult & { readonly notes?: readonly string[] };
+  /** The cross-file result before inline directives. */
+  readonly crossFileRaw: CrossFileResult & { readonly notes?: readonly string[] };
 }
 
 /** What a scan without a memo (no cache, a cache without memos, a packed scan) gets: never a hit, nothing saved. */
@@ -85,6 +108,7 @@ export const NO_MEMO: MemoLookup = {
   hit: false,
   facts: new Map(),
   reusableFindings: () => undefined,
+  reusableCrossFile: () => undefined,
   save: async () => {},
 };
 
@@ -127,12 +151,22 @@ export async function saveManifest(cache: FactsCache, options: ScanOptions, mani
 export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, text: string | undefined): Promise<MemoLookup> {
   if (!cache.enabled || !cache.getMemo || !cache.setMemo) return NO_MEMO;
   const slot = memoSlot(inputs.options);
-  const digest = await inputDigest(inputs);
+  const { digest, crossFileBase } = await inputDigest(inputs);
   const memo = text === undefined ? undefined : parseMemo(text);
   const rulesDigest = sha256(stableJson(inputs.options.rules));
   const setMemo = cache.setMemo.bind(cache);
+  // Graph signatures by content key: the memo's, then those this scan computes.
+  const signatures = new Map(memo?.signatures);
+  const signatureOf = (key: string | undefined, facts: FileFacts): string => {
+    if (key === undefined) return graphSignature(facts);
+    let signature = signatures.get(key);
+    if (signature === undefined) signatures.set(key, (signature = graphSignature(facts)));
+    return signature;
+  };
+  const contentKeys = new Map(inputs.files.map((file) => [file.path, file.contentKey]));
+  const crossFileDigestOf = (files: readonly MemoFile[]) => crossFileDigest(crossFileBase, files, (file) => signatureOf(contentKeys.get(file.path), file.facts!));
   const save = async (outcome: ScanOutcome, stored?: ReadonlyMap<string, StoredFacts>) => {
-    const payload = toPayload(outcome, digest, rulesDigest, stored);
+    const payload = toPayload(outcome, { digest, rulesDigest, crossFileDigest: crossFileDigestOf(outcome.files), signatures }, stored);
     if (payload) await setMemo(slot, JSON.stringify(payload));
   };
   if (!memo) return { ...NO_MEMO, save };
@@ -144,12 +178,14 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, text: st
       fileFindings: new Map(memo.files.map(([path, , findings]) => [path, findings])),
       crossFile: memo.crossFile,
       reusableFindings: () => undefined,
+      reusableCrossFile: () => undefined,
       save: async () => {},
     };
   }
   // Partly warm: keep only facts of content this scan has, so the rest can be dropped early.
   const wanted = new Set(inputs.files.map((file) => file.contentKey));
   for (const key of facts.keys()) if (!wanted.has(key)) facts.delete(key);
+  for (const key of signatures.keys()) if (!wanted.has(key)) signatures.delete(key);
   // Unchanged content goes back into the new memo in the form it was read in: no re-encoding.
   const stored = new Map(memo.facts.filter(([key]) => facts.has(key)));
   const previous = memo.rulesDigest === rulesDigest ? new Map(memo.files.map(([path, key, findings]) => [path, { key, findings }])) : undefined;
@@ -160,8 +196,26 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, text: st
       const before = previous?.get(path);
       return before && before.key === contentKey && !fileFacts.directives?.length ? before.findings : undefined;
     },
+    reusableCrossFile: (files) => (crossFileDigestOf(files) === memo.crossFileDigest ? (memo.crossFileRaw ?? memo.crossFile) : undefined),
     save: (outcome) => save(outcome, stored),
   };
+}
+
+/**
+ * A file's part in the module graph: its imports and exports as the facts
+ * hold them (specifiers, names, kinds, lines). Two contents with the same
+ * signature give the same graph and cross-file findings.
+ */
+function graphSignature(facts: FileFacts): string {
+  return createHash('sha1').update(JSON.stringify([facts.imports, facts.exports])).digest('base64');
+}
+
+/** Everything the cross-file pass reads: its options, the project configuration, the skipped links, and each file's path with its signature (or its error). */
+function crossFileDigest(base: string, files: readonly MemoFile[], signature: (file: MemoFile) => string): string {
+  const hash = createHash('sha256');
+  hash.update(base);
+  for (const file of files) hash.update(`${JSON.stringify([file.path, file.error || !file.facts ? null : signature(file)])}\n`);
+  return hash.digest('hex');
 }
 
 /** The stat manifest's slot, beside the memo's: rewritten on its own, it is small. */
@@ -180,10 +234,12 @@ function memoSlot(options: ScanOptions): string {
  * read (path, size, content hash, read error) and every skipped entry with
  * its reason (a symbolic link names its target there).
  */
-async function inputDigest({ options, files, skipped }: MemoInputs): Promise<string> {
+async function inputDigest({ options, files, skipped }: MemoInputs): Promise<{ digest: string; crossFileBase: string }> {
   const { loadProjectConfig } = await import('../graph/project-config.js');
   const paths = files.map((file) => file.path);
   const project = await loadProjectConfig(options.root, paths);
+  const skippedLines = skipped.map((entry) => `${JSON.stringify([entry.path, entry.reason, entry.size ?? null])}\n`).join('');
+  const projectText = `\n${stableJson(project)}\n`;
   const hash = createHash('sha256');
   hash.update(`sonde-memo/${MEMO_FORMAT}\n`);
   hash.update(
@@ -199,16 +255,30 @@ async function inputDigest({ options, files, skipped }: MemoInputs): Promise<str
       ignoreTypeOnlyCycles: options.ignoreTypeOnlyCycles,
     }),
   );
-  hash.update(`\n${stableJson(project)}\n`);
+  hash.update(projectText);
   // JSON-encoded fields: no path or message can forge a field boundary.
   for (const file of files) hash.update(`${JSON.stringify([file.path, file.size, file.hash, file.contentKey ?? null, file.error ?? null])}\n`);
   hash.update('skipped\n');
-  for (const entry of skipped) hash.update(`${JSON.stringify([entry.path, entry.reason, entry.size ?? null])}\n`);
-  return hash.digest('hex');
+  hash.update(skippedLines);
+  // What the cross-file pass reads besides the files (cross-file.ts): its own options, the project, the links it may follow.
+  const crossFileOptions = stableJson({
+    root: options.root,
+    entries: options.entries,
+    ignoreTypeOnlyCycles: options.ignoreTypeOnlyCycles,
+    cycle: options.rules['import-cycle'],
+    unused: options.rules['unused-export'],
+  });
+  const crossFileBase = `sonde-cross-file/${MEMO_FORMAT}\n${crossFileOptions}${projectText}skipped\n${skippedLines}files\n`;
+  return { digest: hash.digest('hex'), crossFileBase };
 }
 
 /** The memo of a scan's outcome; `stored` holds facts already in stored form (read from the previous memo), by content key. */
-function toPayload(outcome: ScanOutcome, digest: string, rulesDigest: string, stored?: ReadonlyMap<string, StoredFacts>): MemoPayload | undefined {
+function toPayload(
+  outcome: ScanOutcome,
+  digests: { readonly digest: string; readonly rulesDigest: string; readonly crossFileDigest: string; readonly signatures: ReadonlyMap<string, string> },
+  stored?: ReadonlyMap<string, StoredFacts>,
+): MemoPayload | undefined {
+  const { digest, rulesDigest, crossFileDigest } = digests;
   const facts = new Map<string, StoredFacts>();
   const files: [string, string, readonly Finding[]][] = [];
   for (const file of outcome.files) {
@@ -218,7 +288,21 @@ function toPayload(outcome: ScanOutcome, digest: string, rulesDigest: string, st
     if (!facts.has(key)) facts.set(key, stored?.get(key) ?? encodeFacts(file.facts));
     files.push([file.path, key, outcome.fileFindings.get(file.path) ?? []]);
   }
-  return { v: MEMO_FORMAT, digest, rulesDigest, facts: [...facts], files, crossFile: outcome.crossFile };
+  const signatures = [...facts.keys()].flatMap((key) => {
+    const signature = digests.signatures.get(key);
+    return signature === undefined ? [] : [[key, signature] as const];
+  });
+  return {
+    v: MEMO_FORMAT,
+    digest,
+    rulesDigest,
+    facts: [...facts],
+    files,
+    crossFile: outcome.crossFile,
+    crossFileDigest,
+    ...(outcome.crossFileRaw === outcome.crossFile ? {} : { crossFileRaw: outcome.crossFileRaw }),
+    signatures,
+  };
 }
 
 /**
@@ -233,6 +317,8 @@ function parseMemo(text: string): MemoPayload | undefined {
       value?.v === MEMO_FORMAT &&
       typeof value.digest === 'string' &&
       typeof value.rulesDigest === 'string' &&
+      typeof value.crossFileDigest === 'string' &&
+      Array.isArray(value.signatures) &&
       Array.isArray(value.facts) &&
       Array.isArray(value.files) &&
       typeof value.crossFile === 'object' &&
