@@ -4,25 +4,20 @@ import { performance } from 'node:perf_hooks';
 import type { ScanOptions } from '../config/options.js';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
-import { applyFileRules } from '../rules/index.js';
 import { startSampler, type SamplerOutput } from '../profiler/sampler.js';
-import { createMemoryGuard } from '../profiler/memory-guard.js';
-import type { CodeCacheUse, FileFacts, FileResult, Finding, ScanResult, WorkerStats } from '../types.js';
+import type { CodeCacheUse, FileFacts, FileResult, ScanResult, WorkerStats } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
-import type { Discovery, WalkTrace } from './discover.js';
-import { applyInlineDirectives } from './inline-directives.js';
 import type { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
-import { readAll, type ReadFile } from './read-phase.js';
+import type { ReadFile } from './read-phase.js';
 import { decodeSource, readSource } from './read-source.js';
-import { fileResult, packFacts, PACK_FROM_FILES, type HeldFacts } from './packed-facts.js';
+import { fileResult, packFacts, type HeldFacts } from './packed-facts.js';
 import { FactsSpill } from './facts-spill.js';
-import { planMemory } from '../config/memory-budget.js';
-import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
-import { lookupMemo, NO_MEMO, readStoredMemo, saveManifest, type StoredMemo } from './scan-memo.js';
-import { ManifestRecorder, readOptionsKey, ReadShortcut, reuseWalk, type StatManifest } from './stat-manifest.js';
+import { analyzeOnLargeStack, chooseAnalyzer } from './strategy.js';
+import { findingsOf } from './findings-phase.js';
+import { readInputs, type OpenResources } from './inputs-phase.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
 export interface PipelineContext {
@@ -55,41 +50,13 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   const sampler = startSampler(options.sampleIntervalMs, (sample) => bus.emit({ type: 'sample', sample }));
 
   let analyzer: Analyzer | undefined;
-  let cache: FactsCache = NULL_CACHE;
+  // What the inputs phase opened (the cache, a pool started early), closed below even when it throws.
+  const open: OpenResources = { cache: NULL_CACHE };
   try {
-    const startedAt = context.startedAt ?? Date.now();
-    cache = context.cache ?? (await openCache(options, warn));
-    // Read first: the stat manifest can spare the walk and the reads (stat-manifest.ts). Not under a memory
-    // budget, which must not hold a whole tree's manifest.
-    const useManifest = cache.enabled && options.maxMemory === undefined;
-    const stored: StoredMemo = useManifest ? await clock.time('memo-read', () => readStoredMemo(cache, options)) : {};
-    const recorder = useManifest ? new ManifestRecorder(startedAt, readOptionsKey(options)) : undefined;
-
-    // Let go once read: 100,000 paths twice over.
-    let discovery: Discovery | undefined = await clock.time('discover', () => discoverOrReuse(options, stored.manifest, recorder));
-    if (options.shard) discovery = (await import('../queue/shard.js')).sliceDiscovery(discovery, options.shard);
-    bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
-    for (const message of discovery.warnings ?? []) warn('NAMED_FILE_IGNORED', message);
-
-    // A budget too small for this many files fails here, before a byte is read.
-    const memory = planMemory(options.maxMemory, discovery.files.length);
-    const pack = options.maxMemory !== undefined || discovery.files.length >= PACK_FROM_FILES;
-    const guard = createMemoryGuard(options.maxMemory, pack);
-
-    analyzer = context.analyzer ? undefined : await startPoolEarly(options, memory.maxWorkers);
-    const shortcut = recorder && new ReadShortcut(stored.manifest, readOptionsKey(options));
-    const readManifest = recorder && { recorder, shortcut };
-    const { files: readFiles, skipped } = await clock.time('read', () =>
-      readAll(discovery!, options.maxFileSize, options.skipGenerated, memory.batchBytes, readManifest),
-    );
-    discovery = undefined;
-
-    // The scan memo (scan-memo.ts): on a hit, every fact and the whole result; otherwise the facts of unchanged content.
-    // Not on packed scans: a memo is parsed whole, which a memory-bounded scan must not do.
-    const memoCache = cache;
-    const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(memoCache, { options, files: readFiles, skipped }, stored.memoText)) : NO_MEMO;
-    // What the next scan may skip reading; rewritten only when it changed (it is small: no memo rewrite).
-    if (recorder && !recorder.unchanged) await clock.time('memo-write', () => saveManifest(memoCache, options, recorder.finish()));
+    const inputs = await readInputs(options, context, { clock, warn, bus }, open);
+    const { readFiles, skipped, memo, pack, memory, guard } = inputs;
+    const cache = open.cache;
+    analyzer = open.analyzer;
     const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey && !memo.facts.has(file.contentKey) ? [file.contentKey] : [])))];
     const factsByKey = new Map<string, HeldFacts>();
     // Packed facts keep their line count apart, for the progress events.
@@ -253,34 +220,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     linesByKey.clear();
 
     guard.check();
-    // On a hit the memo's result is final; otherwise its cross-file part still serves when no file's imports or exports moved.
-    const crossFileRaw = memo.crossFile ?? memo.reusableCrossFile(files) ?? await clock.time('cross-file', async () => {
-      const { analyzeCrossFile } = await import('../graph/cross-file.js');
-      return analyzeCrossFile(files, {
-        root: options.root,
-        entries: options.entries,
-        ignoreTypeOnlyCycles: options.ignoreTypeOnlyCycles,
-        rules: options.rules,
-      });
-    });
-
-    // What the cross-file pass could not use (an unreadable tsconfig, an entry matching no file) is the user's to know.
-    for (const note of crossFileRaw.notes ?? []) warn('cross-file', note);
-
-    let fileFindings = memo.fileFindings;
-    let crossFile = crossFileRaw;
-    if (!fileFindings) {
-      fileFindings = new Map<string, readonly Finding[]>();
-      const contentKeys = new Map(readFiles.map((file) => [file.path, file.contentKey]));
-      for (const file of files) {
-        const facts = file.facts;
-        if (facts) fileFindings.set(file.path, memo.reusableFindings(file.path, contentKeys.get(file.path)!, facts) ?? applyFileRules(facts, options.rules));
-        if (fileFindings.size % 1000 === 0) guard.check();
-      }
-      crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
-      const outcome = { files, contentKeys, fileFindings, crossFile, crossFileRaw };
-      if (memo !== NO_MEMO) await clock.time('memo-write', () => memo.save(outcome));
-    }
+    const { fileFindings, crossFile } = await findingsOf(files, readFiles, memo, options, { clock, warn, guard });
 
     const profile = sampler.stop();
     const hits = files.filter((file) => file.cached).length;
@@ -306,14 +246,14 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
         workers: workerStats,
         ...pick(profile),
         codeCache: codeCacheUse(workerStats),
-        ...(recorder && shortcut ? { statManifest: { walkReused: recorder.walkReused, readsSkipped: shortcut.served } } : {}),
+        ...(inputs.statManifest ? { statManifest: inputs.statManifest() } : {}),
       },
       warnings,
       ...(analyzer.summary ? { queue: analyzer.summary() } : {}),
     };
   } finally {
     sampler.stop();
-    await Promise.allSettled([analyzer?.close(), cache.close()]);
+    await Promise.allSettled([(analyzer ?? open.analyzer)?.close(), open.cache.close()]);
   }
 }
 
@@ -326,29 +266,6 @@ function codeCacheUse(workers: readonly WorkerStats[]): CodeCacheUse {
     compiled += w.codeCache?.compiled ?? 0;
   }
   return { loaded, compiled };
-}
-
-/**
- * The files to scan: the previous walk when the stat manifest shows that
- * nothing it listed or read has changed, else a walk (loading fast-glob only
- * then), traced for the next scan's manifest.
- */
-async function discoverOrReuse(options: ScanOptions, manifest: StatManifest | undefined, recorder: ManifestRecorder | undefined): Promise<Discovery> {
-  const named = options.paths.length > 0;
-  const reused = recorder && !named ? reuseWalk(manifest?.walk, options.root) : undefined;
-  if (reused) {
-    recorder!.keepWalk(manifest!.walk!);
-    return reused;
-  }
-  const { discover } = await import('./discover.js');
-  if (!recorder || named) {
-    recorder?.noWalk();
-    return discover(options);
-  }
-  const trace: WalkTrace = { dirs: new Set(), ignoreFiles: [] };
-  const discovery = discover(options, trace);
-  recorder.walk(options.root, trace.dirs, trace.ignoreFiles, discovery);
-  return discovery;
 }
 
 /** Fresh facts are committed to the cache once this many are waiting… */

@@ -27,10 +27,9 @@
  */
 import { lstatSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { SkippedFile } from '../types.js';
+import type { FileResult, SkippedFile } from '../types.js';
 import type { Discovery } from './discover.js';
 import { describeLink } from './link-reason.js';
-import type { ReadFile } from './read-phase.js';
 
 /** Bump when the manifest's shape or meaning changes. */
 const MANIFEST_FORMAT = 1;
@@ -43,7 +42,7 @@ export type StatKey = string;
 
 /** How one discovered file read: a file of the scan, or skipped by its size or content. */
 export type ReadRecord =
-  | { readonly file: Omit<ReadFile, 'path' | 'bytes'> }
+  | { readonly file: { readonly size: number; readonly hash: string; readonly contentKey?: string; readonly error?: FileResult['error'] } }
   | { readonly skipped: Omit<SkippedFile, 'path'> };
 
 /** The walk of a whole-root scan, reusable while every folder it listed and every .gitignore it read is unchanged. */
