@@ -19,7 +19,7 @@ import { REPO_ROOT } from './temp-tree.js';
  * Test files in the source tree, as their compiled paths (relative to the
  * repository root), the slowest of the last run first, so that no long file
  * starts last and runs alone at the end. A file not timed yet counts as 1 s
- * (the reporter times tests by the file that declares them).
+ * (the reporter times each file's whole run, its process included).
  */
 export function testFiles(): string[] {
   const found: string[] = [];
