@@ -22,6 +22,7 @@ import { FactsSpill } from './facts-spill.js';
 import { planMemory } from '../config/memory-budget.js';
 import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
 import { lookupMemo, NO_MEMO } from './scan-memo.js';
+import { PackedFindings } from '../rules/packed-findings.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
 export interface PipelineContext {
@@ -252,18 +253,20 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     // What the cross-file pass could not use (an unreadable tsconfig, an entry matching no file) is the user's to know.
     for (const note of crossFileRaw.notes ?? []) warn('cross-file', note);
 
-    let fileFindings = memo.fileFindings;
+    let fileFindings: ReadonlyMap<string, readonly Finding[]> | undefined = memo.fileFindings;
     let crossFile = crossFileRaw;
     if (!fileFindings) {
-      fileFindings = new Map<string, readonly Finding[]>();
+      // A large scan holds its findings packed until the report (rules/packed-findings.ts).
+      const found = pack ? new PackedFindings() : new Map<string, readonly Finding[]>();
+      fileFindings = found;
       const contentKeys = new Map(readFiles.map((file) => [file.path, file.contentKey]));
       for (const file of files) {
         const facts = file.facts;
-        if (facts) fileFindings.set(file.path, memo.reusableFindings(file.path, contentKeys.get(file.path)!, facts) ?? applyFileRules(facts, options.rules));
-        if (fileFindings.size % 1000 === 0) guard.check();
+        if (facts) found.set(file.path, memo.reusableFindings(file.path, contentKeys.get(file.path)!, facts) ?? applyFileRules(facts, options.rules));
+        if (found.size % 1000 === 0) guard.check();
       }
-      crossFile = applyInlineDirectives(files, fileFindings, crossFileRaw, options.rules);
-      const outcome = { files, contentKeys, fileFindings, crossFile };
+      crossFile = applyInlineDirectives(files, found, crossFileRaw, options.rules);
+      const outcome = { files, contentKeys, fileFindings: found, crossFile };
       if (memo !== NO_MEMO) await clock.time('memo-write', () => memo.save(outcome));
     }
 
