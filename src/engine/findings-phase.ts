@@ -7,6 +7,7 @@
 import type { ScanOptions } from '../config/options.js';
 import type { MemoryGuard } from '../profiler/memory-guard.js';
 import { applyFileRules } from '../rules/index.js';
+import { PackedFindings } from '../rules/packed-findings.js';
 import type { CrossFileResult, FileResult, Finding } from '../types.js';
 import { applyInlineDirectives } from './inline-directives.js';
 import type { PhaseClock } from './phases.js';
@@ -18,8 +19,9 @@ export async function findingsOf(
   readFiles: readonly ReadFile[],
   memo: MemoLookup,
   options: ScanOptions,
-  { clock, warn, guard }: { readonly clock: PhaseClock; readonly warn: (code: string, message: string) => void; readonly guard: MemoryGuard },
-): Promise<{ readonly fileFindings: Map<string, readonly Finding[]>; readonly crossFile: CrossFileResult }> {
+  tools: { readonly clock: PhaseClock; readonly warn: (code: string, message: string) => void; readonly guard: MemoryGuard; readonly pack: boolean },
+): Promise<{ readonly fileFindings: ReadonlyMap<string, readonly Finding[]>; readonly crossFile: CrossFileResult }> {
+  const { clock, warn, guard } = tools;
   // On a hit the memo's result is final; otherwise its cross-file part still serves when no file's imports or exports moved.
   const crossFileRaw =
     memo.crossFile ??
@@ -38,7 +40,8 @@ export async function findingsOf(
   for (const note of crossFileRaw.notes ?? []) warn('cross-file', note);
 
   if (memo.fileFindings) return { fileFindings: memo.fileFindings, crossFile: crossFileRaw };
-  const fileFindings = new Map<string, readonly Finding[]>();
+  // A large scan holds its findings packed until the report (rules/packed-findings.ts).
+  const fileFindings = tools.pack ? new PackedFindings() : new Map<string, readonly Finding[]>();
   const contentKeys = new Map(readFiles.map((file) => [file.path, file.contentKey]));
   for (const file of files) {
     const facts = file.facts;

@@ -220,7 +220,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     linesByKey.clear();
 
     guard.check();
-    const { fileFindings, crossFile } = await findingsOf(files, readFiles, memo, options, { clock, warn, guard });
+    const { fileFindings, crossFile } = await findingsOf(files, readFiles, memo, options, { clock, warn, guard, pack });
 
     const profile = sampler.stop();
     const hits = files.filter((file) => file.cached).length;
