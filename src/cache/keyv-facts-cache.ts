@@ -10,7 +10,7 @@
  * the fresh result.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import Keyv from 'keyv';
+import type Keyv from 'keyv';
 import type { FileFacts } from '../types.js';
 import type { FactsCache } from './facts-cache.js';
 import { isCorruptionError } from './sqlite-store.js';
@@ -94,29 +94,39 @@ interface KeyvFactsCacheOptions {
 
 export class KeyvFactsCache implements FactsCache {
   readonly enabled = true;
-  readonly #keyv: Keyv<CacheEntry>;
+  /** Loaded on the first facts lookup or write: a warm scan served by the memo never needs Keyv. */
+  #keyv: Promise<Keyv<CacheEntry>> | undefined;
   readonly #store: FactsStore;
   readonly #options: KeyvFactsCacheOptions;
   /** Set after a store failure: the rest of the scan runs without the cache. */
   #broken = false;
   #corrupt = false;
   #warnedUnauthentic = false;
+  /** The memo and its stat manifest are one thing to the user: one warning when either fails. */
+  #warnedMemoUnauthentic = false;
   #closed: Promise<void> | undefined;
 
   constructor(store: FactsStore, options: KeyvFactsCacheOptions) {
     this.#store = store;
     this.#options = options;
-    this.#keyv = new Keyv<CacheEntry>({
-      store: store.adapter,
-      namespace: options.namespace,
-      useKeyPrefix: !store.prefixesKeys,
-      // Plain JSON: faster than Keyv's default serializer, and a value that
-      // does not parse reads as a miss instead of failing the whole batch.
-      serialize: JSON.stringify,
-      deserialize: safeParse as Keyv['deserialize'],
-      throwOnErrors: true,
+  }
+
+  #client(): Promise<Keyv<CacheEntry>> {
+    this.#keyv ??= import('keyv').then(({ default: KeyvClass }) => {
+      const keyv = new KeyvClass<CacheEntry>({
+        store: this.#store.adapter,
+        namespace: this.#options.namespace,
+        useKeyPrefix: !this.#store.prefixesKeys,
+        // Plain JSON: faster than Keyv's default serializer, and a value that
+        // does not parse reads as a miss instead of failing the whole batch.
+        serialize: JSON.stringify,
+        deserialize: safeParse as Keyv['deserialize'],
+        throwOnErrors: true,
+      });
+      keyv.on('error', () => {});
+      return keyv;
     });
-    this.#keyv.on('error', () => {});
+    return this.#keyv;
   }
 
   async getMany(contentHashes: readonly string[]): Promise<Map<string, FileFacts>> {
@@ -125,7 +135,7 @@ export class KeyvFactsCache implements FactsCache {
     for (let start = 0; start < contentHashes.length && !this.#broken; start += CACHE_BATCH_SIZE) {
       const keys = contentHashes.slice(start, start + CACHE_BATCH_SIZE);
       try {
-        const values = await this.#keyv.getMany(keys);
+        const values = await (await this.#client()).getMany(keys);
         values.forEach((value, index) => {
           if (value === undefined || value === null) return;
           const key = keys[index]!;
@@ -145,7 +155,7 @@ export class KeyvFactsCache implements FactsCache {
     for (let start = 0; start < entries.length && !this.#broken; start += CACHE_BATCH_SIZE) {
       const batch = entries.slice(start, start + CACHE_BATCH_SIZE).map(([key, facts]) => ({ key, value: { t, facts, mac: this.#tag(key, t, facts) } }));
       try {
-        await this.#keyv.setMany(batch);
+        await (await this.#client()).setMany(batch);
       } catch (error) {
         this.#fail('write', error);
       }
@@ -162,7 +172,10 @@ export class KeyvFactsCache implements FactsCache {
       // A forged or edited memo is a miss like a facts entry: the scan recomputes and overwrites it.
       // Its own line, so that the facts entries that fail next are still counted and said.
       const hint = this.#options.authenticationHint ? ` (${this.#options.authenticationHint})` : '';
-      this.#options.onWarning('cache-unauthenticated', `cache: the scan memo at ${this.#store.label} failed authentication and was recomputed${hint}.`);
+      if (!this.#warnedMemoUnauthentic) {
+        this.#options.onWarning('cache-unauthenticated', `cache: the scan memo at ${this.#store.label} failed authentication and was recomputed${hint}.`);
+      }
+      this.#warnedMemoUnauthentic = true;
       return undefined;
     } catch (error) {
       this.#fail('read', error);

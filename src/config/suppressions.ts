@@ -13,6 +13,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { Finding, ScanResult } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { mapFileFindings, PackedFindings } from '../rules/packed-findings.js';
 
 export const SUPPRESSIONS_FILE_NAME = 'sonde-suppressions.json';
 
@@ -91,8 +92,7 @@ export function applySuppressions(result: ScanResult, suppressions: Suppressions
     suppressed += 1;
     return { ...finding, suppressed: true };
   };
-  const fileFindings = new Map<string, readonly Finding[]>();
-  for (const [file, findings] of result.fileFindings) fileFindings.set(file, findings.map((finding) => mark(file, finding)));
+  const fileFindings = mapFileFindings(result.fileFindings, (findings, file) => findings.map((finding) => mark(file, finding)));
   const crossFile = result.crossFile.findings.map((finding) => mark(finding.path ?? '', finding));
   return { result: { ...result, fileFindings, crossFile: { ...result.crossFile, findings: crossFile } }, suppressed };
 }
@@ -150,12 +150,15 @@ function sortedSuppressions(entries: ReadonlyMap<string, ReadonlyMap<string, num
 export function withoutSuppressed(result: ScanResult): ScanResult {
   const active = (finding: Finding) => !finding.suppressed;
   let hidden = 0;
-  const fileFindings = new Map<string, readonly Finding[]>();
-  for (const [file, findings] of result.fileFindings) {
-    const kept = findings.filter(active);
-    hidden += findings.length - kept.length;
-    fileFindings.set(file, kept);
-  }
+  // Packed findings (a large scan) with none suppressed: nothing to leave out, and nothing to decode.
+  const none = result.fileFindings instanceof PackedFindings && !result.fileFindings.hasSuppressed();
+  const fileFindings = none
+    ? result.fileFindings
+    : mapFileFindings(result.fileFindings, (findings) => {
+        const kept = findings.filter(active);
+        hidden += findings.length - kept.length;
+        return kept;
+      });
   const crossFile = result.crossFile.findings.filter(active);
   hidden += result.crossFile.findings.length - crossFile.length;
   return { ...result, fileFindings, crossFile: { ...result.crossFile, findings: crossFile }, suppressedFindings: (result.suppressedFindings ?? 0) + hidden };

@@ -13,7 +13,7 @@ const byPosition = (a: Finding, b: Finding) =>
 /** Per-file and cross-file findings with the directives applied; untouched when no file has a directive. */
 export function applyInlineDirectives<C extends { readonly findings: readonly Finding[] }>(
   files: readonly FileResult[],
-  fileFindings: Map<string, readonly Finding[]>,
+  fileFindings: { get(path: string): readonly Finding[] | undefined; set(path: string, findings: readonly Finding[]): unknown },
   crossFile: C,
   rules: RulesConfig,
 ): C {

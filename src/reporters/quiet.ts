@@ -1,4 +1,5 @@
 import type { Finding, ScanResult } from '../types.js';
+import { mapFileFindings } from '../rules/packed-findings.js';
 
 const isError = (finding: Finding) => finding.severity === 'error';
 
@@ -8,7 +9,6 @@ const isError = (finding: Finding) => finding.severity === 'error';
  * about the scan itself are kept.
  */
 export function errorsOnly(result: ScanResult): ScanResult {
-  const fileFindings = new Map<string, readonly Finding[]>();
-  for (const [file, findings] of result.fileFindings) fileFindings.set(file, findings.filter(isError));
+  const fileFindings = mapFileFindings(result.fileFindings, (findings) => findings.filter(isError));
   return { ...result, fileFindings, crossFile: { ...result.crossFile, findings: result.crossFile.findings.filter(isError) } };
 }

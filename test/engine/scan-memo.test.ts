@@ -90,6 +90,32 @@ describe('the scan memo', () => {
     assert.equal(stablePart(again), stablePart(fresh));
   });
 
+  it('keeps the cross-file result when an edit leaves every import and export in place, and reruns it when one moves', async () => {
+    await cached();
+    const a = path.join(root, 'src/a.ts');
+    const original = fs.readFileSync(a, 'utf8');
+    try {
+      // Inside a function body: no import, export or line moves.
+      fs.writeFileSync(a, original.replace('x > 0 ? b(x) : 0', 'x > 1 ? b(x) : 1'));
+      const body = await cached();
+      assert.ok(!isMemoHit(body) && phases(body).includes('analyze'));
+      assert.ok(!phases(body).includes('cross-file'), phases(body).join(' '));
+      assert.equal(stablePart(body), stablePart(await uncached()));
+      // A line added on top moves every export and import of the file: the pass runs again.
+      fs.writeFileSync(a, `// moved\n${original}`);
+      const moved = await cached();
+      assert.ok(phases(moved).includes('cross-file'), phases(moved).join(' '));
+      assert.equal(stablePart(moved), stablePart(await uncached()));
+      // A new import: the graph changes.
+      fs.writeFileSync(a, `import { main } from './index';\n${original}`);
+      const imported = await cached();
+      assert.ok(phases(imported).includes('cross-file'), phases(imported).join(' '));
+      assert.equal(stablePart(imported), stablePart(await uncached()));
+    } finally {
+      fs.writeFileSync(a, original);
+    }
+  });
+
   it('misses when an option that changes the result changes', async () => {
     await cached();
     const variants: Overrides[] = [
