@@ -50,7 +50,7 @@ describe('scan --queue with sonde workers', { skip: requireProgram('redis-server
 
   it('two workers analyze the misses: files and findings byte-identical to a sequential scan, remote workers in the progress and the summary', async () => {
     const url = nextUrl();
-    workers.push(await startWorker(url, tree), await startWorker(url, tree));
+    workers.push(...(await Promise.all([startWorker(url, tree), startWorker(url, tree)])));
     const { report, stderr } = await withEnv({ SONDE_QUEUE_DEADLINE_MS: '20000' }, () => scanJson(tree, '--queue', url));
     assert.equal(stable(report), reference);
     assert.deepEqual(report.warnings, []);
