@@ -149,7 +149,8 @@ export type PhaseName =
   | 'analyze'
   | 'cross-file'
   | 'cache-write'
-  /** The scan memo (engine/scan-memo.ts): one lookup, and its rewrite after a scan that did not hit it. */
+  /** The scan memo (engine/scan-memo.ts): its read with the stat manifest, its comparison, its rewrite after a scan that did not hit it. */
+  | 'memo-read'
   | 'memo'
   | 'memo-write'
   | 'report';
@@ -202,6 +203,14 @@ export interface Profile {
   readonly processCpuMs?: number;
   /** The parser's V8 code cache over all threads of the scan: blobs loaded vs files compiled. */
   readonly codeCache?: CodeCacheUse;
+  /** What the stat manifest (engine/stat-manifest.ts) spared this scan; absent without a cache. */
+  readonly statManifest?: StatManifestUse;
+}
+
+/** The folder walk taken from the stat manifest (no walk), and how many files were not read because their metadata was unchanged. */
+export interface StatManifestUse {
+  readonly walkReused: boolean;
+  readonly readsSkipped: number;
 }
 
 export interface CacheSummary {

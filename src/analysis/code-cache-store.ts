@@ -66,7 +66,7 @@ interface BlobName extends BlobSlot {
   readonly mtimeNs: bigint;
 }
 
-/** zlib.crc32 arrived in Node 20.15; without it there is no code cache (sonde supports 20.12+). */
+/** zlib.crc32 arrived in Node 20.15 (sonde needs 20.19+); checked anyway, so a runtime without it runs without the code cache. */
 export function codeCacheSupported(): boolean {
   return typeof (zlib as { crc32?: unknown }).crc32 === 'function';
 }

@@ -3,8 +3,13 @@
  * Ink bench view read. Plain JSON data (it is the `--export-json` document).
  */
 
-/** Version of the BenchReport JSON document; bump on a breaking change. */
-export const BENCH_SCHEMA_VERSION = 1;
+/**
+ * Version of the BenchReport JSON document; bump on a breaking change.
+ * 2: `speedup` and the 95% intervals are of geometric means (Welch's test on
+ * log times, docs/bench-statistics.md), no longer of medians. Baselines of
+ * version 1 still compare: the comparison is recomputed from their samples.
+ */
+export const BENCH_SCHEMA_VERSION = 2;
 
 /** The machine and code a benchmark ran on; two reports are comparable only when these match closely. */
 export interface MachineInfo {

@@ -10,7 +10,7 @@
  * the fresh result.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import Keyv from 'keyv';
+import type Keyv from 'keyv';
 import type { FileFacts } from '../types.js';
 import type { FactsCache } from './facts-cache.js';
 import { isCorruptionError } from './sqlite-store.js';
@@ -94,29 +94,39 @@ interface KeyvFactsCacheOptions {
 
 export class KeyvFactsCache implements FactsCache {
   readonly enabled = true;
-  readonly #keyv: Keyv<CacheEntry>;
+  /** Loaded on the first facts lookup or write: a warm scan served by the memo never needs Keyv. */
+  #keyv: Promise<Keyv<CacheEntry>> | undefined;
   readonly #store: FactsStore;
   readonly #options: KeyvFactsCacheOptions;
   /** Set after a store failure: the rest of the scan runs without the cache. */
   #broken = false;
   #corrupt = false;
   #warnedUnauthentic = false;
+  /** The memo and its stat manifest are one thing to the user: one warning when either fails. */
+  #warnedMemoUnauthentic = false;
   #closed: Promise<void> | undefined;
 
   constructor(store: FactsStore, options: KeyvFactsCacheOptions) {
     this.#store = store;
     this.#options = options;
-    this.#keyv = new Keyv<CacheEntry>({
-      store: store.adapter,
-      namespace: options.namespace,
-      useKeyPrefix: !store.prefixesKeys,
-      // Plain JSON: faster than Keyv's default serializer, and a value that
-      // does not parse reads as a miss instead of failing the whole batch.
-      serialize: JSON.stringify,
-      deserialize: safeParse as Keyv['deserialize'],
-      throwOnErrors: true,
+  }
+
+  #client(): Promise<Keyv<CacheEntry>> {
+    this.#keyv ??= import('keyv').then(({ default: KeyvClass }) => {
+      const keyv = new KeyvClass<CacheEntry>({
+        store: this.#store.adapter,
+        namespace: this.#options.namespace,
+        useKeyPrefix: !this.#store.prefixesKeys,
+        // Plain JSON: faster than Keyv's default serializer, and a value that
+        // does not parse reads as a miss instead of failing the whole batch.
+        serialize: JSON.stringify,
+        deserialize: safeParse as Keyv['deserialize'],
+        throwOnErrors: true,
+      });
+      keyv.on('error', () => {});
+      return keyv;
     });
-    this.#keyv.on('error', () => {});
+    return this.#keyv;
   }
 
   async getMany(contentHashes: readonly string[]): Promise<Map<string, FileFacts>> {
@@ -125,7 +135,7 @@ export class KeyvFactsCache implements FactsCache {
     for (let start = 0; start < contentHashes.length && !this.#broken; start += CACHE_BATCH_SIZE) {
       const keys = contentHashes.slice(start, start + CACHE_BATCH_SIZE);
       try {
-        const values = await this.#keyv.getMany(keys);
+        const values = await (await this.#client()).getMany(keys);
         values.forEach((value, index) => {
           if (value === undefined || value === null) return;
           const key = keys[index]!;
@@ -145,37 +155,50 @@ export class KeyvFactsCache implements FactsCache {
     for (let start = 0; start < entries.length && !this.#broken; start += CACHE_BATCH_SIZE) {
       const batch = entries.slice(start, start + CACHE_BATCH_SIZE).map(([key, facts]) => ({ key, value: { t, facts, mac: this.#tag(key, t, facts) } }));
       try {
-        await this.#keyv.setMany(batch);
+        await (await this.#client()).setMany(batch);
       } catch (error) {
         this.#fail('write', error);
       }
     }
   }
 
-  async getMemo(slot: string): Promise<string | undefined> {
-    if (this.#broken) return undefined;
+  async getMemos(slots: readonly string[]): Promise<(string | undefined)[]> {
+    if (this.#broken || slots.length === 0) return slots.map(() => undefined);
     try {
-      const [raw] = await this.#store.adapter.getMany([this.#memoStoreKey(slot)]);
-      if (raw === undefined || raw === null) return undefined;
-      const entry = typeof raw === 'string' ? splitMemoEntry(raw) : undefined;
-      if (entry && this.#memoVerifies(MEMO_KEY_PREFIX + slot, entry)) return entry.memo;
+      const raws = await this.#store.adapter.getMany(slots.map((slot) => this.#memoStoreKey(slot)));
+      let unauthentic = false;
+      const texts = slots.map((slot, index) => {
+        const raw = raws[index];
+        if (raw === undefined || raw === null) return undefined;
+        const entry = typeof raw === 'string' ? splitMemoEntry(raw) : undefined;
+        if (entry && this.#memoVerifies(MEMO_KEY_PREFIX + slot, entry)) return entry.memo;
+        unauthentic = true;
+        return undefined;
+      });
       // A forged or edited memo is a miss like a facts entry: the scan recomputes and overwrites it.
-      // Its own line, so that the facts entries that fail next are still counted and said.
-      const hint = this.#options.authenticationHint ? ` (${this.#options.authenticationHint})` : '';
-      this.#options.onWarning('cache-unauthenticated', `cache: the scan memo at ${this.#store.label} failed authentication and was recomputed${hint}.`);
-      return undefined;
+      // Its own line (once: the memo's entries are one thing to the user), so that the facts entries
+      // that fail next are still counted and said.
+      if (unauthentic && !this.#warnedMemoUnauthentic) {
+        const hint = this.#options.authenticationHint ? ` (${this.#options.authenticationHint})` : '';
+        this.#options.onWarning('cache-unauthenticated', `cache: the scan memo at ${this.#store.label} failed authentication and was recomputed${hint}.`);
+        this.#warnedMemoUnauthentic = true;
+      }
+      return texts;
     } catch (error) {
       this.#fail('read', error);
-      return undefined;
+      return slots.map(() => undefined);
     }
   }
 
-  async setMemo(slot: string, memo: string): Promise<void> {
-    if (this.#broken) return;
+  async setMemos(entries: readonly (readonly [slot: string, memo: string])[]): Promise<void> {
+    if (this.#broken || entries.length === 0) return;
     const t = (this.#options.now ?? Date.now)();
-    const mac = memoTag(this.#options.secret, `${this.#options.namespace}:${MEMO_KEY_PREFIX}${slot}`, t, memo);
+    const values = entries.map(([slot, memo]) => {
+      const mac = memoTag(this.#options.secret, `${this.#options.namespace}:${MEMO_KEY_PREFIX}${slot}`, t, memo);
+      return { key: this.#memoStoreKey(slot), value: `${MEMO_HEAD}${t},"mac":"${mac}","memo":${memo}${MEMO_TAIL}` };
+    });
     try {
-      await this.#store.adapter.setMany([{ key: this.#memoStoreKey(slot), value: `${MEMO_HEAD}${t},"mac":"${mac}","memo":${memo}${MEMO_TAIL}` }]);
+      await this.#store.adapter.setMany(values);
     } catch (error) {
       this.#fail('write', error);
     }

@@ -1,4 +1,4 @@
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import fs, { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { SOURCE_EXTENSIONS } from '../config/options.js';
@@ -7,7 +7,7 @@ import { compareCodeUnits } from '../util/compare.js';
 import { globMatcher } from '../util/glob-matcher.js';
 import { readRegularFile } from '../util/read-regular-file.js';
 import { GitignoreRules } from './gitignore.js';
-import { isWithin } from '../util/path-within.js';
+import { describeLink } from './link-reason.js';
 
 /** A file discovery chose to analyze (its size is checked when it is read, from the open descriptor). */
 interface DiscoveredFile {
@@ -39,6 +39,23 @@ const WALK = { dot: true, onlyFiles: false, objectMode: true, followSymbolicLink
 /** Never scanned, whatever the patterns say: dependencies, VCS data and sonde's own folder. */
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.sonde/**'];
 
+/** What a whole-root walk depended on, for the stat manifest (stat-manifest.ts): every folder listed, every .gitignore read. */
+export interface WalkTrace {
+  /** Root-relative folders, `/`-separated, `''` for the root. */
+  readonly dirs: Set<string>;
+  readonly ignoreFiles: string[];
+}
+
+/** fast-glob's file system, with each folder it lists added to the trace. */
+function tracingFs(root: string, trace: WalkTrace | undefined): { fs?: Partial<fg.FileSystemAdapter> } {
+  if (!trace) return {};
+  const readdirSync = ((dir: string, options?: unknown) => {
+    trace.dirs.add(path.relative(root, dir).split(path.sep).join('/'));
+    return (fs.readdirSync as (dir: string, options?: unknown) => unknown)(dir, options);
+  }) as typeof fs.readdirSync;
+  return { fs: { readdirSync } };
+}
+
 
 /**
  * Finds the source files under `root`: include/exclude globs, `.gitignore`
@@ -48,15 +65,16 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.sonde/**'];
  * by path. No stat per file: the directory entries say what is a link, and
  * the size is checked on read (an lstat each cost 150 ms on 20,000 files).
  */
-export function discover(options: DiscoveryOptions): Discovery {
+export function discover(options: DiscoveryOptions, trace?: WalkTrace): Discovery {
   if (options.paths && options.paths.length > 0) return discoverPaths(options, options.paths);
   const { root } = options;
   const entries = fg.sync(options.include.length > 0 ? [...options.include] : DEFAULT_INCLUDE, {
     ...WALK,
+    ...tracingFs(root, trace),
     cwd: root,
     ignore: [...ALWAYS_IGNORED, ...options.exclude],
   });
-  const gitignore = loadGitignores(root);
+  const gitignore = loadGitignores(root, trace);
   const files: DiscoveredFile[] = [];
   const skipped: SkippedFile[] = [];
   for (const entry of entries) {
@@ -72,7 +90,7 @@ export function discover(options: DiscoveryOptions): Discovery {
   }
   // A link to a folder matches no file pattern, so the walk above never names it: list those too.
   const listed = new Set(skipped.map((s) => s.path));
-  for (const link of directoryLinks(root, options.exclude)) {
+  for (const link of directoryLinks(root, options.exclude, trace)) {
     if (listed.has(link) || gitignore.ignores(link)) continue;
     skipped.push({ path: link, reason: describeLink(root, path.join(root, link)) });
   }
@@ -82,9 +100,10 @@ export function discover(options: DiscoveryOptions): Discovery {
 }
 
 /** Root-relative paths of the symbolic links under `root` that point to a folder (links are not followed). */
-function directoryLinks(root: string, exclude: readonly string[]): string[] {
+function directoryLinks(root: string, exclude: readonly string[], trace: WalkTrace | undefined): string[] {
   const entries = fg.sync('**', {
     ...WALK,
+    ...tracingFs(root, trace),
     cwd: root,
     ignore: [...ALWAYS_IGNORED, ...exclude],
   });
@@ -146,17 +165,6 @@ function discoverPaths(options: DiscoveryOptions, paths: readonly string[]): Dis
   };
 }
 
-function describeLink(root: string, absolutePath: string): string {
-  let target: string;
-  try {
-    target = realpathSync(absolutePath);
-  } catch {
-    return 'symbolic link that cannot be resolved (broken or a loop): not followed';
-  }
-  return isWithin(root, target)
-    ? `symbolic link to ${path.relative(root, target).split(path.sep).join('/')}: not followed (the target is scanned at its own path)`
-    : 'symbolic link pointing outside the root: not followed';
-}
 
 /** A larger .gitignore is ignored: 100,000 rules take about 3 MB. */
 const MAX_GITIGNORE_BYTES = 16 * 1024 * 1024;
@@ -166,8 +174,9 @@ interface GitignoreSet {
   ignores(relativePath: string): boolean;
 }
 
-function loadGitignores(root: string): GitignoreSet {
+function loadGitignores(root: string, trace?: WalkTrace): GitignoreSet {
   const ignoreFiles = fg.sync('**/.gitignore', {
+    ...tracingFs(root, trace),
     cwd: root,
     dot: true,
     followSymbolicLinks: false,
@@ -175,6 +184,7 @@ function loadGitignores(root: string): GitignoreSet {
     ignore: ALWAYS_IGNORED,
   });
   const byDirectory = new Map<string, GitignoreRules>();
+  trace?.ignoreFiles.push(...ignoreFiles);
   for (const file of ignoreFiles) {
     let content: string;
     try {

@@ -4,25 +4,20 @@ import { performance } from 'node:perf_hooks';
 import type { ScanOptions } from '../config/options.js';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
-import { applyFileRules } from '../rules/index.js';
 import { startSampler, type SamplerOutput } from '../profiler/sampler.js';
-import { createMemoryGuard } from '../profiler/memory-guard.js';
-import type { CodeCacheUse, FileFacts, FileResult, Finding, ScanResult, WorkerStats } from '../types.js';
+import type { CodeCacheUse, FileFacts, FileResult, ScanResult, WorkerStats } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
-import { discover, type Discovery } from './discover.js';
-import { applyInlineDirectives } from './inline-directives.js';
 import type { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
-import { readAll, type ReadFile } from './read-phase.js';
+import type { ReadFile } from './read-phase.js';
 import { decodeSource, readSource } from './read-source.js';
-import { fileResult, packFacts, PACK_FROM_FILES, type HeldFacts } from './packed-facts.js';
+import { fileResult, packFacts, type HeldFacts } from './packed-facts.js';
 import { FactsSpill } from './facts-spill.js';
-import { planMemory } from '../config/memory-budget.js';
-import { analyzeOnLargeStack, chooseAnalyzer, openCache, startPoolEarly } from './strategy.js';
-import { lookupMemo, NO_MEMO } from './scan-memo.js';
-import { PackedFindings } from '../rules/packed-findings.js';
+import { analyzeOnLargeStack, chooseAnalyzer } from './strategy.js';
+import { findingsOf } from './findings-phase.js';
+import { readInputs, type OpenResources } from './inputs-phase.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
 export interface PipelineContext {
@@ -34,6 +29,8 @@ export interface PipelineContext {
   readonly cache?: FactsCache;
   /** Cores available, for `--parallel auto`. */
   readonly cores?: number;
+  /** The scan's start as the stat manifest's racy rule sees it (epoch ms); tests set it ahead to trust files they just wrote. */
+  readonly startedAt?: number;
 }
 
 /**
@@ -53,30 +50,13 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   const sampler = startSampler(options.sampleIntervalMs, (sample) => bus.emit({ type: 'sample', sample }));
 
   let analyzer: Analyzer | undefined;
-  let cache: FactsCache = NULL_CACHE;
+  // What the inputs phase opened (the cache, a pool started early), closed below even when it throws.
+  const open: OpenResources = { cache: NULL_CACHE };
   try {
-    // Let go once read: 100,000 paths twice over.
-    let discovery: Discovery | undefined = await clock.time('discover', () => discover(options));
-    if (options.shard) discovery = (await import('../queue/shard.js')).sliceDiscovery(discovery, options.shard);
-    bus.emit({ type: 'files:discovered', total: discovery.files.length, skipped: discovery.skipped.length });
-    for (const message of discovery.warnings ?? []) warn('NAMED_FILE_IGNORED', message);
-
-    // A budget too small for this many files fails here, before a byte is read.
-    const memory = planMemory(options.maxMemory, discovery.files.length);
-    const pack = options.maxMemory !== undefined || discovery.files.length >= PACK_FROM_FILES;
-    const guard = createMemoryGuard(options.maxMemory, pack);
-
-    analyzer = context.analyzer ? undefined : await startPoolEarly(options, memory.maxWorkers);
-    const { files: readFiles, skipped } = await clock.time('read', () =>
-      readAll(discovery!, options.maxFileSize, options.skipGenerated, memory.batchBytes),
-    );
-    discovery = undefined;
-
-    cache = context.cache ?? (await openCache(options, warn));
-    // The scan memo (scan-memo.ts): on a hit, every fact and the whole result; otherwise the facts of unchanged content.
-    // Not on packed scans: a memo is parsed whole, which a memory-bounded scan must not do.
-    const memoCache = cache;
-    const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(memoCache, { options, files: readFiles, skipped })) : NO_MEMO;
+    const inputs = await readInputs(options, context, { clock, warn, bus }, open);
+    const { readFiles, skipped, memo, pack, memory, guard } = inputs;
+    const cache = open.cache;
+    analyzer = open.analyzer;
     const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey && !memo.facts.has(file.contentKey) ? [file.contentKey] : [])))];
     const factsByKey = new Map<string, HeldFacts>();
     // Packed facts keep their line count apart, for the progress events.
@@ -240,35 +220,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     linesByKey.clear();
 
     guard.check();
-    const crossFileRaw = memo.crossFile ?? await clock.time('cross-file', async () => {
-      const { analyzeCrossFile } = await import('../graph/cross-file.js');
-      return analyzeCrossFile(files, {
-        root: options.root,
-        entries: options.entries,
-        ignoreTypeOnlyCycles: options.ignoreTypeOnlyCycles,
-        rules: options.rules,
-      });
-    });
-
-    // What the cross-file pass could not use (an unreadable tsconfig, an entry matching no file) is the user's to know.
-    for (const note of crossFileRaw.notes ?? []) warn('cross-file', note);
-
-    let fileFindings: ReadonlyMap<string, readonly Finding[]> | undefined = memo.fileFindings;
-    let crossFile = crossFileRaw;
-    if (!fileFindings) {
-      // A large scan holds its findings packed until the report (rules/packed-findings.ts).
-      const found = pack ? new PackedFindings() : new Map<string, readonly Finding[]>();
-      fileFindings = found;
-      const contentKeys = new Map(readFiles.map((file) => [file.path, file.contentKey]));
-      for (const file of files) {
-        const facts = file.facts;
-        if (facts) found.set(file.path, memo.reusableFindings(file.path, contentKeys.get(file.path)!, facts) ?? applyFileRules(facts, options.rules));
-        if (found.size % 1000 === 0) guard.check();
-      }
-      crossFile = applyInlineDirectives(files, found, crossFileRaw, options.rules);
-      const outcome = { files, contentKeys, fileFindings: found, crossFile };
-      if (memo !== NO_MEMO) await clock.time('memo-write', () => memo.save(outcome));
-    }
+    const { fileFindings, crossFile } = await findingsOf(files, readFiles, memo, options, { clock, warn, guard, pack });
 
     const profile = sampler.stop();
     const hits = files.filter((file) => file.cached).length;
@@ -288,13 +240,20 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
         ...(cache.enabled ? { location: options.cache.location } : {}),
       },
       durationMs: clock.elapsedMs(),
-      profile: { phases: clock.timings, samples: profile.samples, workers: workerStats, ...pick(profile), codeCache: codeCacheUse(workerStats) },
+      profile: {
+        phases: clock.timings,
+        samples: profile.samples,
+        workers: workerStats,
+        ...pick(profile),
+        codeCache: codeCacheUse(workerStats),
+        ...(inputs.statManifest ? { statManifest: inputs.statManifest() } : {}),
+      },
       warnings,
       ...(analyzer.summary ? { queue: analyzer.summary() } : {}),
     };
   } finally {
     sampler.stop();
-    await Promise.allSettled([analyzer?.close(), cache.close()]);
+    await Promise.allSettled([(analyzer ?? open.analyzer)?.close(), open.cache.close()]);
   }
 }
 

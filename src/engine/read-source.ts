@@ -1,14 +1,14 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { FileError } from '../types.js';
 
 /** A file's bytes, read and hashed, or the reason they can't be had. */
 type ReadOutcome =
-  | { readonly kind: 'bytes'; readonly bytes: Buffer; readonly hash: string; readonly size: number }
+  | { readonly kind: 'bytes'; readonly bytes: Buffer; readonly hash: string; readonly size: number; readonly stats: Stats }
   | { readonly kind: 'error'; readonly hash: string; readonly size: number; readonly error: FileError }
   /** Larger than the limit: not read at all. */
-  | { readonly kind: 'too-large'; readonly size: number };
+  | { readonly kind: 'too-large'; readonly size: number; readonly stats: Stats };
 
 /** Source text to analyze, or why these bytes are not source text. */
 type DecodeOutcome = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'error'; readonly error: FileError };
@@ -28,19 +28,20 @@ const BINARY_SNIFF_BYTES = 8000;
  */
 export function readSource(absolutePath: string, maxFileSize = Number.POSITIVE_INFINITY): ReadOutcome {
   let bytes: Buffer;
+  let stats: Stats;
   let fd: number | undefined;
   try {
-    // The open descriptor's fstat gives the size for free, before reading a byte.
+    // The open descriptor's fstat gives the size for free, before reading a byte (and the stat manifest its metadata).
     fd = openSync(absolutePath, 'r');
-    const { size } = fstatSync(fd);
-    if (size > maxFileSize) return { kind: 'too-large', size };
+    stats = fstatSync(fd);
+    if (stats.size > maxFileSize) return { kind: 'too-large', size: stats.size, stats };
     bytes = readFileSync(fd);
   } catch (error) {
     return { kind: 'error', hash: '', size: 0, error: describeReadError(error) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return { kind: 'bytes', bytes, hash: hash('sha1', bytes), size: bytes.length };
+  return { kind: 'bytes', bytes, hash: hash('sha1', bytes), size: bytes.length, stats };
 }
 
 /**

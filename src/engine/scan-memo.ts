@@ -1,7 +1,9 @@
 /**
  * The scan memo: what a scan computed after the facts (per-file findings, the
- * cross-file result and its notes), with the facts themselves, stored as ONE
- * signed entry of the facts cache. A scan whose inputs all match the memo's
+ * cross-file result and its notes), with the facts themselves, stored as a few
+ * signed entries of the facts cache (a head, buckets of files and the
+ * cross-file result: memo-store.ts), read in two round trips and rewritten
+ * only where they changed. A scan whose inputs all match the memo's
  * digest (same files, same bytes, same result-deciding options, same project
  * configuration) serves it as is: no per-file lookups, no graph, no rules, no
  * parser. A scan whose inputs differ still takes from it the facts of unchanged
@@ -19,9 +21,9 @@ import { stableJson } from '../cache/namespace.js';
 import type { ScanOptions } from '../config/options.js';
 import type { CrossFileResult, FileFacts, Finding, FunctionFacts, SkippedFile } from '../types.js';
 import type { ReadFile } from './read-phase.js';
+import { parseManifest, type StatManifest } from './stat-manifest.js';
+import { fetchMemo, MEMO_FORMAT, parseMemo, writeMemo, type FetchedMemo, type MemoPayload, type StoredFacts, type StoredFunction } from './memo-store.js';
 
-/** Bump when the memo's shape or the meaning of what it holds changes; the digest starts with it. */
-const MEMO_FORMAT = 2;
 
 /**
  * A function's keys in the order the analysis writes them. Most of a memo's
@@ -32,28 +34,10 @@ const MEMO_FORMAT = 2;
  */
 const FUNCTION_KEYS = ['name', 'line', 'column', 'endLine', 'params', 'cyclomatic', 'cognitive', 'maxDepth', 'length'] as const;
 
-/** A function as the memo stores it. */
-type StoredFunction = FunctionFacts | readonly (string | number)[];
 
 /** Decode errors depend on the bytes alone; any other per-file error (a crashed worker, a parser failure) may not recur, so a scan with one is never memoized. */
 const DETERMINISTIC_ERRORS: ReadonlySet<string> = new Set(['binary', 'encoding']);
 
-/** The stored memo (JSON). */
-interface MemoPayload {
-  readonly v: typeof MEMO_FORMAT;
-  /** Digest of every input that decides the result (see inputDigest). */
-  readonly digest: string;
-  /** Digest of the rule settings: the per-file findings of an unchanged file are reusable while it matches. */
-  readonly rulesDigest: string;
-  /** Facts by content key, each once; functions compact (see FUNCTION_KEYS). */
-  readonly facts: readonly (readonly [contentKey: string, facts: StoredFacts])[];
-  /** Per file with facts, in the result's order: path, content key, findings (inline directives applied). */
-  readonly files: readonly (readonly [path: string, contentKey: string, findings: readonly Finding[]])[];
-  /** The cross-file result as the scan returned it (directives applied, its notes included). */
-  readonly crossFile: CrossFileResult & { readonly notes?: readonly string[] };
-}
-
-type StoredFacts = Omit<FileFacts, 'functions'> & { readonly functions: readonly StoredFunction[] };
 
 /** What the pipeline learns from the memo for this scan. */
 export interface MemoLookup {
@@ -67,16 +51,33 @@ export interface MemoLookup {
   readonly crossFile?: CrossFileResult & { readonly notes?: readonly string[] };
   /** Findings of a file from the memo when its content and the rules are unchanged and it has no inline directive; else undefined. */
   reusableFindings(path: string, contentKey: string, facts: FileFacts): readonly Finding[] | undefined;
+  /**
+   * The memo's cross-file result (before inline directives) when everything
+   * the cross-file pass reads is unchanged: the same paths, each file's
+   * imports and exports (positions included), the same project configuration,
+   * options and skipped links. An edit inside a function body changes none of
+   * these. Undefined otherwise (the pass runs).
+   */
+  reusableCrossFile(files: readonly MemoFile[]): (CrossFileResult & { readonly notes?: readonly string[] }) | undefined;
   /** Replaces the memo with this scan's outcome (nothing when the scan is not memoizable). */
   save(outcome: ScanOutcome): Promise<void>;
 }
 
+/** A scanned file as the memo sees it. */
+export interface MemoFile {
+  readonly path: string;
+  readonly facts: FileFacts | null;
+  readonly error: { readonly code: string } | null;
+}
+
 /** What a scan computed, as the memo stores it. */
 export interface ScanOutcome {
-  readonly files: readonly { readonly path: string; readonly facts: FileFacts | null; readonly error: { readonly code: string } | null }[];
+  readonly files: readonly MemoFile[];
   readonly contentKeys: ReadonlyMap<string, string | undefined>;
   readonly fileFindings: ReadonlyMap<string, readonly Finding[]>;
   readonly crossFile: CrossFileResult & { readonly notes?: readonly string[] };
+  /** The cross-file result before inline directives. */
+  readonly crossFileRaw: CrossFileResult & { readonly notes?: readonly string[] };
 }
 
 /** What a scan without a memo (no cache, a cache without memos, a packed scan) gets: never a hit, nothing saved. */
@@ -84,6 +85,7 @@ export const NO_MEMO: MemoLookup = {
   hit: false,
   facts: new Map(),
   reusableFindings: () => undefined,
+  reusableCrossFile: () => undefined,
   save: async () => {},
 };
 
@@ -94,21 +96,55 @@ export interface MemoInputs {
   readonly skipped: readonly SkippedFile[];
 }
 
+/** What the cache holds for this scan's slot, read before the scan knows its files. */
+export interface StoredMemo {
+  /** The stat manifest of the last scan of the slot (stat-manifest.ts). */
+  readonly manifest?: StatManifest;
+  /** The memo's entries as fetched: parsed only by a scan that uses them (never a packed one). */
+  readonly memo?: FetchedMemo;
+}
+
 /**
- * Reads the memo of this scan's slot (one round trip) and compares its
- * digest with this scan's inputs. Never throws: an unreadable, unauthentic or
- * malformed memo is no memo.
+ * Reads the slot's memo (memo-store.ts) and stat manifest: two round trips.
+ * Never throws: an unreadable, unauthentic or malformed entry is no entry.
  */
-export async function lookupMemo(cache: FactsCache, inputs: MemoInputs): Promise<MemoLookup> {
-  if (!cache.enabled || !cache.getMemo || !cache.setMemo) return NO_MEMO;
+export async function readStoredMemo(cache: FactsCache, options: ScanOptions): Promise<StoredMemo> {
+  if (!cache.enabled || !cache.getMemos || !cache.setMemos) return {};
+  const slot = memoSlot(options);
+  const { memo, extra } = await fetchMemo(cache, slot, [manifestSlot(slot)]);
+  const manifest = parseManifest(extra[0]);
+  return { ...(manifest ? { manifest } : {}), ...(memo ? { memo } : {}) };
+}
+
+/** Replaces the slot's stat manifest. */
+export async function saveManifest(cache: FactsCache, options: ScanOptions, manifest: StatManifest): Promise<void> {
+  if (cache.enabled && cache.setMemos) await cache.setMemos([[manifestSlot(memoSlot(options)), JSON.stringify(manifest)]]);
+}
+
+/**
+ * Compares the stored memo's digest with this scan's inputs. Never throws: an
+ * unreadable, unauthentic or malformed memo is no memo.
+ */
+export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, fetched: FetchedMemo | undefined): Promise<MemoLookup> {
+  if (!cache.enabled || !cache.getMemos || !cache.setMemos) return NO_MEMO;
   const slot = memoSlot(inputs.options);
-  const [text, digest] = await Promise.all([cache.getMemo(slot), inputDigest(inputs)]);
-  const memo = text === undefined ? undefined : parseMemo(text);
+  const { digest, crossFileBase } = await inputDigest(inputs);
+  const read = fetched && parseMemo(fetched);
+  const memo = read?.payload;
   const rulesDigest = sha256(stableJson(inputs.options.rules));
-  const setMemo = cache.setMemo.bind(cache);
+  // Graph signatures by content key: the memo's, then those this scan computes.
+  const signatures = new Map(memo?.signatures);
+  const signatureOf = (key: string | undefined, facts: FileFacts): string => {
+    if (key === undefined) return graphSignature(facts);
+    let signature = signatures.get(key);
+    if (signature === undefined) signatures.set(key, (signature = graphSignature(facts)));
+    return signature;
+  };
+  const contentKeys = new Map(inputs.files.map((file) => [file.path, file.contentKey]));
+  const crossFileDigestOf = (files: readonly MemoFile[]) => crossFileDigest(crossFileBase, files, (file) => signatureOf(contentKeys.get(file.path), file.facts!));
   const save = async (outcome: ScanOutcome, stored?: ReadonlyMap<string, StoredFacts>) => {
-    const payload = toPayload(outcome, digest, rulesDigest, stored);
-    if (payload) await setMemo(slot, JSON.stringify(payload));
+    const payload = toPayload(outcome, { digest, rulesDigest, crossFileDigest: crossFileDigestOf(outcome.files), signatures }, stored);
+    if (payload) await writeMemo(cache, slot, payload, read);
   };
   if (!memo) return { ...NO_MEMO, save };
   const facts = new Map(memo.facts.map(([key, stored]) => [key, decodeFacts(stored)]));
@@ -119,12 +155,14 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs): Promise
       fileFindings: new Map(memo.files.map(([path, , findings]) => [path, findings])),
       crossFile: memo.crossFile,
       reusableFindings: () => undefined,
+      reusableCrossFile: () => undefined,
       save: async () => {},
     };
   }
   // Partly warm: keep only facts of content this scan has, so the rest can be dropped early.
   const wanted = new Set(inputs.files.map((file) => file.contentKey));
   for (const key of facts.keys()) if (!wanted.has(key)) facts.delete(key);
+  for (const key of signatures.keys()) if (!wanted.has(key)) signatures.delete(key);
   // Unchanged content goes back into the new memo in the form it was read in: no re-encoding.
   const stored = new Map(memo.facts.filter(([key]) => facts.has(key)));
   const previous = memo.rulesDigest === rulesDigest ? new Map(memo.files.map(([path, key, findings]) => [path, { key, findings }])) : undefined;
@@ -135,9 +173,30 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs): Promise
       const before = previous?.get(path);
       return before && before.key === contentKey && !fileFacts.directives?.length ? before.findings : undefined;
     },
+    reusableCrossFile: (files) => (crossFileDigestOf(files) === memo.crossFileDigest ? (memo.crossFileRaw ?? memo.crossFile) : undefined),
     save: (outcome) => save(outcome, stored),
   };
 }
+
+/**
+ * A file's part in the module graph: its imports and exports as the facts
+ * hold them (specifiers, names, kinds, lines). Two contents with the same
+ * signature give the same graph and cross-file findings.
+ */
+function graphSignature(facts: FileFacts): string {
+  return createHash('sha1').update(JSON.stringify([facts.imports, facts.exports])).digest('base64');
+}
+
+/** Everything the cross-file pass reads: its options, the project configuration, the skipped links, and each file's path with its signature (or its error). */
+function crossFileDigest(base: string, files: readonly MemoFile[], signature: (file: MemoFile) => string): string {
+  const hash = createHash('sha256');
+  hash.update(base);
+  for (const file of files) hash.update(`${JSON.stringify([file.path, file.error || !file.facts ? null : signature(file)])}\n`);
+  return hash.digest('hex');
+}
+
+/** The stat manifest's slot, beside the memo's: rewritten on its own, it is small. */
+const manifestSlot = (slot: string) => `${slot}:stat`;
 
 /** The memo's slot: one per scanned selection of one root. */
 function memoSlot(options: ScanOptions): string {
@@ -152,10 +211,12 @@ function memoSlot(options: ScanOptions): string {
  * read (path, size, content hash, read error) and every skipped entry with
  * its reason (a symbolic link names its target there).
  */
-async function inputDigest({ options, files, skipped }: MemoInputs): Promise<string> {
+async function inputDigest({ options, files, skipped }: MemoInputs): Promise<{ digest: string; crossFileBase: string }> {
   const { loadProjectConfig } = await import('../graph/project-config.js');
   const paths = files.map((file) => file.path);
   const project = await loadProjectConfig(options.root, paths);
+  const skippedLines = skipped.map((entry) => `${JSON.stringify([entry.path, entry.reason, entry.size ?? null])}\n`).join('');
+  const projectText = `\n${stableJson(project)}\n`;
   const hash = createHash('sha256');
   hash.update(`sonde-memo/${MEMO_FORMAT}\n`);
   hash.update(
@@ -171,16 +232,30 @@ async function inputDigest({ options, files, skipped }: MemoInputs): Promise<str
       ignoreTypeOnlyCycles: options.ignoreTypeOnlyCycles,
     }),
   );
-  hash.update(`\n${stableJson(project)}\n`);
+  hash.update(projectText);
   // JSON-encoded fields: no path or message can forge a field boundary.
   for (const file of files) hash.update(`${JSON.stringify([file.path, file.size, file.hash, file.contentKey ?? null, file.error ?? null])}\n`);
   hash.update('skipped\n');
-  for (const entry of skipped) hash.update(`${JSON.stringify([entry.path, entry.reason, entry.size ?? null])}\n`);
-  return hash.digest('hex');
+  hash.update(skippedLines);
+  // What the cross-file pass reads besides the files (cross-file.ts): its own options, the project, the links it may follow.
+  const crossFileOptions = stableJson({
+    root: options.root,
+    entries: options.entries,
+    ignoreTypeOnlyCycles: options.ignoreTypeOnlyCycles,
+    cycle: options.rules['import-cycle'],
+    unused: options.rules['unused-export'],
+  });
+  const crossFileBase = `sonde-cross-file/${MEMO_FORMAT}\n${crossFileOptions}${projectText}skipped\n${skippedLines}files\n`;
+  return { digest: hash.digest('hex'), crossFileBase };
 }
 
 /** The memo of a scan's outcome; `stored` holds facts already in stored form (read from the previous memo), by content key. */
-function toPayload(outcome: ScanOutcome, digest: string, rulesDigest: string, stored?: ReadonlyMap<string, StoredFacts>): MemoPayload | undefined {
+function toPayload(
+  outcome: ScanOutcome,
+  digests: { readonly digest: string; readonly rulesDigest: string; readonly crossFileDigest: string; readonly signatures: ReadonlyMap<string, string> },
+  stored?: ReadonlyMap<string, StoredFacts>,
+): MemoPayload | undefined {
+  const { digest, rulesDigest, crossFileDigest } = digests;
   const facts = new Map<string, StoredFacts>();
   const files: [string, string, readonly Finding[]][] = [];
   for (const file of outcome.files) {
@@ -190,30 +265,20 @@ function toPayload(outcome: ScanOutcome, digest: string, rulesDigest: string, st
     if (!facts.has(key)) facts.set(key, stored?.get(key) ?? encodeFacts(file.facts));
     files.push([file.path, key, outcome.fileFindings.get(file.path) ?? []]);
   }
-  return { v: MEMO_FORMAT, digest, rulesDigest, facts: [...facts], files, crossFile: outcome.crossFile };
-}
-
-/**
- * The memo's text was signed by this user's secret (the cache checked the
- * tag), so it is sonde's own output; the shape is checked only as far as a
- * format mix-up would show.
- */
-function parseMemo(text: string): MemoPayload | undefined {
-  try {
-    const value = JSON.parse(text) as MemoPayload;
-    const ok =
-      value?.v === MEMO_FORMAT &&
-      typeof value.digest === 'string' &&
-      typeof value.rulesDigest === 'string' &&
-      Array.isArray(value.facts) &&
-      Array.isArray(value.files) &&
-      typeof value.crossFile === 'object' &&
-      value.crossFile !== null &&
-      Array.isArray(value.crossFile.findings);
-    return ok ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const signatures = [...facts.keys()].flatMap((key) => {
+    const signature = digests.signatures.get(key);
+    return signature === undefined ? [] : [[key, signature] as const];
+  });
+  return {
+    digest,
+    rulesDigest,
+    facts: [...facts],
+    files,
+    crossFile: outcome.crossFile,
+    crossFileDigest,
+    ...(outcome.crossFileRaw === outcome.crossFile ? {} : { crossFileRaw: outcome.crossFileRaw }),
+    signatures,
+  };
 }
 
 function encodeFacts(facts: FileFacts): StoredFacts {

@@ -13,7 +13,8 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseTsconfig } from 'get-tsconfig';
+import { createRequire } from 'node:module';
+import type { parseTsconfig as ParseTsconfig } from 'get-tsconfig';
 import { globMatcher } from '../util/glob-matcher.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-regular-file.js';
@@ -215,6 +216,13 @@ function implicitBase(options: object): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+let parseTsconfig: typeof ParseTsconfig | undefined;
+
+/** get-tsconfig, loaded for the first tsconfig.json found (~10 ms a process that has none need not pay). */
+function loadParseTsconfig(): typeof ParseTsconfig {
+  return (parseTsconfig ??= (createRequire(import.meta.url)('get-tsconfig') as { parseTsconfig: typeof ParseTsconfig }).parseTsconfig);
+}
+
 function loadTsconfig(root: string, realRoot: string, notes: string[], rel = ''): TsResolutionConfig {
   const dir = path.join(realRoot, rel);
   const file = path.join(dir, 'tsconfig.json');
@@ -222,7 +230,7 @@ function loadTsconfig(root: string, realRoot: string, notes: string[], rel = '')
   const guard = new TsconfigGuard(realRoot, notes);
   let options: Json;
   try {
-    options = parseTsconfig(file, guard as unknown as Map<string, string>).compilerOptions ?? {};
+    options = loadParseTsconfig()(file, guard as unknown as Map<string, string>).compilerOptions ?? {};
   } catch (error) {
     throw guard.refusal ?? error;
   }

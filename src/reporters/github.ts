@@ -12,7 +12,7 @@
 import type { ScanResult, Severity } from '../types.js';
 import type { ReporterOptions } from './reporter.js';
 import { allFindings } from './report-model.js';
-import { pathFrom } from './report-paths.js';
+import { pathsFrom } from './report-paths.js';
 import { escapeTerminal } from '../text/index.js';
 
 /** The workflow command for a severity: GitHub's lowest level is `notice`. */
@@ -31,10 +31,11 @@ export function escapeProperty(text: string): string {
 }
 
 export function githubReporter(result: ScanResult, options: ReporterOptions): string {
+  const show = pathsFrom(result.root, options.cwd);
   return allFindings(result)
     .map((finding) => {
       const properties = [
-        `file=${escapeProperty(pathFrom(result.root, finding.path, options.cwd))}`,
+        `file=${escapeProperty(show(finding.path))}`,
         `line=${Math.max(1, finding.line)}`,
         `col=${Math.max(1, finding.column)}`,
         `title=${escapeProperty(finding.rule)}`,

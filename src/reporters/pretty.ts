@@ -8,16 +8,17 @@ import type { Finding, ScanResult, Severity } from '../types.js';
 import type { ReporterOptions } from './reporter.js';
 import {
   DEFAULT_TOP,
-  findingsInOrder,
+  findingGroups,
+  findingTotals,
   cacheSummaryText,
   hotspots,
   plural,
   sortedFiles,
   totals,
-  type LocatedFinding,
+  type FindingGroup,
   type SeverityCounts,
 } from './report-model.js';
-import { pathFrom } from './report-paths.js';
+import { pathsFrom } from './report-paths.js';
 import {
   escapeTerminal,
   formatCount,
@@ -63,18 +64,7 @@ interface FindingCounts {
 }
 
 function countFindings(result: ScanResult): FindingCounts {
-  const bySeverity: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  let total = 0;
-  let files = 0;
-  let lastPath: string | undefined;
-  // In path order, so a file's findings are one run.
-  for (const finding of findingsInOrder(result)) {
-    total += 1;
-    bySeverity[finding.severity] += 1;
-    if (finding.path !== lastPath) files += 1;
-    lastPath = finding.path;
-  }
-  return { total, bySeverity, files };
+  return findingTotals(result);
 }
 
 function summarySection(result: ScanResult, found: FindingCounts, s: Styles): string[] {
@@ -123,22 +113,13 @@ function hotspotSection(result: ScanResult, top: number, columns: number, s: Sty
   ];
 }
 
-/** The findings grouped by file, one group's lines at a time (findings come sorted by path: a file's group is one run). */
-function* findingsSection(findings: Iterable<LocatedFinding>, columns: number, s: Styles, show: ShowPath): Generator<string[]> {
-  let group: LocatedFinding[] = [];
-  for (const finding of findings) {
-    if (group.length > 0 && finding.path !== group[0]!.path) {
-      yield findingGroup(group, columns, s, show);
-      group = [];
-    }
-    group.push(finding);
-  }
-  if (group.length > 0) yield findingGroup(group, columns, s, show);
+/** The findings grouped by file, one group's lines at a time. */
+function* findingsSection(groups: Iterable<FindingGroup>, columns: number, s: Styles, show: ShowPath): Generator<string[]> {
+  for (const group of groups) yield findingGroup(group.path, group.findings, columns, s, show);
 }
 
-function findingGroup(group: readonly Finding[], columns: number, s: Styles, show: ShowPath): string[] {
+function findingGroup(path: string, group: readonly Finding[], columns: number, s: Styles, show: ShowPath): string[] {
   const out: string[] = [];
-  const path = group[0]!.path ?? '';
   const messages = group.map((finding) => escapeTerminal(finding.message));
   const rules = group.map((finding) => escapeTerminal(finding.rule));
   // Widths by loops, not Math.max(...spread): a generated file can hold more findings than a call's argument limit.
@@ -219,7 +200,7 @@ export function* prettyReportChunks(result: ScanResult, options: ReporterOptions
   const s = styles(options.color);
   const columns = options.columns && options.columns > 0 ? options.columns : DEFAULT_COLUMNS;
   const found = countFindings(result);
-  const show: ShowPath = (reportPath) => pathFrom(result.root, reportPath, options.cwd);
+  const show: ShowPath = pathsFrom(result.root, options.cwd);
   const hot = hotspotSection(result, options.top ?? DEFAULT_TOP, columns, s, show);
   let pending = '';
   const add = (lines: readonly string[]) => {
@@ -227,7 +208,7 @@ export function* prettyReportChunks(result: ScanResult, options: ReporterOptions
   };
   add(summarySection(result, found, s));
   if (hot.length) add(['', ...hot]);
-  for (const group of findingsSection(findingsInOrder(result), columns, s, show)) {
+  for (const group of findingsSection(findingGroups(result), columns, s, show)) {
     add(group);
     if (pending.length >= CHUNK_CHARS) {
       yield pending;

@@ -5,6 +5,7 @@
  */
 import type { FileResult, Finding, FunctionFacts, GraphEdge, ModuleGraph, ScanResult, Severity } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { formatCount } from '../text/units.js';
 
 
 /** Files sorted by path. */
@@ -23,10 +24,94 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** Orders one file's findings (no path) by position, rule and message: compareFindings without the path. */
+function compareInFile(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || compareCodeUnits(a.rule, b.rule) || compareCodeUnits(a.message, b.message);
+}
+
 /** One file's findings, sorted by position; none for a file that could not be analyzed. */
 export function findingsOfFile(result: ScanResult, file: FileResult): Finding[] {
   if (file.error) return [];
   return [...(result.fileFindings.get(file.path) ?? [])].sort(compareFindings);
+}
+
+/** A file's findings in report order, the stored array itself when it is in order already (rules emit them so). */
+function orderedFindingsOfFile(result: ScanResult, file: FileResult): readonly Finding[] {
+  if (file.error) return [];
+  const findings = result.fileFindings.get(file.path) ?? [];
+  for (let index = 1; index < findings.length; index++) {
+    if (compareFindings(findings[index - 1]!, findings[index]!) > 0) return [...findings].sort(compareFindings);
+  }
+  return findings;
+}
+
+/** Findings of one file, in report order, with that file's path. */
+export interface FindingGroup {
+  readonly path: string;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * The findings of `findingsInOrder`, one file at a time, without a copy of
+ * each finding: what a report that groups by file (pretty) needs. A file's
+ * per-file findings are merged with the cross-file findings on its path.
+ */
+export function* findingGroups(result: ScanResult): Generator<FindingGroup> {
+  const crossFile = crossFileFindings(result);
+  let next = 0;
+  /** The cross-file findings on `path`, from `next` on (they are sorted by path first). */
+  const crossOn = (path: string): Finding[] => {
+    const start = next;
+    while (next < crossFile.length && (crossFile[next]!.path ?? '') === path) next++;
+    return crossFile.slice(start, next);
+  };
+  for (const file of sortedFiles(result)) {
+    while (next < crossFile.length && compareCodeUnits(crossFile[next]!.path ?? '', file.path) < 0) {
+      const path = crossFile[next]!.path ?? '';
+      yield { path, findings: crossOn(path) };
+    }
+    const own = orderedFindingsOfFile(result, file);
+    const cross = crossOn(file.path);
+    if (own.length === 0 && cross.length === 0) continue;
+    yield { path: file.path, findings: cross.length === 0 ? own : mergeInFile(own, cross) };
+  }
+  while (next < crossFile.length) {
+    const path = crossFile[next]!.path ?? '';
+    yield { path, findings: crossOn(path) };
+  }
+}
+
+/** Two sorted lists of one file's findings as one, in compareInFile order (the first's on ties, as findingsInOrder does). */
+function mergeInFile(own: readonly Finding[], cross: readonly Finding[]): Finding[] {
+  const merged: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < own.length || j < cross.length) {
+    if (j >= cross.length || (i < own.length && compareInFile(cross[j]!, own[i]!) >= 0)) merged.push(own[i++]!);
+    else merged.push(cross[j++]!);
+  }
+  return merged;
+}
+
+/** How many findings, of which severity, in how many files: counted without ordering or copying them. */
+export function findingTotals(result: ScanResult): { readonly total: number; readonly bySeverity: SeverityCounts; readonly files: number } {
+  const bySeverity: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  const paths = new Set<string>();
+  let total = 0;
+  for (const file of result.files) {
+    if (file.error) continue;
+    const findings = result.fileFindings.get(file.path);
+    if (!findings || findings.length === 0) continue;
+    paths.add(file.path);
+    total += findings.length;
+    for (const finding of findings) bySeverity[finding.severity] += 1;
+  }
+  for (const finding of result.crossFile.findings) {
+    paths.add(finding.path ?? '');
+    total += 1;
+    bySeverity[finding.severity] += 1;
+  }
+  return { total, bySeverity, files: paths.size };
 }
 
 /** Cross-file findings, sorted. */
@@ -194,7 +279,7 @@ export function cacheHitRate(cache: ScanResult['cache']): number | null {
 export function cacheSummaryText(cache: ScanResult['cache']): string {
   if (!cache.enabled) return 'off';
   const rate = cacheHitRate(cache);
-  const hits = `${cache.hits.toLocaleString('en-US')} ${cache.hits === 1 ? 'hit' : 'hits'}`;
-  const misses = `${cache.misses.toLocaleString('en-US')} ${cache.misses === 1 ? 'miss' : 'misses'}`;
+  const hits = `${formatCount(cache.hits)} ${cache.hits === 1 ? 'hit' : 'hits'}`;
+  const misses = `${formatCount(cache.misses)} ${cache.misses === 1 ? 'miss' : 'misses'}`;
   return `${hits}, ${misses}${rate === null ? '' : ` (${(rate * 100).toFixed(1)}% hit rate)`}`;
 }

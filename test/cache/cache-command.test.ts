@@ -20,10 +20,8 @@ function fakeIo(cwd: string): { io: CliIO; out: () => string } {
   return { io: { stdout: stream, stderr: stream, env: {}, cwd }, out: () => text };
 }
 
-/** A project dir whose default cache holds 100 current entries (written 0–99 days ago) and 10 stale ones. */
-async function project(): Promise<string> {
-  const root = makeTempDir('sonde-cachecmd-');
-  const location = path.join(root, '.sonde', 'cache.sqlite');
+/** Writes 100 current entries (written 0–99 days ago) and 10 stale ones into the cache at `location`. */
+async function fillCache(location: string): Promise<void> {
   for (let age = 0; age < 100; age++) {
     const cache = await openFactsCache({
       location,
@@ -38,6 +36,23 @@ async function project(): Promise<string> {
   const old = await openFactsCache({ location, analysisOptions: DEFAULT_ANALYSIS_OPTIONS, toolVersion: '0.0.0-old', onWarning: () => {} });
   await old.setMany(Array.from({ length: 10 }, (_, i) => [sampleKey(i), sampleFacts(i)] as const));
   await old.close();
+}
+
+/**
+ * The 101 opens and closes of fillCache, each a SQLite commit, cost seconds
+ * on a busy disk: they are done once, and each test gets a copy of the closed
+ * cache folder (the entries keep their write times, days apart).
+ */
+let template: string | undefined;
+
+/** A project dir whose default cache holds 100 current entries (written 0–99 days ago) and 10 stale ones. */
+async function project(): Promise<string> {
+  if (template === undefined) {
+    template = makeTempDir('sonde-cachecmd-template-');
+    await fillCache(path.join(template, '.sonde', 'cache.sqlite'));
+  }
+  const root = makeTempDir('sonde-cachecmd-');
+  fs.cpSync(path.join(template, '.sonde'), path.join(root, '.sonde'), { recursive: true });
   return root;
 }
 

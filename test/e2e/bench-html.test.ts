@@ -9,13 +9,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBenchCommand } from '../../src/cli/commands/bench.js';
 import type { BenchReport } from '../../src/bench/types.js';
 import { generateProject } from '../../src/generate/index.js';
 import { makeReport, makeTinyTree, tempDir, treeDigest } from '../bench/helpers.js';
 import { fakeIO } from '../helpers/fake-io.js';
-import { programPath, requireProgram } from '../helpers/require-program.js';
+import { launchChromium, type ChromiumPage } from '../helpers/chromium-page.js';
+import { requireProgram } from '../helpers/require-program.js';
 import { removeTree } from '../helpers/temp-tree.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/sonde.js', import.meta.url));
@@ -25,17 +26,22 @@ function sonde(args: string[], cwd: string) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 180_000 });
 }
 
-function chromium(args: string[]): string {
-  const profile = tempDir('sonde-chromium-');
-  const r = spawnSync(
-    programPath('chromium'),
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--window-size=1280,2200', ...args],
-    { encoding: 'utf8', timeout: 90_000 },
-  );
-  fs.rmSync(profile, { recursive: true, force: true });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
+/**
+ * One headless Chromium for the file's pages, started on first use (a start
+ * costs more than a page; this file used to start three).
+ */
+let browser: Promise<ChromiumPage> | undefined;
+after(async () => {
+  if (browser) await (await browser).close();
+});
+
+/** The DOM of `file` once its load event has fired (as `chromium --dump-dom` prints it); `screenshot` also saves a PNG. */
+async function render(file: string, screenshot?: string): Promise<string> {
+  const page = await (browser ??= launchChromium(1280, 2200));
+  await page.open(pathToFileURL(file).href);
+  assert.deepEqual(page.problems, [], 'no console error, exception or CSP violation');
+  if (screenshot) await page.screenshot(screenshot);
+  return page.evaluate<string>('document.documentElement.outerHTML');
 }
 
 describe('sonde bench on a tiny tree', () => {
@@ -72,20 +78,19 @@ describe('sonde bench on a tiny tree', () => {
     assert.equal(fs.existsSync(path.join(root, '.sonde')), false, 'with --baseline-dir nothing is written into the tree');
   });
 
-  it('the HTML report draws its charts in Chromium', { skip: noChromium }, () => {
-    const dom = chromium(['--dump-dom', `file://${path.join(out, 'r.html')}`]);
+  it('the HTML report draws its charts in Chromium', { skip: noChromium }, async () => {
+    const dom = await render(path.join(out, 'r.html'), path.join(out, 'r.png'));
     const total = Number(/data-charts-drawn="(\d+)"/.exec(dom)?.[1] ?? -1);
     const perChart = [...dom.matchAll(/<svg[^>]*class="chart"[^>]*data-drawn="(\d+)"/g)].map((m) => Number(m[1]));
     assert.ok(perChart.length >= 3, `time, memory and timeline charts rendered (${perChart.length})`);
     assert.ok(perChart.every((n) => n > 0), `every chart has drawn shapes: ${perChart.join(', ')}`);
     // 2 time bars + 2 whiskers + 2 memory bars + 2 whiskers + timeline paths.
     assert.ok(total >= 8, `shapes with a non-zero box: ${total}`);
-    chromium([`--screenshot=${path.join(out, 'r.png')}`, `file://${path.join(out, 'r.html')}`]);
     assert.ok(fs.statSync(path.join(out, 'r.png')).size > 20_000, 'a screenshot with content');
   });
 });
 
-test('sonde bench --suite writes the scaling curves, and Chromium draws them', { skip: noChromium }, (t) => {
+test('sonde bench --suite writes the scaling curves, and Chromium draws them', { skip: noChromium }, async (t) => {
   const out = tempDir();
   t.after(() => removeTree(out));
   // Tiny projects in --suite-dir (reused when complete), so the suite measures seconds, not minutes.
@@ -102,7 +107,7 @@ test('sonde bench --suite writes the scaling curves, and Chromium draws them', {
   assert.deepEqual(json.suite?.sizes.map((size) => [size.size, size.files]), [['small', 6], ['medium', 24]]);
   assert.equal(json.suite?.scaling.length, 2);
   assert.match(r.stdout, /Scaling/);
-  const dom = chromium(['--dump-dom', `file://${path.join(out, 's.html')}`]);
+  const dom = await render(path.join(out, 's.html'));
   assert.match(dom, /Scaling: median wall time vs project size/);
   const perChart = [...dom.matchAll(/<svg[^>]*class="chart"[^>]*data-drawn="(\d+)"/g)].map((m) => Number(m[1]));
   assert.ok(perChart.length >= 5, `strategy, memory, timeline and both scaling charts rendered (${perChart.length})`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { validateConfig } from '../../src/config/config-file.js';
@@ -119,9 +119,18 @@ describe('README commands', () => {
         assert.match(started.stderr, /sonde worker: waiting for jobs on /);
         return;
       }
-      const run = spawnSync('sh', ['-c', shell], { cwd: workdir, encoding: 'utf8', env, timeout: 300_000 });
-      assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}\n${run.stderr}`);
-      if (usesRedis(command)) assert.doesNotMatch(run.stderr, /Cache disabled|Cannot use the Redis cache/);
+      // `sonde generate --out DIR` makes a project of its own: in a folder of its own, so the README's
+      // later `sonde tune .` / `scan .` lines scan the project they show, not 200 generated files too.
+      const generated = /^npx sonde generate .*--out (\S+)/.exec(command)?.[1];
+      const cwd = generated ? makeTempTree({}) : workdir;
+      try {
+        const run = spawnSync('sh', ['-c', shell], { cwd, encoding: 'utf8', env, timeout: 300_000 });
+        assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}\n${run.stderr}`);
+        if (generated) assert.ok(readdirSync(path.join(cwd, generated), { recursive: true }).some((name) => String(name).endsWith('.ts')), 'it generated a project');
+        if (usesRedis(command)) assert.doesNotMatch(run.stderr, /Cache disabled|Cannot use the Redis cache/);
+      } finally {
+        if (cwd !== workdir) removeTree(cwd);
+      }
       if (/ --queue /.test(command)) {
         assert.ok(worker, 'the README starts a worker before a --queue scan');
         const served = worker;

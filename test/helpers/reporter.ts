@@ -4,8 +4,9 @@
  * before the runner's summary, so the summary still closes the output
  * (CI reads the closing lines).
  *
- * SONDE_TEST_SLOWEST=N also lists the N test files that took longest. Each
- * file's time is kept in dist/test-durations.json, so that the next run
+ * SONDE_TEST_SLOWEST=N also lists the N test files that took longest (each
+ * file's whole run, its process included). Each file's time is kept in
+ * dist/test-durations.json, so that the next run
  * starts the slowest files first (run-tests.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -54,12 +55,18 @@ function diagnostic(message: string): TestEvent {
 async function* withClosingNotes(source: AsyncIterable<TestEvent>): AsyncGenerator<TestEvent> {
   const skipped: string[] = [];
   const fileMs = new Map<string, number>();
+  // Node reports each file's whole run (its process start, imports and describe bodies included) as a
+  // `test:complete` named after the file; the top-level tests' sum leaves those out, so it is the fallback.
+  const topLevelMs = new Map<string, number>();
   let summarized = false;
   for await (const event of source) {
     const { data } = event;
     if ((event.type === 'test:pass' || event.type === 'test:fail') && data.nesting === 0) {
       const file = shortFile(data.file);
-      fileMs.set(file, (fileMs.get(file) ?? 0) + (data.details?.duration_ms ?? 0));
+      topLevelMs.set(file, (topLevelMs.get(file) ?? 0) + (data.details?.duration_ms ?? 0));
+    }
+    if (event.type === 'test:complete' && data.nesting === 0 && data.file !== undefined && data.name === data.file) {
+      fileMs.set(shortFile(data.file), data.details?.duration_ms ?? 0);
     }
     if (event.type === 'test:pass' && data.skip !== undefined && data.skip !== false) {
       const reason = typeof data.skip === 'string' ? data.skip : 'skipped';
@@ -67,6 +74,7 @@ async function* withClosingNotes(source: AsyncIterable<TestEvent>): AsyncGenerat
     }
     if (!summarized && event.type === 'test:diagnostic' && data.nesting === 0 && /^tests \d+$/.test(data.message ?? '')) {
       summarized = true;
+      for (const [file, ms] of topLevelMs) if (!fileMs.has(file)) fileMs.set(file, ms);
       saveDurations(fileMs);
       const slowest = Number(process.env.SONDE_TEST_SLOWEST ?? 0);
       if (slowest > 0) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allFindings, compareFindings, hotspots } from '../../src/reporters/report-model.js';
+import { allFindings, compareFindings, findingGroups, findingTotals, hotspots } from '../../src/reporters/report-model.js';
 import { compareCodeUnits } from '../../src/util/compare.js';
 import type { FileResult, Finding } from '../../src/types.js';
 import { facts, file, fn, makeResult } from './fixtures.js';
@@ -76,6 +76,23 @@ describe('report model', () => {
         ...result.crossFile.findings,
       ].sort(compareFindings);
       assert.deepEqual(allFindings(result), expected, `seed ${seed}`);
+    }
+  });
+
+  it('findingGroups is allFindings cut at each path change, and findingTotals counts the same', () => {
+    for (const seed of [7, 8, 9, 10]) {
+      const result = randomScan(seed);
+      const all = allFindings(result);
+      const groups = [...findingGroups(result)];
+      assert.deepEqual(
+        groups.flatMap((group) => group.findings.map((finding) => ({ ...finding, path: group.path }))),
+        all,
+        `seed ${seed}`,
+      );
+      for (let index = 1; index < groups.length; index++) assert.notEqual(groups[index]!.path, groups[index - 1]!.path);
+      const bySeverity = { error: 0, warning: 0, info: 0 };
+      for (const finding of all) bySeverity[finding.severity] += 1;
+      assert.deepEqual(findingTotals(result), { total: all.length, bySeverity, files: groups.length }, `seed ${seed}`);
     }
   });
 });

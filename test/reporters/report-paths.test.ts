@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prettyReporter } from '../../src/reporters/pretty.js';
-import { pathFrom } from '../../src/reporters/report-paths.js';
+import { pathFrom, pathsFrom } from '../../src/reporters/report-paths.js';
 import { toSarifLog } from '../../src/reporters/sarif.js';
 import { makeResult } from './fixtures.js';
 
@@ -15,6 +15,15 @@ describe('report paths', () => {
       ['/repo', 'a b/c,d.ts', '/repo', 'a b/c,d.ts'],
     ];
     for (const [root, reportPath, from, expected] of table) assert.equal(pathFrom(root, reportPath, from), expected, `${root} ${reportPath} from ${from}`);
+  });
+
+  it('pathsFrom (folders resolved once) agrees with pathFrom wherever the working directory is', () => {
+    const paths = ['a.ts', 'src/a.ts', 'src/b.ts', 'src/engine/scan.ts', 'src/engine/deep/x.ts', 'test/a.ts', 'a b/c,d.ts', 'src/.hidden.ts'];
+    const froms = [undefined, '/repo', '/repo/src', '/repo/src/engine', '/repo/src/engine/deep', '/repo/test', '/', '/other/place', '/repo/srcx'];
+    for (const from of froms) {
+      const show = pathsFrom('/repo', from);
+      for (const reportPath of paths) assert.equal(show(reportPath), pathFrom('/repo', reportPath, from), `${reportPath} from ${from}`);
+    }
   });
 
   it('pretty: paths from cwd; whole lines at Infinity columns, cut lines at 40', () => {

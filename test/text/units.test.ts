@@ -17,6 +17,7 @@ describe('units', () => {
   it('formats counts, sizes, durations and rates', () => {
     assert.equal(formatCount(1234567), '1,234,567');
     assert.equal(formatCount(Number.NaN), '–');
+    for (const value of [0, 7, 999, 1000, 12345.6, -1234567, 1e15, -1]) assert.equal(formatCount(value), Math.round(value).toLocaleString('en-US'), String(value));
     assert.equal(formatBytes(118_500_000), '119 MB');
     assert.equal(formatBytes(1_500_000), '1.5 MB');
     assert.equal(formatMebibytes(118 * 1024 * 1024), '118.0 MiB');

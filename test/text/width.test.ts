@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { padEnd, padStart, textWidth, truncate, truncateStart, wrap } from '../../src/text/index.js';
+import { NARROW_TEXT } from '../../src/text/width.js';
 
 describe('textWidth', () => {
   it('counts terminal columns: CJK and emoji take two, combining marks none, ANSI styling none', () => {
@@ -67,6 +68,32 @@ describe('wrap', () => {
       const context = JSON.stringify({ text, width, lines });
       for (const line of lines) assert.ok(textWidth(line) <= width, context);
       assert.equal(lines.join('').replace(/\s+/g, ''), text.replace(/\s+/g, ''), context);
+    }
+  });
+});
+
+describe('NARROW_TEXT (the fast path that skips string-width)', () => {
+  it('holds only characters string-width measures as one column, each alone and all together', async () => {
+    const { default: stringWidth } = await import('string-width');
+    const chars: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (NARROW_TEXT.test(char)) chars.push(char);
+    }
+    assert.ok(chars.length > 900, `${chars.length} characters`);
+    for (const char of chars) assert.equal(stringWidth(char), 1, `U+${char.charCodeAt(0).toString(16)}`);
+    const all = chars.join('');
+    assert.equal(stringWidth(all), all.length);
+    assert.equal(textWidth(all), all.length);
+  });
+
+  it('cuts narrow text as cli-truncate does', async () => {
+    const { default: cliTruncate } = await import('cli-truncate');
+    for (const text of ['src/deep/file.ts', 'Import cycle: a.ts → b.ts → a.ts', 'café — naïve…', 'x']) {
+      for (let width = 1; width <= text.length + 1; width++) {
+        assert.equal(truncate(text, width), cliTruncate(text, width, { position: 'end' }), `end ${width} ${text}`);
+        assert.equal(truncateStart(text, width), cliTruncate(text, width, { position: 'start' }), `start ${width} ${text}`);
+      }
     }
   });
 });

@@ -1,6 +1,6 @@
 /** A hand-built BenchReport (three strategies) and the events of a run, for the bench view tests. */
 import type { BenchEvent } from '../../src/bench/events.js';
-import type { BenchReport, StrategyResult, SummaryStats } from '../../src/bench/types.js';
+import { BENCH_SCHEMA_VERSION, type BenchReport, type StrategyResult, type SummaryStats } from '../../src/bench/types.js';
 
 function stats(mean: number, sd: number): SummaryStats {
   return { n: 5, mean, sd, sem: sd / 2.2, ci95: [mean - sd * 1.2, mean + sd * 1.2], median: mean - 3, min: mean - sd * 2, max: mean + sd * 2, mad: sd / 2, outliers: [], relativeMarginOfError: ((sd * 1.2) / mean) * 100 };
@@ -24,7 +24,7 @@ function strategy(name: string, mean: number, sd: number, warnings: string[] = [
 
 export function benchReport(): BenchReport {
   return {
-    schemaVersion: 1,
+    schemaVersion: BENCH_SCHEMA_VERSION,
     kind: 'sonde-bench',
     machine: { cpuModel: 'Test CPU', cores: 2, totalMemoryBytes: 8e9, platform: 'linux', arch: 'x64', nodeVersion: 'v20.20.0', toolVersion: '0.1.0', gitCommit: null, gitDirty: false, date: '2025-01-01T00:00:00Z' },
     settings: { target: '/repo', strategies: ['sequential', 'parallel:2', 'cache:warm'], reference: 'sequential', warmupRuns: 1, minRuns: 3, maxRuns: 10, timeBudgetMs: 10_000, targetRme: null, alpha: 0.05, seed: 1, suite: false, sizes: [] },

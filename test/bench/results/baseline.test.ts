@@ -51,6 +51,19 @@ test('save, load and a clear error for an unknown or invalid name', () => {
   assert.equal(defaultBaselineDir(report, '/cwd'), path.join('/tmp/project', '.sonde', 'baselines'));
 });
 
+test('a baseline saved by schema version 1 (median-based speedups) still loads and compares from its samples', () => {
+  const dir = path.join(tempDir(), '.sonde', 'baselines');
+  const old = { ...makeReport(BASE), schemaVersion: 1 };
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'old.json'), JSON.stringify(old));
+  const loaded = loadBaseline(dir, 'old');
+  const c = compareWithBaseline(makeReport(BASE), loaded, OPTS);
+  assert.deepEqual(
+    c.changes.map((change) => change.verdict),
+    compareWithBaseline(makeReport(BASE), makeReport(BASE), OPTS).changes.map((change) => change.verdict),
+  );
+});
+
 test('a different machine is noted', () => {
   const base = makeReport(BASE);
   const other = { ...base, machine: { ...base.machine, cpuModel: 'Other', nodeVersion: 'v22.0.0' } };
