@@ -1,6 +1,9 @@
 /** What `sonde cache stats | prune` report, for either store (SQLite: maintenance.ts, Redis: redis-maintenance.ts). */
 import type { CacheStoreLocation } from '../config/options.js';
 
+/** In every key of a scan memo's entries (`<namespace>:memo:<slot>…`), never in a facts key (`<namespace>:<ext>:<hash>`). */
+export const MEMO_KEY_MARK = ':memo:';
+
 /** What `sonde cache stats` prints. */
 export interface CacheStats {
   readonly kind: CacheStoreLocation['kind'];
@@ -13,6 +16,8 @@ export interface CacheStats {
   readonly current: number;
   /** Entries of other versions: never read again, removed by prune. */
   readonly stale: number;
+  /** Entries of scan memos (their heads, buckets, cross-file results and stat manifests), any version; the rest are per-file facts. */
+  readonly memo: number;
   /** SQLite: database plus WAL files on disk. Redis: keys plus values. */
   readonly bytes: number;
   readonly oldest?: number;

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { CacheStoreLocation } from '../config/options.js';
 import { openSqliteStore, type CacheStore } from './sqlite-store.js';
-import type { CacheStats, PruneOptions, PruneResult } from './maintenance-types.js';
+import { MEMO_KEY_MARK, type CacheStats, type PruneOptions, type PruneResult } from './maintenance-types.js';
 import { toolPrefix } from './namespace.js';
 
 export type { CacheStats } from './maintenance-types.js';
@@ -56,11 +56,12 @@ export async function pruneCache(location: CacheStoreLocation, toolVersion: stri
 }
 
 async function sqliteStats(location: string, toolVersion: string): Promise<CacheStats> {
-  if (!existsSync(location)) return { kind: 'sqlite', location, exists: false, entries: 0, current: 0, stale: 0, bytes: 0 };
+  if (!existsSync(location)) return { kind: 'sqlite', location, exists: false, entries: 0, current: 0, stale: 0, memo: 0, bytes: 0 };
   return withStore(location, async (store) => {
     const prefix = toolPrefix(toolVersion);
     const entries = await count(store);
     const current = await count(store, isCurrent, prefix, prefix);
+    const memo = await count(store, `instr(key, ?) > 0`, MEMO_KEY_MARK);
     const [range] = (await store.query(`SELECT min(${WRITTEN_AT}) AS oldest, max(${WRITTEN_AT}) AS newest FROM keyv`)) as {
       oldest: number | null;
       newest: number | null;
@@ -72,6 +73,7 @@ async function sqliteStats(location: string, toolVersion: string): Promise<Cache
       entries,
       current,
       stale: entries - current,
+      memo,
       bytes: diskBytes(location),
       ...(range?.oldest != null ? { oldest: range.oldest } : {}),
       ...(range?.newest != null ? { newest: range.newest } : {}),

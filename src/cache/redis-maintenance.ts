@@ -9,7 +9,7 @@ import { hidePassword, redactUrl } from '../config/cache-location.js';
 import { UserError } from '../errors.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { describeError } from './keyv-facts-cache.js';
-import type { CacheStats, PruneOptions, PruneResult } from './maintenance-types.js';
+import { MEMO_KEY_MARK, type CacheStats, type PruneOptions, type PruneResult } from './maintenance-types.js';
 import { KEY_ROOT, toolPrefix } from './namespace.js';
 import { closeRedis, connectRedis, type RedisClient } from './redis-store.js';
 
@@ -159,6 +159,7 @@ function statsOf(url: string, entries: readonly EntryInfo[]): CacheStats {
     entries: entries.length,
     current,
     stale: entries.length - current,
+    memo: entries.filter((entry) => entry.key.includes(MEMO_KEY_MARK)).length,
     bytes: entries.reduce((sum, entry) => sum + entry.bytes, 0),
     ...(newest >= oldest ? { oldest, newest } : {}),
   };

@@ -12,6 +12,8 @@ import { after, describe, it } from 'node:test';
 import sqlite3 from 'sqlite3';
 import { createScanOptions, scan } from '../../src/index.js';
 import { jsonReporter } from '../../src/reporters/json.js';
+import { cacheStats } from '../../src/cache/maintenance.js';
+import { TOOL_VERSION } from '../../src/version.js';
 import type { JsonReport } from '../../src/reporters/json-report.js';
 import type { ScanResult } from '../../src/types.js';
 import { makeTempDir, makeTempTree, removeTree } from '../helpers/temp-tree.js';
@@ -194,6 +196,10 @@ describe('the scan memo in the store (memo-store.ts)', () => {
     await cached();
     const before = await memoRows();
     assert.deepEqual([...before.keys()].sort(), ['S', 'S:b0', 'S:b1', 'S:b2', 'S:b3', 'S:x']);
+    // `sonde cache stats` tells them apart from the facts: the six above and the stat manifest.
+    const stats = await cacheStats({ kind: 'sqlite', path: location }, TOOL_VERSION);
+    assert.equal(stats.memo, 7);
+    assert.equal(stats.entries - stats.memo, 201, 'one facts entry a file');
     await new Promise((resolve) => setTimeout(resolve, 5));
     fs.writeFileSync(path.join(root, 'src/m7.ts'), 'export function f7(x: number) { return x < 7 ? x : 7; }\n');
     const edited = await cached();

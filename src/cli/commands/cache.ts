@@ -68,6 +68,7 @@ function formatStats(stats: CacheStats): string {
   const lines = [
     `cache: ${escapeTerminal(stats.location)}`,
     `entries: ${stats.entries} (${stats.current} for sonde ${TOOL_VERSION}, ${stats.stale} stale)`,
+    ...(stats.memo > 0 ? [`of those, scan memo: ${stats.memo} (the rest are per-file facts)`] : []),
     stats.kind === 'sqlite' ? `size on disk: ${formatBinaryBytes(stats.bytes)}` : `size in Redis (keys + values): ${formatBinaryBytes(stats.bytes)}`,
   ];
   if (stats.oldest !== undefined && stats.newest !== undefined) {
