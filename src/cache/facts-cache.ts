@@ -13,13 +13,13 @@ export interface FactsCache {
   /** Stores facts; a failing store warns through `onWarning` and resolves. */
   setMany(entries: readonly (readonly [contentHash: string, facts: FileFacts])[]): Promise<void>;
   /**
-   * The scan memo stored under `slot` (engine/scan-memo.ts): one signed text,
-   * read in one round trip; undefined when absent, unauthentic or unreadable.
-   * Optional: a cache without it just never memoizes.
+   * Scan memo entries stored under these slots (engine/scan-memo.ts): signed
+   * texts, read in one round trip; each undefined when absent, unauthentic or
+   * unreadable. Optional: a cache without them just never memoizes.
    */
-  getMemo?(slot: string): Promise<string | undefined>;
-  /** Replaces the memo under `slot`; a failing store warns and resolves. */
-  setMemo?(slot: string, memo: string): Promise<void>;
+  getMemos?(slots: readonly string[]): Promise<(string | undefined)[]>;
+  /** Replaces memo entries, in one round trip (one transaction where the store has them); a failing store warns and resolves. */
+  setMemos?(entries: readonly (readonly [slot: string, memo: string])[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -162,33 +162,43 @@ export class KeyvFactsCache implements FactsCache {
     }
   }
 
-  async getMemo(slot: string): Promise<string | undefined> {
-    if (this.#broken) return undefined;
+  async getMemos(slots: readonly string[]): Promise<(string | undefined)[]> {
+    if (this.#broken || slots.length === 0) return slots.map(() => undefined);
     try {
-      const [raw] = await this.#store.adapter.getMany([this.#memoStoreKey(slot)]);
-      if (raw === undefined || raw === null) return undefined;
-      const entry = typeof raw === 'string' ? splitMemoEntry(raw) : undefined;
-      if (entry && this.#memoVerifies(MEMO_KEY_PREFIX + slot, entry)) return entry.memo;
+      const raws = await this.#store.adapter.getMany(slots.map((slot) => this.#memoStoreKey(slot)));
+      let unauthentic = false;
+      const texts = slots.map((slot, index) => {
+        const raw = raws[index];
+        if (raw === undefined || raw === null) return undefined;
+        const entry = typeof raw === 'string' ? splitMemoEntry(raw) : undefined;
+        if (entry && this.#memoVerifies(MEMO_KEY_PREFIX + slot, entry)) return entry.memo;
+        unauthentic = true;
+        return undefined;
+      });
       // A forged or edited memo is a miss like a facts entry: the scan recomputes and overwrites it.
-      // Its own line, so that the facts entries that fail next are still counted and said.
-      const hint = this.#options.authenticationHint ? ` (${this.#options.authenticationHint})` : '';
-      if (!this.#warnedMemoUnauthentic) {
+      // Its own line (once: the memo's entries are one thing to the user), so that the facts entries
+      // that fail next are still counted and said.
+      if (unauthentic && !this.#warnedMemoUnauthentic) {
+        const hint = this.#options.authenticationHint ? ` (${this.#options.authenticationHint})` : '';
         this.#options.onWarning('cache-unauthenticated', `cache: the scan memo at ${this.#store.label} failed authentication and was recomputed${hint}.`);
+        this.#warnedMemoUnauthentic = true;
       }
-      this.#warnedMemoUnauthentic = true;
-      return undefined;
+      return texts;
     } catch (error) {
       this.#fail('read', error);
-      return undefined;
+      return slots.map(() => undefined);
     }
   }
 
-  async setMemo(slot: string, memo: string): Promise<void> {
-    if (this.#broken) return;
+  async setMemos(entries: readonly (readonly [slot: string, memo: string])[]): Promise<void> {
+    if (this.#broken || entries.length === 0) return;
     const t = (this.#options.now ?? Date.now)();
-    const mac = memoTag(this.#options.secret, `${this.#options.namespace}:${MEMO_KEY_PREFIX}${slot}`, t, memo);
+    const values = entries.map(([slot, memo]) => {
+      const mac = memoTag(this.#options.secret, `${this.#options.namespace}:${MEMO_KEY_PREFIX}${slot}`, t, memo);
+      return { key: this.#memoStoreKey(slot), value: `${MEMO_HEAD}${t},"mac":"${mac}","memo":${memo}${MEMO_TAIL}` };
+    });
     try {
-      await this.#store.adapter.setMany([{ key: this.#memoStoreKey(slot), value: `${MEMO_HEAD}${t},"mac":"${mac}","memo":${memo}${MEMO_TAIL}` }]);
+      await this.#store.adapter.setMany(values);
     } catch (error) {
       this.#fail('write', error);
     }

@@ -12,11 +12,13 @@ const MiB = 1024 * 1024;
 /** Node, the parser, the report's head and one batch in flight: what even a tiny scan peaks at. */
 export const SCAN_BASE_BYTES = 192 * MiB;
 /**
- * What each file costs until the report is written: its findings, graph entry
- * and the cross-file pass's working set (facts are spilled). Measured: a
- * sequential 100,000-file scan peaked at ~600 MB, ~4.2 KB a file over the base.
+ * What each file costs until the report is written: its findings (packed),
+ * holder, graph entry and the cross-file pass's working set (facts are
+ * spilled). Measured: a sequential 100,000-file scan peaked at ~340–350 MiB,
+ * ~1.6 KiB a file over the base (it was ~4.2 KiB before findings were packed,
+ * the holders shared one getter and V8's heap growth was bounded).
  */
-export const FILE_BYTES = 4.5 * 1024;
+export const FILE_BYTES = 2 * 1024;
 /** One worker thread: its own heap and parser. */
 export const WORKER_BYTES = 96 * MiB;
 

@@ -1,7 +1,9 @@
 /**
  * The scan memo: what a scan computed after the facts (per-file findings, the
- * cross-file result and its notes), with the facts themselves, stored as ONE
- * signed entry of the facts cache. A scan whose inputs all match the memo's
+ * cross-file result and its notes), with the facts themselves, stored as a few
+ * signed entries of the facts cache (a head, buckets of files and the
+ * cross-file result: memo-store.ts), read in two round trips and rewritten
+ * only where they changed. A scan whose inputs all match the memo's
  * digest (same files, same bytes, same result-deciding options, same project
  * configuration) serves it as is: no per-file lookups, no graph, no rules, no
  * parser. A scan whose inputs differ still takes from it the facts of unchanged
@@ -20,9 +22,8 @@ import type { ScanOptions } from '../config/options.js';
 import type { CrossFileResult, FileFacts, Finding, FunctionFacts, SkippedFile } from '../types.js';
 import type { ReadFile } from './read-phase.js';
 import { parseManifest, type StatManifest } from './stat-manifest.js';
+import { fetchMemo, MEMO_FORMAT, parseMemo, writeMemo, type FetchedMemo, type MemoPayload, type StoredFacts, type StoredFunction } from './memo-store.js';
 
-/** Bump when the memo's shape or the meaning of what it holds changes; the digest starts with it. */
-const MEMO_FORMAT = 3;
 
 /**
  * A function's keys in the order the analysis writes them. Most of a memo's
@@ -33,34 +34,10 @@ const MEMO_FORMAT = 3;
  */
 const FUNCTION_KEYS = ['name', 'line', 'column', 'endLine', 'params', 'cyclomatic', 'cognitive', 'maxDepth', 'length'] as const;
 
-/** A function as the memo stores it. */
-type StoredFunction = FunctionFacts | readonly (string | number)[];
 
 /** Decode errors depend on the bytes alone; any other per-file error (a crashed worker, a parser failure) may not recur, so a scan with one is never memoized. */
 const DETERMINISTIC_ERRORS: ReadonlySet<string> = new Set(['binary', 'encoding']);
 
-/** The stored memo (JSON). */
-interface MemoPayload {
-  readonly v: typeof MEMO_FORMAT;
-  /** Digest of every input that decides the result (see inputDigest). */
-  readonly digest: string;
-  /** Digest of the rule settings: the per-file findings of an unchanged file are reusable while it matches. */
-  readonly rulesDigest: string;
-  /** Facts by content key, each once; functions compact (see FUNCTION_KEYS). */
-  readonly facts: readonly (readonly [contentKey: string, facts: StoredFacts])[];
-  /** Per file with facts, in the result's order: path, content key, findings (inline directives applied). */
-  readonly files: readonly (readonly [path: string, contentKey: string, findings: readonly Finding[]])[];
-  /** The cross-file result as the scan returned it (directives applied, its notes included). */
-  readonly crossFile: CrossFileResult & { readonly notes?: readonly string[] };
-  /** Digest of what the cross-file pass read (see crossFileDigest): a scan with the same reuses its result. */
-  readonly crossFileDigest: string;
-  /** The cross-file result before inline directives, when they changed it (else it is `crossFile`). */
-  readonly crossFileRaw?: CrossFileResult & { readonly notes?: readonly string[] };
-  /** Each content key's graph signature (imports and exports, positions included). */
-  readonly signatures: readonly (readonly [contentKey: string, signature: string])[];
-}
-
-type StoredFacts = Omit<FileFacts, 'functions'> & { readonly functions: readonly StoredFunction[] };
 
 /** What the pipeline learns from the memo for this scan. */
 export interface MemoLookup {
@@ -123,38 +100,38 @@ export interface MemoInputs {
 export interface StoredMemo {
   /** The stat manifest of the last scan of the slot (stat-manifest.ts). */
   readonly manifest?: StatManifest;
-  /** The memo's text: parsed only by a scan that uses it (never a packed one). */
-  readonly memoText?: string;
+  /** The memo's entries as fetched: parsed only by a scan that uses them (never a packed one). */
+  readonly memo?: FetchedMemo;
 }
 
 /**
- * Reads the slot's memo and stat manifest (a round trip each). Never throws:
- * an unreadable, unauthentic or malformed entry is no entry.
+ * Reads the slot's memo (memo-store.ts) and stat manifest: two round trips.
+ * Never throws: an unreadable, unauthentic or malformed entry is no entry.
  */
 export async function readStoredMemo(cache: FactsCache, options: ScanOptions): Promise<StoredMemo> {
-  if (!cache.enabled || !cache.getMemo || !cache.setMemo) return {};
+  if (!cache.enabled || !cache.getMemos || !cache.setMemos) return {};
   const slot = memoSlot(options);
-  const memoText = await cache.getMemo(slot);
-  const manifest = parseManifest(await cache.getMemo(manifestSlot(slot)));
-  return { ...(manifest ? { manifest } : {}), ...(memoText === undefined ? {} : { memoText }) };
+  const { memo, extra } = await fetchMemo(cache, slot, [manifestSlot(slot)]);
+  const manifest = parseManifest(extra[0]);
+  return { ...(manifest ? { manifest } : {}), ...(memo ? { memo } : {}) };
 }
 
 /** Replaces the slot's stat manifest. */
 export async function saveManifest(cache: FactsCache, options: ScanOptions, manifest: StatManifest): Promise<void> {
-  if (cache.enabled && cache.setMemo) await cache.setMemo(manifestSlot(memoSlot(options)), JSON.stringify(manifest));
+  if (cache.enabled && cache.setMemos) await cache.setMemos([[manifestSlot(memoSlot(options)), JSON.stringify(manifest)]]);
 }
 
 /**
  * Compares the stored memo's digest with this scan's inputs. Never throws: an
  * unreadable, unauthentic or malformed memo is no memo.
  */
-export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, text: string | undefined): Promise<MemoLookup> {
-  if (!cache.enabled || !cache.getMemo || !cache.setMemo) return NO_MEMO;
+export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, fetched: FetchedMemo | undefined): Promise<MemoLookup> {
+  if (!cache.enabled || !cache.getMemos || !cache.setMemos) return NO_MEMO;
   const slot = memoSlot(inputs.options);
   const { digest, crossFileBase } = await inputDigest(inputs);
-  const memo = text === undefined ? undefined : parseMemo(text);
+  const read = fetched && parseMemo(fetched);
+  const memo = read?.payload;
   const rulesDigest = sha256(stableJson(inputs.options.rules));
-  const setMemo = cache.setMemo.bind(cache);
   // Graph signatures by content key: the memo's, then those this scan computes.
   const signatures = new Map(memo?.signatures);
   const signatureOf = (key: string | undefined, facts: FileFacts): string => {
@@ -167,7 +144,7 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, text: st
   const crossFileDigestOf = (files: readonly MemoFile[]) => crossFileDigest(crossFileBase, files, (file) => signatureOf(contentKeys.get(file.path), file.facts!));
   const save = async (outcome: ScanOutcome, stored?: ReadonlyMap<string, StoredFacts>) => {
     const payload = toPayload(outcome, { digest, rulesDigest, crossFileDigest: crossFileDigestOf(outcome.files), signatures }, stored);
-    if (payload) await setMemo(slot, JSON.stringify(payload));
+    if (payload) await writeMemo(cache, slot, payload, read);
   };
   if (!memo) return { ...NO_MEMO, save };
   const facts = new Map(memo.facts.map(([key, stored]) => [key, decodeFacts(stored)]));
@@ -293,7 +270,6 @@ function toPayload(
     return signature === undefined ? [] : [[key, signature] as const];
   });
   return {
-    v: MEMO_FORMAT,
     digest,
     rulesDigest,
     facts: [...facts],
@@ -303,31 +279,6 @@ function toPayload(
     ...(outcome.crossFileRaw === outcome.crossFile ? {} : { crossFileRaw: outcome.crossFileRaw }),
     signatures,
   };
-}
-
-/**
- * The memo's text was signed by this user's secret (the cache checked the
- * tag), so it is sonde's own output; the shape is checked only as far as a
- * format mix-up would show.
- */
-function parseMemo(text: string): MemoPayload | undefined {
-  try {
-    const value = JSON.parse(text) as MemoPayload;
-    const ok =
-      value?.v === MEMO_FORMAT &&
-      typeof value.digest === 'string' &&
-      typeof value.rulesDigest === 'string' &&
-      typeof value.crossFileDigest === 'string' &&
-      Array.isArray(value.signatures) &&
-      Array.isArray(value.facts) &&
-      Array.isArray(value.files) &&
-      typeof value.crossFile === 'object' &&
-      value.crossFile !== null &&
-      Array.isArray(value.crossFile.findings);
-    return ok ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function encodeFacts(facts: FileFacts): StoredFacts {

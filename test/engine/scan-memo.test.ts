@@ -169,3 +169,58 @@ function count(location: string, sql: string): Promise<number> {
     db.get(sql, (error, row: { n: number } | undefined) => db.close(() => (error ? reject(error) : resolve(row!.n)))),
   );
 }
+
+describe('the scan memo in the store (memo-store.ts)', () => {
+  // 200 files: four buckets of about 50, so a one-file edit leaves three untouched.
+  const files: Record<string, string> = {};
+  for (let index = 0; index < 200; index++) files[`src/m${index}.ts`] = `export function f${index}(x: number) { return x > ${index} ? x : ${index}; }\n`;
+  files['src/index.ts'] = Array.from({ length: 200 }, (_, index) => `import { f${index} } from './m${index}';`).join('\n') + '\nexport const all = [f0];\n';
+  const root = makeTempTree(files, 'sonde-memo-store-');
+  const cacheDir = makeTempDir('sonde-memo-store-cache-');
+  const location = path.join(cacheDir, 'cache.sqlite');
+  after(() => {
+    removeTree(root);
+    removeTree(cacheDir);
+  });
+  const cached = () => scan(createScanOptions(root, { parallel: 0, sampleIntervalMs: 0, cache: { enabled: true, location } }));
+  const uncached = () => scan(createScanOptions(root, { parallel: 0, sampleIntervalMs: 0 }));
+  /** The memo's rows (head, buckets, cross-file; not the stat manifest) with the time each was last written. */
+  const memoRows = async () => {
+    const rows = await all(location, `SELECT key, substr(value, 1, 40) AS head FROM keyv WHERE key LIKE '%:memo:%' AND key NOT LIKE '%:stat'`);
+    return new Map(rows.map((row) => [row.key.replace(/^.*:memo:[0-9a-f]+/, 'S'), Number(/"t":(\d+)/.exec(row.head)![1])]));
+  };
+
+  it('rewrites the head and the changed file\'s bucket only, and the result is still the uncached one', async () => {
+    await cached();
+    const before = await memoRows();
+    assert.deepEqual([...before.keys()].sort(), ['S', 'S:b0', 'S:b1', 'S:b2', 'S:b3', 'S:x']);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    fs.writeFileSync(path.join(root, 'src/m7.ts'), 'export function f7(x: number) { return x < 7 ? x : 7; }\n');
+    const edited = await cached();
+    assert.ok(!phases(edited).includes('cross-file'), 'a body edit keeps the cross-file result');
+    const after = await memoRows();
+    const rewritten = [...after].filter(([key, t]) => t !== before.get(key)).map(([key]) => key);
+    assert.equal(rewritten.length, 2, rewritten.join(' '));
+    assert.ok(rewritten.includes('S'));
+    assert.equal(stablePart(edited), stablePart(await uncached()));
+    const again = await cached();
+    assert.ok(isMemoHit(again), 'the head and its unchanged parts make a whole memo');
+    assert.equal(stablePart(again), stablePart(edited));
+  });
+
+  it('reads as no memo when a part is missing (a torn write), and recomputes', async () => {
+    await cached();
+    await run(location, `DELETE FROM keyv WHERE key LIKE '%:memo:%:b2'`);
+    const torn = await cached();
+    assert.ok(!isMemoHit(torn));
+    assert.equal(stablePart(torn), stablePart(await uncached()));
+    assert.ok(isMemoHit(await cached()));
+  });
+});
+
+function all(location: string, sql: string): Promise<{ key: string; head: string }[]> {
+  const db = new sqlite3.Database(location);
+  return new Promise((resolve, reject) =>
+    db.all(sql, (error, rows: { key: string; head: string }[]) => db.close(() => (error ? reject(error) : resolve(rows)))),
+  );
+}
