@@ -1,3 +1,9 @@
+/**
+ * Bulk suppressions and inline sonde-disable comments end to end, as a user
+ * drives them: the first --suppress-all of the workflow through bin/sonde.js
+ * in a child process, every later step through runCli in this process (the
+ * same argv, exit codes, stdout and stderr; bin/ only wires a process to it).
+ */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -35,7 +41,7 @@ async function sonde(args: string[], cwd: string) {
 const COMPLEX = (name: string) => `export function ${name}(a: number, b: number) {\n  if (a) return 1;\n  if (b) return 2;\n  return a > b ? 3 : 4;\n}\n`;
 const STRICT = ['--rule', 'complexity=warning:2', '--rule', 'unused-export=off', '--fail-on', 'warning', '--progress', 'none'];
 
-describe('bin/sonde.js: bulk suppressions (ESLint’s workflow)', () => {
+describe('sonde scan: bulk suppressions (ESLint’s workflow)', () => {
   const root = makeTempTree({
     '.git/HEAD': 'ref: refs/heads/main\n',
     'src/old.ts': COMPLEX('legacy') + COMPLEX('legacyToo'),
@@ -132,7 +138,7 @@ describe('bin/sonde.js: bulk suppressions (ESLint’s workflow)', () => {
   });
 });
 
-describe('bin/sonde.js: inline sonde-disable comments', () => {
+describe('sonde scan: inline sonde-disable comments', () => {
   const root = makeTempTree({
     '.git/HEAD': 'ref: refs/heads/main\n',
     'src/a.ts': `// sonde-disable-next-line complexity -- parsed by hand\n${COMPLEX('parse')}// sonde-disable-next-line max-params\nexport const x = 1;\n`,

@@ -33,7 +33,7 @@ async function waitForScreen(ok: (text: string) => boolean, what: string, timeou
   while (Date.now() < deadline) {
     last = screen();
     if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 40));
   }
   throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
 }
@@ -96,10 +96,12 @@ describe('interactive UI in tmux (80×24)', { skip: requireProgram('tmux') }, ()
     assert.doesNotMatch(text, /any key closes/);
     tmux('send-keys', '-t', session, 'q');
     const deadline = Date.now() + 10_000;
-    while (!existsSync(exitFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!existsSync(exitFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     assert.ok(existsSync(exitFile), 'sonde exited after q');
     assert.equal(readFileSync(exitFile, 'utf8').trim(), '0');
-    await new Promise((r) => setTimeout(r, 300));
+    // The session ends a moment after its program: wait for that, not a fixed 300 ms.
+    const ended = Date.now() + 5_000;
+    while (tmux('has-session', '-t', session).status === 0 && Date.now() < ended) await new Promise((r) => setTimeout(r, 25));
     assert.notEqual(tmux('has-session', '-t', session).status, 0, 'the tmux session ended with the program');
   });
 });
