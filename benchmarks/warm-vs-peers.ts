@@ -3,8 +3,10 @@
  * corpus (issue 13): sonde cold and sequential, sonde warm with nothing
  * changed, sonde warm with one file changed, ESLint 10 `--cache` warm (the
  * `complexity` rule only), oxlint cold (`complexity` only; it has no cache)
- * and Biome cold (`noExcessiveCognitiveComplexity` only). Run with
- * `npm run bench:warm-vs-peers`.
+ * and Biome cold (`noExcessiveCognitiveComplexity` only). Two more rows show
+ * the fixed part of any warm run: `node -e 0` (Node's own start-up) and sonde
+ * warm on a one-file tree (start-up, module loading, opening the cache). Run
+ * with `npm run bench:warm-vs-peers`.
  *
  *   node dist/benchmarks/warm-vs-peers.js [--runs N] [--warmup N] [--corpus-dir DIR] [--format pretty|json] [--smoke DIR]
  *
@@ -166,6 +168,18 @@ function main(): void {
     const warmCache = path.join(scratch, 'sonde-warm.sqlite');
     variants.push({ name: 'sonde warm, nothing changed', command: process.execPath, args: sondeArgs(still, ['--cache', '--cache-location', warmCache]), cwd: still });
 
+    // The fixed part of a warm run, whatever the tree: Node's start-up, then sonde's on a one-file tree.
+    variants.push({ name: 'node -e 0 (Node start-up alone)', command: process.execPath, args: ['-e', '0'], cwd: still });
+    const tiny = path.join(scratch, 'tree-one-file');
+    mkdirSync(tiny);
+    writeFileSync(path.join(tiny, 'index.ts'), 'export const one = (x: number) => (x > 0 ? x : -x);\n');
+    variants.push({
+      name: 'sonde warm, nothing changed, one-file tree',
+      command: process.execPath,
+      args: sondeArgs(tiny, ['--cache', '--cache-location', path.join(scratch, 'sonde-tiny.sqlite')]),
+      cwd: tiny,
+    });
+
     const edited = copy('tree-edited');
     const editable = firstSource(edited);
     let edits = 0;
@@ -272,6 +286,7 @@ function printTable(variants: readonly Variant[], samples: ReadonlyMap<string, r
   };
   console.log('');
   ratio('sonde warm, nothing changed', 'oxlint cold (complexity)', 'sonde warm ÷ oxlint cold (target ≤ 0.8)');
+  ratio('sonde warm, nothing changed, one-file tree', 'oxlint cold (complexity)', "sonde's fixed floor (a one-file tree) ÷ oxlint cold");
   ratio('sonde warm, one file changed', 'sonde warm, nothing changed', 'one change ÷ nothing changed (target ≤ 1.3)');
   ratio('ESLint --cache warm (complexity)', 'sonde warm, nothing changed', 'ESLint warm ÷ sonde warm');
 }

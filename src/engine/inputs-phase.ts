@@ -19,7 +19,7 @@ import { lookupMemo, NO_MEMO, readStoredMemo, saveManifest, type MemoLookup, typ
 import { ManifestRecorder, readOptionsKey, ReadShortcut, reuseWalk, type StatManifest } from './stat-manifest.js';
 import { openCache, startPoolEarly } from './strategy.js';
 
-/** What the inputs phase opens, for the pipeline to close whatever happens next. */
+/** What the phases open (inputs: the cache, a pool started early; facts: the analyzer), for the pipeline to close whatever happens next. */
 export interface OpenResources {
   cache: FactsCache;
   analyzer?: Analyzer;

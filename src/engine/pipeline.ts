@@ -1,23 +1,15 @@
-import os from 'node:os';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { ScanOptions } from '../config/options.js';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
 import { startSampler, type SamplerOutput } from '../profiler/sampler.js';
-import type { CodeCacheUse, FileFacts, FileResult, ScanResult, WorkerStats } from '../types.js';
+import type { CodeCacheUse, ScanResult, WorkerStats } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
-import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
-import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
+import type { Analyzer } from '../analysis/analyzer.js';
 import type { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
-import type { ReadFile } from './read-phase.js';
-import { decodeSource, readSource } from './read-source.js';
-import { fileResult, packFacts, type HeldFacts } from './packed-facts.js';
-import { FactsSpill } from './facts-spill.js';
-import { analyzeOnLargeStack, chooseAnalyzer } from './strategy.js';
-import { findingsOf } from './findings-phase.js';
 import { readInputs, type OpenResources } from './inputs-phase.js';
+import { gatherFacts } from './facts-phase.js';
+import { findingsOf } from './findings-phase.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
 export interface PipelineContext {
@@ -49,175 +41,14 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
   };
   const sampler = startSampler(options.sampleIntervalMs, (sample) => bus.emit({ type: 'sample', sample }));
 
-  let analyzer: Analyzer | undefined;
-  // What the inputs phase opened (the cache, a pool started early), closed below even when it throws.
+  // What the phases open (the cache, the analyzer), closed below even when one throws.
   const open: OpenResources = { cache: NULL_CACHE };
   try {
     const inputs = await readInputs(options, context, { clock, warn, bus }, open);
-    const { readFiles, skipped, memo, pack, memory, guard } = inputs;
+    const { readFiles, skipped, memo, pack, guard } = inputs;
     const cache = open.cache;
-    analyzer = open.analyzer;
-    const keys = [...new Set(readFiles.flatMap((file) => (file.contentKey && !memo.facts.has(file.contentKey) ? [file.contentKey] : [])))];
-    const factsByKey = new Map<string, HeldFacts>();
-    // Packed facts keep their line count apart, for the progress events.
-    const linesByKey = new Map<string, number>();
-    // Packed facts go to a file when the private cache folder allows one, else stay in the heap as text.
-    const spill = pack ? FactsSpill.open() : undefined;
-    const hold = (key: string, facts: FileFacts) => {
-      if (!pack) return void factsByKey.set(key, facts);
-      factsByKey.set(key, spill ? spill.put(facts) : packFacts(facts));
-      linesByKey.set(key, facts.lines);
-    };
-    const cachedKeys = new Set<string>();
-    for (const [key, facts] of memo.facts) {
-      hold(key, facts);
-      cachedKeys.add(key);
-    }
-    if (!memo.hit) await clock.time('cache-read', async () => {
-      // Packed scans look up in slices, so the cache's objects never all live at once.
-      const slice = pack ? LOOKUP_SLICE : keys.length;
-      for (let start = 0; start < keys.length; start += slice) {
-        for (const [key, facts] of await cache.getMany(keys.slice(start, start + slice))) {
-          hold(key, facts);
-          cachedKeys.add(key);
-        }
-      }
-    });
-    const linesOf = (key: string): number => {
-      const held = factsByKey.get(key);
-      return held === undefined ? 0 : pack ? (linesByKey.get(key) ?? 0) : (held as FileFacts).lines;
-    };
-    const reportDone = (file: ReadFile, fromCache: boolean, workerId?: number) =>
-      bus.emit({
-        type: 'file:done',
-        path: file.path,
-        lines: file.contentKey ? linesOf(file.contentKey) : 0,
-        cached: fromCache,
-        ...(file.error || (file.contentKey && errorsByKey.has(file.contentKey))
-          ? { error: (file.error ?? errorsByKey.get(file.contentKey!))!.message }
-          : {}),
-        ...(workerId !== undefined ? { workerId } : {}),
-      });
-
-    // Identical content under the same extension is analyzed once (vendored copies, generated files).
-    const pending: ReadFile[] = [];
-    const pathsByKey = new Map<string, ReadFile[]>();
-    const errorsByKey = new Map<string, NonNullable<FileResult['error']>>();
-    let pendingBytes = 0;
-    for (const file of readFiles) {
-      if (!file.contentKey || factsByKey.has(file.contentKey)) {
-        file.bytes = undefined;
-        continue;
-      }
-      const sameContent = pathsByKey.get(file.contentKey);
-      if (sameContent) {
-        file.bytes = undefined;
-        sameContent.push(file);
-        continue;
-      }
-      pathsByKey.set(file.contentKey, [file]);
-      pending.push(file);
-      pendingBytes += file.size;
-    }
-
-    analyzer ??=
-      context.analyzer ??
-      (await chooseAnalyzer(options, { files: pending.length, bytes: pendingBytes }, context.cores ?? os.availableParallelism(), memory.maxWorkers, {
-        cache,
-        warn,
-      }));
-    bus.emit({
-      type: 'scan:start',
-      root: options.root,
-      strategy: analyzer.strategy,
-      workers: analyzer.workers,
-      cache: cache.enabled,
-    });
-    for (const file of readFiles) {
-      if (!file.contentKey) reportDone(file, false);
-      else if (factsByKey.has(file.contentKey)) reportDone(file, true);
-    }
-    const keyByPath = new Map(pending.map((file) => [file.path, file.contentKey!]));
-    let fresh: [string, FileFacts][] = [];
-    let lastCommit = performance.now();
-    // Facts are committed as batches finish, so a scan killed at 90% keeps ~90% of its work.
-    const commit = async () => {
-      if (fresh.length === 0 || !cache.enabled) return;
-      const batch = fresh;
-      fresh = [];
-      lastCommit = performance.now();
-      await cache.setMany(batch);
-    };
-
-    const analyzeStart = clock.elapsedMs();
-    let batch: SourceInput[] = [];
-    const tooDeep: SourceInput[] = [];
-    const onOutcome = (outcome: AnalysisOutcome, workerId: number) => {
-      const key = keyByPath.get(outcome.path)!;
-      if (!outcome.ok && outcome.error.code === PARSER_STACK_OVERFLOW) {
-        // Retried below on a large stack, the same way in every strategy.
-        tooDeep.push(batch.find((input) => input.path === outcome.path)!);
-        return;
-      }
-      if (outcome.ok) {
-        hold(key, outcome.facts);
-        // A queue worker's facts are in the shared cache already.
-        if (cache.enabled && !outcome.stored) fresh.push([key, outcome.facts]);
-      } else {
-        errorsByKey.set(key, outcome.error);
-      }
-      for (const file of pathsByKey.get(key) ?? []) reportDone(file, false, workerId);
-    };
-    const failBeforeAnalysis = (file: ReadFile, error: NonNullable<FileResult['error']>) => {
-      errorsByKey.set(file.contentKey!, error);
-      for (const same of pathsByKey.get(file.contentKey!) ?? []) reportDone(same, false);
-    };
-    // Batches grow with the workers, so each has work while one batch is analyzed.
-    const batchFiles = memory.batchFiles * Math.max(1, analyzer.workers);
-    const batchBytes = memory.batchBytes * Math.max(1, analyzer.workers);
-    try {
-      if (pending.length > 0) {
-        const activeAnalyzer = analyzer;
-        await clock.time('analyze', async () => {
-          let next = 0;
-          while (next < pending.length) {
-            batch = [];
-            let bytes = 0;
-            for (; next < pending.length && batch.length < batchFiles && bytes < batchBytes; next++) {
-              const input = sourceInput(pending[next]!, options, failBeforeAnalysis);
-              if (input) {
-                batch.push(input);
-                bytes += input.text.length;
-              }
-            }
-            tooDeep.length = 0;
-            if (batch.length > 0) await activeAnalyzer.analyze(batch, options.analysis, onOutcome, signal);
-            for (const input of tooDeep) onOutcome(await analyzeOnLargeStack(input, options.analysis), 0);
-            if (fresh.length >= COMMIT_EVERY_FILES || performance.now() - lastCommit >= COMMIT_EVERY_MS) await commit();
-            guard.check();
-          }
-          batch = [];
-        });
-      }
-    } finally {
-      // Even when interrupted, keep what was computed: the next scan starts warmer.
-      if (fresh.length > 0 && cache.enabled) await clock.time('cache-write', commit);
-    }
-    const workerStats = analyzer.stats(clock.elapsedMs() - analyzeStart);
-    bus.emit({ type: 'workers:stats', workers: workerStats });
-
-    const files: FileResult[] = readFiles.map((file) => {
-      const held = file.contentKey ? (factsByKey.get(file.contentKey) ?? null) : null;
-      const error = file.error ?? (file.contentKey ? (errorsByKey.get(file.contentKey) ?? null) : null);
-      return fileResult(file, error ? null : held, error, file.contentKey !== undefined && cachedKeys.has(file.contentKey), spill);
-    });
-    // What only the analysis needed goes before the cross-file pass, the scan's other peak.
-    factsByKey.clear();
-    pathsByKey.clear();
-    keyByPath.clear();
-    pending.length = 0;
-    keys.length = 0;
-    linesByKey.clear();
+    const { files, workerStats } = await gatherFacts(options, inputs, { cache, clock, warn, bus, signal, cores: context.cores, analyzer: context.analyzer }, open);
+    const analyzer = open.analyzer!;
 
     guard.check();
     const { fileFindings, crossFile } = await findingsOf(files, readFiles, memo, options, { clock, warn, guard, pack });
@@ -253,7 +84,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     };
   } finally {
     sampler.stop();
-    await Promise.allSettled([(analyzer ?? open.analyzer)?.close(), open.cache.close()]);
+    await Promise.allSettled([open.analyzer?.close(), open.cache.close()]);
   }
 }
 
@@ -266,39 +97,6 @@ function codeCacheUse(workers: readonly WorkerStats[]): CodeCacheUse {
     compiled += w.codeCache?.compiled ?? 0;
   }
   return { loaded, compiled };
-}
-
-/** Fresh facts are committed to the cache once this many are waiting… */
-const COMMIT_EVERY_FILES = 500;
-/** …or once this long has passed since the last commit. */
-const COMMIT_EVERY_MS = 1000;
-/** Keys looked up at once on a packed scan. */
-const LOOKUP_SLICE = 2000;
-
-/**
- * A pending file's text for the analyzer, from the bytes the read phase kept
- * or read again (checked against the hash the report and the cache key use);
- * undefined, with the file's error recorded, when it is not source text or changed.
- */
-function sourceInput(
-  file: ReadFile,
-  options: ScanOptions,
-  fail: (file: ReadFile, error: NonNullable<FileResult['error']>) => void,
-): SourceInput | undefined {
-  let bytes = file.bytes;
-  file.bytes = undefined;
-  if (!bytes) {
-    // Discovery's absolute paths are the root joined with the relative one.
-    const again = readSource(path.join(options.root, file.path), options.maxFileSize);
-    if (again.kind === 'error') return void fail(file, again.error);
-    if (again.kind === 'too-large' || again.hash !== file.hash) {
-      return void fail(file, { code: 'changed', message: 'The file changed during the scan: scan again to analyze it.' });
-    }
-    bytes = again.bytes;
-  }
-  const decoded = decodeSource(bytes);
-  if (decoded.kind === 'error') return void fail(file, decoded.error);
-  return { path: file.path, text: decoded.text, contentKey: file.contentKey };
 }
 
 function pick(profile: SamplerOutput) {

@@ -32,6 +32,7 @@ import {
   wrap,
   type Styles,
 } from '../text/index.js';
+import { NARROW_TEXT } from '../text/width.js';
 
 const DEFAULT_COLUMNS = 80;
 /** Narrower than this and truncating would leave nothing readable: let lines wrap instead. */
@@ -120,32 +121,46 @@ function* findingsSection(groups: Iterable<FindingGroup>, columns: number, s: St
 
 function findingGroup(path: string, group: readonly Finding[], columns: number, s: Styles, show: ShowPath): string[] {
   const out: string[] = [];
-  const messages = group.map((finding) => escapeTerminal(finding.message));
-  const rules = group.map((finding) => escapeTerminal(finding.rule));
+  const count = group.length;
+  const messages = new Array<string>(count);
+  const rules = new Array<string>(count);
+  const positions = new Array<string>(count);
+  /** Per message: narrow text (text/width.ts), whose width is its length and whose wrapped lines pad as strings do. */
+  const narrow = new Array<boolean>(count);
   // Widths by loops, not Math.max(...spread): a generated file can hold more findings than a call's argument limit.
-  const positions = group.map((finding) => `${finding.line}:${finding.column}`);
   let positionWidth = 0;
   let severityWidth = 0;
   let ruleWidth = 0;
   let longest = 0;
-  for (let index = 0; index < group.length; index++) {
-    positionWidth = Math.max(positionWidth, positions[index].length);
-    severityWidth = Math.max(severityWidth, group[index].severity.length);
-    ruleWidth = Math.max(ruleWidth, textWidth(rules[index]));
-    longest = Math.max(longest, textWidth(messages[index]));
+  for (let index = 0; index < count; index++) {
+    const finding = group[index]!;
+    const message = escapeTerminal(finding.message);
+    const rule = escapeTerminal(finding.rule);
+    const position = `${finding.line}:${finding.column}`;
+    messages[index] = message;
+    rules[index] = rule;
+    positions[index] = position;
+    narrow[index] = NARROW_TEXT.test(message);
+    positionWidth = Math.max(positionWidth, position.length);
+    severityWidth = Math.max(severityWidth, finding.severity.length);
+    ruleWidth = Math.max(ruleWidth, textWidth(rule));
+    longest = Math.max(longest, narrow[index] ? message.length : textWidth(message));
   }
   const messageWidth = Math.max(MIN_FLEX, columns - (2 + positionWidth + 2 + severityWidth + 2 + 2 + ruleWidth));
   out.push('', s.underline(escapeTerminal(show(path))));
   // Messages wrap instead of being cut: the numbers at their end ("(max 10)") matter.
   const messageColumn = Math.min(longest, messageWidth);
   const continuation = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
-  group.forEach((finding, index) => {
-    const position = padEnd(positions[index], positionWidth);
-    const severity = severityStyle(s, finding.severity)(padEnd(finding.severity, severityWidth));
-    const [first, ...rest] = wrap(messages[index], messageColumn);
-    out.push(`  ${s.dim(position)}  ${severity}  ${padEnd(first, messageColumn)}  ${s.dim(rules[index])}`);
-    for (const line of rest) out.push(`${continuation}${line}`);
-  });
+  for (let index = 0; index < count; index++) {
+    const finding = group[index]!;
+    // Positions and severities are ASCII: padded as strings.
+    const position = positions[index]!.padEnd(positionWidth);
+    const severity = severityStyle(s, finding.severity)(finding.severity.padEnd(severityWidth));
+    const lines = wrap(messages[index]!, messageColumn);
+    const first = narrow[index] ? lines[0]!.padEnd(messageColumn) : padEnd(lines[0]!, messageColumn);
+    out.push(`  ${s.dim(position)}  ${severity}  ${first}  ${s.dim(rules[index]!)}`);
+    for (let line = 1; line < lines.length; line++) out.push(`${continuation}${lines[line]}`);
+  }
   return out;
 }
 

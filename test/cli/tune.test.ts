@@ -3,7 +3,6 @@
  * round of real child scans), and `--parallel auto` reading what it saved.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -12,7 +11,7 @@ import { parseByteSize } from '../../src/config/byte-size.js';
 import { SCAN_BASE_BYTES } from '../../src/config/memory-budget.js';
 import { currentMachine, loadTunedRecord, saveTunedRecord, sizeClassOf, tunedRecordPath } from '../../src/parallel/tuned-record.js';
 import { fakeIO } from '../helpers/fake-io.js';
-import { REPO_ROOT, makeTempDir, makeTempTree, removeTree } from '../helpers/temp-tree.js';
+import { makeTempDir, makeTempTree, removeTree } from '../helpers/temp-tree.js';
 
 const TREE = {
   'sonde.config.json': '{\n  "exclude": ["gen/**"],\n  "failOn": "never"\n}\n',
@@ -22,15 +21,25 @@ const TREE = {
   'src/d.js': 'export function d(list) {\n  for (const x of list) if (x) return x;\n}\n',
 };
 
-/** `sonde scan ROOT --format json` in a child with its own private cache folder; returns the summary. */
-function scanSummary(root: string, cacheHome: string, ...flags: string[]): { strategy: string; workers: number } {
-  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'sonde.js'), 'scan', root, '--format', 'json', '--progress', 'none', ...flags], {
-    encoding: 'utf8',
-    env: { ...process.env, XDG_CACHE_HOME: cacheHome, CI: 'true', NO_COLOR: '1' },
-  });
-  assert.ok(run.status === 0 || run.status === 1, run.stderr);
-  const { strategy, workers } = (JSON.parse(run.stdout) as { summary: { strategy: string; workers: number } }).summary;
-  return { strategy, workers };
+/**
+ * `sonde scan ROOT --format json` through runCli in this process, with
+ * `cacheHome` as the private cache folder; returns the summary. The scan
+ * reads the tuned record through the process environment (as a child would
+ * inherit it), so XDG_CACHE_HOME is set here for the call.
+ */
+async function scanSummary(root: string, cacheHome: string, ...flags: string[]): Promise<{ strategy: string; workers: number }> {
+  const saved = process.env.XDG_CACHE_HOME;
+  process.env.XDG_CACHE_HOME = cacheHome;
+  try {
+    const run = fakeIO({ cwd: root, env: { XDG_CACHE_HOME: cacheHome } });
+    const code = await runCli(['scan', root, '--format', 'json', '--progress', 'none', ...flags], run.io);
+    assert.ok(code === 0 || code === 1, run.stderr);
+    const { strategy, workers } = (JSON.parse(run.stdout) as { summary: { strategy: string; workers: number } }).summary;
+    return { strategy, workers };
+  } finally {
+    if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+    else process.env.XDG_CACHE_HOME = saved;
+  }
 }
 
 describe('sonde tune', () => {
@@ -96,11 +105,11 @@ describe('sonde tune', () => {
     removeTree(cacheHome);
   });
 
-  it('--parallel auto uses a tuned record for this machine and size class, and ignores a malformed one', () => {
+  it('--parallel auto uses a tuned record for this machine and size class, and ignores a malformed one', async () => {
     const root = makeTempTree(TREE);
     const cacheHome = makeTempDir('sonde-tune-xdg-');
     const env = { XDG_CACHE_HOME: cacheHome };
-    const model = scanSummary(root, cacheHome, '--parallel', 'auto');
+    const model = await scanSummary(root, cacheHome, '--parallel', 'auto');
     assert.deepEqual([model.strategy, model.workers], ['sequential', 0], 'without a record, the cost model keeps 4 files in-process');
     const machine = currentMachine();
     const tuned = {
@@ -116,13 +125,13 @@ describe('sonde tune', () => {
     };
     if (machine.cores < 2) return; // a record may not ask for more workers than cores
     assert.ok('file' in saveTunedRecord(tuned, env));
-    const summary = scanSummary(root, cacheHome, '--parallel', 'auto');
+    const summary = await scanSummary(root, cacheHome, '--parallel', 'auto');
     assert.equal(summary.strategy, 'parallel');
     assert.equal(summary.workers, 2);
     writeFileSync(tunedRecordPath(machine, sizeClassOf(4), env), JSON.stringify({ ...tuned, workers: 'all' }));
-    assert.equal(scanSummary(root, cacheHome, '--parallel', 'auto').workers, 0, 'a malformed record is ignored');
+    assert.equal((await scanSummary(root, cacheHome, '--parallel', 'auto')).workers, 0, 'a malformed record is ignored');
     writeFileSync(tunedRecordPath(machine, sizeClassOf(4), env), JSON.stringify({ ...tuned, machine: { ...machine, cores: machine.cores + 1 }, workers: 2 }));
-    assert.equal(scanSummary(root, cacheHome, '--parallel', 'auto').workers, 0, "another machine's record is ignored");
+    assert.equal((await scanSummary(root, cacheHome, '--parallel', 'auto')).workers, 0, "another machine's record is ignored");
     removeTree(root);
     removeTree(cacheHome);
   });

@@ -6,6 +6,7 @@
  * run lives under one parent folder (TMPDIR, TMUX_TMPDIR), removed at exit.
  *
  *   node dist/test/helpers/run-tests.js [node --test args / files…]
+ *   SONDE_TEST_CONCURRENCY=N (default 2), SONDE_TEST_SLOWEST=N (reporter.ts)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
@@ -72,6 +73,15 @@ function tempBase(): string {
   return os.tmpdir();
 }
 
+/**
+ * Test files run at once: 2 (the suite is CPU-bound on a 2-core machine, and
+ * 3 measured slower there); SONDE_TEST_CONCURRENCY=N to compare on another.
+ */
+function concurrency(): number {
+  const asked = Number(process.env.SONDE_TEST_CONCURRENCY);
+  return Number.isInteger(asked) && asked >= 1 ? asked : 2;
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const files = args.length ? args : testFiles();
@@ -82,7 +92,7 @@ function main(): void {
   const reporter = path.join(import.meta.dirname, 'reporter.js');
   const child = spawn(
     process.execPath,
-    ['--test', `--test-reporter=${reporter}`, '--test-reporter-destination=stdout', '--test-concurrency=2', ...files],
+    ['--test', `--test-reporter=${reporter}`, '--test-reporter-destination=stdout', `--test-concurrency=${concurrency()}`, ...files],
     { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, TMPDIR: runDir, TMUX_TMPDIR: runDir, XDG_CACHE_HOME: path.join(runDir, 'xdg-cache') } },
   );
   const forward = (signal: NodeJS.Signals) => child.kill(signal);

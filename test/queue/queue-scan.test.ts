@@ -50,7 +50,7 @@ describe('scan --queue with sonde workers', { skip: requireProgram('redis-server
 
   it('two workers analyze the misses: files and findings byte-identical to a sequential scan, remote workers in the progress and the summary', async () => {
     const url = nextUrl();
-    workers.push(await startWorker(url, tree), await startWorker(url, tree));
+    workers.push(...(await Promise.all([startWorker(url, tree), startWorker(url, tree)])));
     const { report, stderr } = await withEnv({ SONDE_QUEUE_DEADLINE_MS: '20000' }, () => scanJson(tree, '--queue', url));
     assert.equal(stable(report), reference);
     assert.deepEqual(report.warnings, []);
@@ -181,7 +181,9 @@ describe('scan --queue with sonde workers', { skip: requireProgram('redis-server
     workers.push(worker);
     const connection = { host: '127.0.0.1', port: server.port, db };
     const queue = new Queue(QUEUE_NAME, { connection, prefix: QUEUE_PREFIX });
-    const events = new QueueEvents(QUEUE_NAME, { connection, prefix: QUEUE_PREFIX });
+    // From the stream's start ('0-0', this database is the test's own): with the default '$', a job that fails
+    // before the first XREAD is issued (a loaded machine) is never seen, and the wait below never ends.
+    const events = new QueueEvents(QUEUE_NAME, { connection, prefix: QUEUE_PREFIX, lastEventId: '0-0' });
     try {
       await events.waitUntilReady();
       const job = (toolVersion: string, namespace: string) => ({

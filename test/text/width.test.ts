@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { padEnd, padStart, textWidth, truncate, truncateStart, wrap } from '../../src/text/index.js';
-import { NARROW_TEXT } from '../../src/text/width.js';
+import { NARROW_TEXT, wrapMeasured } from '../../src/text/width.js';
 
 describe('textWidth', () => {
   it('counts terminal columns: CJK and emoji take two, combining marks none, ANSI styling none', () => {
@@ -94,6 +94,22 @@ describe('NARROW_TEXT (the fast path that skips string-width)', () => {
         assert.equal(truncate(text, width), cliTruncate(text, width, { position: 'end' }), `end ${width} ${text}`);
         assert.equal(truncateStart(text, width), cliTruncate(text, width, { position: 'start' }), `start ${width} ${text}`);
       }
+    }
+  });
+});
+
+describe('wrap of narrow text (no measuring)', () => {
+  it('gives the lines measured wrapping gives, for every width', () => {
+    let state = 7;
+    const random = (below: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return Math.floor((state / 2 ** 31) * below);
+    };
+    const words = ['a', 'of', 'cycle', '→', 'effect/Arbitrary.ts', 'x'.repeat(45), 'naïve', '—', "'name'", '(max', '10)', '…'];
+    for (let sample = 0; sample < 300; sample++) {
+      const text = Array.from({ length: 1 + random(14) }, () => words[random(words.length)]).join(' '.repeat(1 + (random(8) === 0 ? 1 : 0)));
+      const padded = random(5) === 0 ? `  ${text} ` : text;
+      for (const width of [1, 2, 5, 17, 36, 40, 80]) assert.deepEqual(wrap(padded, width), wrapMeasured(padded, width), `${JSON.stringify(padded)} at ${width}`);
     }
   });
 });
