@@ -181,4 +181,15 @@ describe('the stat manifest: whole scans', () => {
     assert.ok(unignored.files.some((file) => file.path === 'ignored/skip.ts'));
     assert.equal(stablePart(unignored), stablePart(await uncached()));
   });
+  it('a scan of named paths walks them every time, but still skips reading unchanged files', async () => {
+    const named = (cache: boolean) =>
+      scan(
+        createScanOptions(root, { parallel: 0, sampleIntervalMs: 0, paths: ['src/deep', 'src/index.ts'], ...(cache ? { cache: { enabled: true, location } } : {}) }),
+        { startedAt: ahead() },
+      );
+    await named(true);
+    const warm = await named(true);
+    assert.deepEqual(warm.profile.statManifest, { walkReused: false, readsSkipped: warm.files.length });
+    assert.equal(stablePart(warm), stablePart(await named(false)));
+  });
 });
