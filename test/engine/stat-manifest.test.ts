@@ -181,6 +181,7 @@ describe('the stat manifest: whole scans', () => {
     assert.ok(unignored.files.some((file) => file.path === 'ignored/skip.ts'));
     assert.equal(stablePart(unignored), stablePart(await uncached()));
   });
+
   it('a scan of named paths walks them every time, but still skips reading unchanged files', async () => {
     const named = (cache: boolean) =>
       scan(
