@@ -138,10 +138,6 @@ export class ReadShortcut {
     this.served += 1;
     return { key, record: previous[1] };
   }
-
-  get size(): number {
-    return this.#reads.size;
-  }
 }
 
 /** The manifest's JSON, checked as far as a format mix-up would show (the text was signed by this user's secret). */
@@ -175,10 +171,6 @@ export class ManifestRecorder {
   /** True when every entry came from the previous manifest, which therefore needs no rewrite. */
   get unchanged(): boolean {
     return this.#unchanged;
-  }
-
-  get startedAt(): number {
-    return this.#startedAt;
   }
 
   /** A file as read, with the metadata of the descriptor it was read from (undefined: not trusted next time). */
@@ -223,9 +215,8 @@ export class ManifestRecorder {
     return this.#walkReused;
   }
 
-  /** A walk that could not be recorded (named paths): the next scan walks again. */
+  /** No walk to record (named paths, whose slot never has one): the next scan walks again. */
   noWalk(): void {
-    this.#unchanged = false;
     this.#walk = undefined;
   }
 
