@@ -15,7 +15,6 @@ import { PARSER_STACK_OVERFLOW } from '../analysis/parser-overflow.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
 import type { FileFacts, FileResult, WorkerStats } from '../types.js';
 import type { ScanEventBus } from './events.js';
-import { FactsSpill } from './facts-spill.js';
 import type { OpenResources, ScanInputs } from './inputs-phase.js';
 import { fileResult, packFacts, type HeldFacts } from './packed-facts.js';
 import type { PhaseClock } from './phases.js';
@@ -50,7 +49,7 @@ export async function gatherFacts(
   // Packed facts keep their line count apart, for the progress events.
   const linesByKey = new Map<string, number>();
   // Packed facts go to a file when the private cache folder allows one, else stay in the heap as text.
-  const spill = pack ? FactsSpill.open() : undefined;
+  const spill = pack ? (await import('./facts-spill.js')).FactsSpill.open() : undefined;
   const hold = (key: string, facts: FileFacts) => {
     if (!pack) return void factsByKey.set(key, facts);
     factsByKey.set(key, spill ? spill.put(facts) : packFacts(facts));

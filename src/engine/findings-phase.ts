@@ -7,7 +7,6 @@
 import type { ScanOptions } from '../config/options.js';
 import type { MemoryGuard } from '../profiler/memory-guard.js';
 import { applyFileRules } from '../rules/index.js';
-import { PackedFindings } from '../rules/packed-findings.js';
 import type { CrossFileResult, FileResult, Finding } from '../types.js';
 import { applyInlineDirectives } from './inline-directives.js';
 import type { PhaseClock } from './phases.js';
@@ -41,7 +40,7 @@ export async function findingsOf(
 
   if (memo.fileFindings) return { fileFindings: memo.fileFindings, crossFile: crossFileRaw };
   // A large scan holds its findings packed until the report (rules/packed-findings.ts).
-  const fileFindings = tools.pack ? new PackedFindings() : new Map<string, readonly Finding[]>();
+  const fileFindings = tools.pack ? new (await import('../rules/packed-findings.js')).PackedFindings() : new Map<string, readonly Finding[]>();
   const contentKeys = new Map(readFiles.map((file) => [file.path, file.contentKey]));
   for (const file of files) {
     const facts = file.facts;

@@ -6,7 +6,6 @@ import type { CacheOptions, ScanOptions } from '../config/options.js';
 import { cacheNamespace } from '../cache/namespace.js';
 import { TOOL_VERSION } from '../version.js';
 import type { AnalysisOutcome, Analyzer, SourceInput } from '../analysis/analyzer.js';
-import { createSequentialAnalyzer } from './sequential-analyzer.js';
 
 /** What a queue analyzer needs from the scan besides its options. */
 interface AnalyzerContext {
@@ -24,6 +23,7 @@ export async function chooseAnalyzer(
 ): Promise<Analyzer> {
   if (options.queue && context) {
     const { createQueueAnalyzer, queueSettings } = await import('../queue/index.js');
+    const { createSequentialAnalyzer } = await import('./sequential-analyzer.js');
     return createQueueAnalyzer({
       location: options.queue,
       settings: queueSettings(process.env),
@@ -43,7 +43,7 @@ export async function chooseAnalyzer(
   // Nothing left to analyze (a warm scan): name the strategy, start nothing (no pool, no parser).
   if (pending.files === 0) return idleAnalyzer(workers);
   const codeCacheDir = codeCacheDirFor(options.cache);
-  if (workers === 0) return createSequentialAnalyzer(codeCacheDir);
+  if (workers === 0) return (await import('./sequential-analyzer.js')).createSequentialAnalyzer(codeCacheDir);
   const { createPoolAnalyzer } = await import('../parallel/pool-analyzer.js');
   return createPoolAnalyzer(workers, { codeCacheDir });
 }

@@ -4,12 +4,8 @@ import { SOURCE_EXTENSIONS } from '../../config/options.js';
 import { ScanEventBus } from '../../engine/events.js';
 import { scan } from '../../engine/scan.js';
 import { UserError } from '../../errors.js';
-import { createNdjsonListener } from '../../listeners/ndjson.js';
-import { createPlainProgressListener } from '../../listeners/plain-progress.js';
 import { createWarningListener } from '../../listeners/warnings.js';
 import { loadChunkedReporter, type ReporterOptions } from '../../reporters/index.js';
-import { errorsOnly } from '../../reporters/quiet.js';
-import { MERMAID_MAX_EDGES, graphView } from '../../reporters/graph-view.js';
 import type { ScanResult } from '../../types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, exitVerdict } from '../exit-code.js';
 import type { CliIO } from '../../io.js';
@@ -21,7 +17,6 @@ import { escapeTerminal } from '../../text/escape.js';
 import { createMemoryGuard, guardedChunks } from '../../profiler/memory-guard.js';
 import { PACK_FROM_FILES } from '../../engine/packed-facts.js';
 import { withoutSuppressed } from '../../config/suppressions.js';
-import { htmlReportInput } from '../html-report-input.js';
 import { prepareSuppressions, processSuppressions, type PreparedSuppressions } from '../suppressions-file.js';
 
 /** `sonde scan`: the interactive UI in a terminal, reports and progress lines everywhere else. */
@@ -122,8 +117,9 @@ async function scanAndReport(
   color: boolean,
 ): Promise<ScanResult> {
   const bus = new ScanEventBus();
-  if (options.progress === 'ndjson') bus.on(createNdjsonListener(io.stderr));
-  else if (options.progress !== 'none') bus.on(createPlainProgressListener(io.stderr));
+  // Each listener is loaded only when its progress mode is asked for (a warm scan is mostly start-up).
+  if (options.progress === 'ndjson') bus.on((await import('../../listeners/ndjson.js')).createNdjsonListener(io.stderr));
+  else if (options.progress !== 'none') bus.on((await import('../../listeners/plain-progress.js')).createPlainProgressListener(io.stderr));
   else bus.on(createWarningListener(io.stderr));
   const report = reportFor(argv, options, output, io, color);
   const finish = (result: ScanResult) => suppress(result, options, suppressions, io);
@@ -143,18 +139,23 @@ function reportFor(
     const shown = LISTS_SUPPRESSED.has(options.format) ? marked : withoutSuppressed(marked);
     const reporter = await loadChunkedReporter(options.format);
     const presentation = reporterOptions(options, output, io, color);
-    const html = options.format === 'html' ? { html: htmlReportInput(argv, shown, options.htmlIncludeSource, options.scan.maxFileSize) } : {};
+    const html =
+      options.format === 'html'
+        ? { html: (await import('../html-report-input.js')).htmlReportInput(argv, shown, options.htmlIncludeSource, options.scan.maxFileSize) }
+        : {};
     // Under --max-memory, or on a large scan, the report's garbage is collected as it is written.
     const guard = createMemoryGuard(options.scan.maxMemory, shown.files.length >= PACK_FROM_FILES);
-    const chunks = guardedChunks(reporter(options.quiet ? errorsOnly(shown) : shown, { ...presentation, ...html }), guard);
+    const reported = options.quiet ? (await import('../../reporters/quiet.js')).errorsOnly(shown) : shown;
+    const chunks = guardedChunks(reporter(reported, { ...presentation, ...html }), guard);
     if (output) writeOutput(output, chunks);
     else await writeChunks(io.stdout, chunks);
-    if (options.format === 'mermaid') warnOnMermaidLimit(shown, presentation, io);
+    if (options.format === 'mermaid') await warnOnMermaidLimit(shown, presentation, io);
   };
 }
 
 /** Mermaid refuses to render past its `maxEdges` (500): say so, and how to draw less. */
-function warnOnMermaidLimit(result: ScanResult, presentation: ReporterOptions, io: CliIO): void {
+async function warnOnMermaidLimit(result: ScanResult, presentation: ReporterOptions, io: CliIO): Promise<void> {
+  const { MERMAID_MAX_EDGES, graphView } = await import('../../reporters/graph-view.js');
   const edges = graphView(result.crossFile.graph, presentation).edges.length;
   if (edges <= MERMAID_MAX_EDGES) return;
   io.stderr.write(
