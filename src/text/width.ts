@@ -26,11 +26,12 @@ const cliTruncate: typeof cliTruncateFunction = (text, columns, options) =>
 /**
  * Text of one-column characters only (printable ASCII, Latin-1 and Latin
  * Extended letters, general punctuation such as `…` and `—`, arrows such as
- * `→`, box drawing and blocks, the check marks `✔ ✖`): one column per UTF-16 unit, no grapheme ever spans two of
- * them, so width is length and any cut is clean. string-width agrees on every
- * one of these characters (test/text/width.test.ts checks each). Most of a
- * report is such text, and string-width's grapheme segmentation costs ~4 µs
- * a call: 35 ms for a 6,000-finding report.
+ * `→`, box drawing and blocks, the check marks `✔ ✖`): one column per UTF-16
+ * unit, no grapheme ever spans two of them, so width is length and any cut is
+ * clean. string-width agrees on every one of these characters
+ * (test/text/width.test.ts checks each). Most of a report is such text, and
+ * string-width's grapheme segmentation costs ~4 µs a call: 35 ms for a
+ * 6,000-finding report.
  */
 const NARROW_VISIBLE = '\\x21-\\x7e\\u00a1-\\u00ac\\u00ae-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff\\u2500-\\u259f\\u2713\\u2714\\u2716\\u2717';
 export const NARROW_TEXT = new RegExp(`^[ \\u00a0${NARROW_VISIBLE}]*$`);
