@@ -182,8 +182,10 @@ export function totals(result: ScanResult): Totals {
       errors += 1;
       continue;
     }
-    lines += file.facts?.lines ?? 0;
-    functions += file.facts?.functions.length ?? 0;
+    // Read once: a large scan's facts are decoded on every read (engine/packed-facts.ts).
+    const facts = file.facts;
+    lines += facts?.lines ?? 0;
+    functions += facts?.functions.length ?? 0;
   }
   return { files: result.files.length, lines, functions, errors };
 }
@@ -212,8 +214,9 @@ function hotspotOrder(sort: HotspotSort): (a: Hotspot, b: Hotspot) => number {
 function everyFunction(result: ScanResult): Hotspot[] {
   const all: Hotspot[] = [];
   for (const file of result.files) {
-    if (file.error || !file.facts) continue;
-    for (const fn of file.facts.functions) all.push({ path: file.path, fn });
+    const facts = file.error ? null : file.facts;
+    if (!facts) continue;
+    for (const fn of facts.functions) all.push({ path: file.path, fn });
   }
   return all;
 }
@@ -233,8 +236,9 @@ export function hotspots(result: ScanResult, top: number = DEFAULT_TOP, sort: Ho
   if (limit === 0) return best;
   if (limit > 100) return everyFunction(result).sort(compare).slice(0, limit);
   for (const file of result.files) {
-    if (file.error || !file.facts) continue;
-    for (const fn of file.facts.functions) {
+    const facts = file.error ? null : file.facts;
+    if (!facts) continue;
+    for (const fn of facts.functions) {
       const candidate = { path: file.path, fn };
       if (best.length === limit && compare(candidate, best[limit - 1]) >= 0) continue;
       let index = best.length;
