@@ -43,14 +43,19 @@ const phases = (result: ScanResult) => result.profile.phases.map((timing) => tim
 /** A memo hit computes nothing after the lookup: no per-file lookups, no cross-file pass. */
 const isMemoHit = (result: ScanResult) => phases(result).includes('memo') && !phases(result).includes('cross-file') && !phases(result).includes('cache-read');
 
-describe('the scan memo', () => {
-  const root = makeTempTree(TREE, 'sonde-memo-');
-  const cacheDir = makeTempDir('sonde-memo-cache-');
-  const location = path.join(cacheDir, 'cache.sqlite');
+/** A tree and a cache file for one describe block, both removed after it. */
+function treeWithCache(files: Readonly<Record<string, string | Buffer>>, prefix: string): { root: string; location: string } {
+  const root = makeTempTree(files, prefix);
+  const cacheDir = makeTempDir(`${prefix}cache-`);
   after(() => {
     removeTree(root);
     removeTree(cacheDir);
   });
+  return { root, location: path.join(cacheDir, 'cache.sqlite') };
+}
+
+describe('the scan memo', () => {
+  const { root, location } = treeWithCache(TREE, 'sonde-memo-');
 
   const cached = (overrides: Overrides = {}, warnings: string[] = []) => {
     const options = createScanOptions(root, { parallel: 0, sampleIntervalMs: 0, cache: { enabled: true, location }, ...overrides });
@@ -177,13 +182,7 @@ describe('the scan memo in the store (memo-store.ts)', () => {
   const files: Record<string, string> = {};
   for (let index = 0; index < 200; index++) files[`src/m${index}.ts`] = `export function f${index}(x: number) { return x > ${index} ? x : ${index}; }\n`;
   files['src/index.ts'] = Array.from({ length: 200 }, (_, index) => `import { f${index} } from './m${index}';`).join('\n') + '\nexport const all = [f0];\n';
-  const root = makeTempTree(files, 'sonde-memo-store-');
-  const cacheDir = makeTempDir('sonde-memo-store-cache-');
-  const location = path.join(cacheDir, 'cache.sqlite');
-  after(() => {
-    removeTree(root);
-    removeTree(cacheDir);
-  });
+  const { root, location } = treeWithCache(files, 'sonde-memo-store-');
   const cached = () => scan(createScanOptions(root, { parallel: 0, sampleIntervalMs: 0, cache: { enabled: true, location } }));
   const uncached = () => scan(createScanOptions(root, { parallel: 0, sampleIntervalMs: 0 }));
   /** The memo's rows (head, buckets, cross-file; not the stat manifest) with the time each was last written. */
