@@ -213,6 +213,12 @@ export interface StatManifestUse {
   readonly readsSkipped: number;
 }
 
+/** A report's text kept for the same inputs and the same report options, with what its caller needs besides the text. */
+export interface ReplayedReport {
+  readonly text: string;
+  readonly meta: Readonly<Record<string, unknown>>;
+}
+
 export interface CacheSummary {
   readonly enabled: boolean;
   readonly hits: number;
@@ -283,4 +289,12 @@ export interface ScanResult {
   readonly suppressedFindings?: number;
   /** Present only for a `--queue` scan. */
   readonly queue?: QueueSummary;
+  /** The scan memo's digest of this scan's inputs (engine/scan-memo.ts), when the scan had a memo to compare with. */
+  readonly memoDigest?: string;
+  /**
+   * A report replayed from the cache instead of results (cli/report-replay.ts):
+   * only when the caller asked for one by key and the memo's digest matched.
+   * `files`, findings and the graph are then empty; the text is the report.
+   */
+  readonly replayed?: ReplayedReport;
 }

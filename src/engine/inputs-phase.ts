@@ -47,16 +47,23 @@ export interface ScanInputs {
 /** Reads the scan's inputs; what it opens is put in `open` as soon as it is open. */
 export async function readInputs(
   options: ScanOptions,
-  context: { readonly cache?: FactsCache; readonly analyzer?: Analyzer; readonly startedAt?: number },
-  { clock, warn, bus }: PhaseTools,
+  context: { readonly cache?: FactsCache; readonly analyzer?: Analyzer; readonly startedAt?: number; readonly replay?: { readonly key: string } },
+  tools: PhaseTools,
   open: OpenResources,
 ): Promise<ScanInputs> {
+  const { clock, bus } = tools;
+  // A kept report holds no warnings (cli/report-replay.ts): a scan that has any to say is not replayed.
+  let warned = 0;
+  const warn = (code: string, message: string) => {
+    warned += 1;
+    tools.warn(code, message);
+  };
   const startedAt = context.startedAt ?? Date.now();
   const cache = (open.cache = context.cache ?? (await openCache(options, warn)));
   // Read first: the stat manifest can spare the walk and the reads (stat-manifest.ts). Not under a memory
   // budget, which must not hold a whole tree's manifest.
   const useManifest = cache.enabled && options.maxMemory === undefined;
-  const stored: StoredMemo = useManifest ? await clock.time('memo-read', () => readStoredMemo(cache, options)) : {};
+  const stored: StoredMemo = useManifest ? await clock.time('memo-read', () => readStoredMemo(cache, options, context.replay?.key)) : {};
   const recorder = useManifest ? new ManifestRecorder(startedAt, readOptionsKey(options)) : undefined;
 
   // Let go once read: 100,000 paths twice over.
@@ -79,7 +86,7 @@ export async function readInputs(
 
   // The scan memo (scan-memo.ts): on a hit, every fact and the whole result; otherwise the facts of unchanged content.
   // Not on packed scans: a memo is parsed whole, which a memory-bounded scan must not do.
-  const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(cache, { options, files: readFiles, skipped }, stored.memo)) : NO_MEMO;
+  const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(cache, { options, files: readFiles, skipped }, stored.memo, warned === 0 ? stored.replayText : undefined)) : NO_MEMO;
   // What the next scan may skip reading; rewritten only when it changed (it is small: no memo rewrite).
   if (recorder && !recorder.unchanged) await clock.time('memo-write', () => saveManifest(cache, options, recorder.finish()));
   return {

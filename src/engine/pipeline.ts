@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { ScanOptions } from '../config/options.js';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { NULL_CACHE } from '../cache/facts-cache.js';
@@ -10,6 +11,7 @@ import { PhaseClock } from './phases.js';
 import { readInputs, type OpenResources } from './inputs-phase.js';
 import { gatherFacts } from './facts-phase.js';
 import { findingsOf } from './findings-phase.js';
+import { chooseAnalyzer } from './strategy.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
 export interface PipelineContext {
@@ -23,6 +25,12 @@ export interface PipelineContext {
   readonly cores?: number;
   /** The scan's start as the stat manifest's racy rule sees it (epoch ms); tests set it ahead to trust files they just wrote. */
   readonly startedAt?: number;
+  /**
+   * A report the caller kept for these report options (cli/report-replay.ts):
+   * when the memo's digest matches the one it was kept for, the scan returns
+   * it (`result.replayed`) instead of loading the results.
+   */
+  readonly replay?: { readonly key: string };
 }
 
 /**
@@ -47,6 +55,34 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
     const inputs = await readInputs(options, context, { clock, warn, bus }, open);
     const { readFiles, skipped, memo, pack, guard } = inputs;
     const cache = open.cache;
+    if (memo.replay) {
+      // The caller's kept report for these very inputs: nothing is loaded, the strategy is the one a memo hit names.
+      const analyzer = (open.analyzer ??=
+        context.analyzer ?? (await chooseAnalyzer(options, { files: 0, bytes: 0 }, context.cores ?? os.availableParallelism(), inputs.memory.maxWorkers)));
+      const profile = sampler.stop();
+      return {
+        root: options.root,
+        toolVersion: TOOL_VERSION,
+        strategy: analyzer.strategy,
+        workers: analyzer.workers,
+        files: [],
+        fileFindings: new Map(),
+        crossFile: { graph: { nodes: [], edges: [], external: [], unresolved: [] }, findings: [] },
+        skipped: [],
+        cache: { enabled: true, hits: Number(memo.replay.meta.hits ?? 0), misses: Number(memo.replay.meta.misses ?? 0), location: options.cache.location },
+        durationMs: clock.elapsedMs(),
+        profile: {
+          phases: clock.timings,
+          samples: profile.samples,
+          workers: [],
+          ...pick(profile),
+          ...(inputs.statManifest ? { statManifest: inputs.statManifest() } : {}),
+        },
+        warnings,
+        memoDigest: memo.digest!,
+        replayed: memo.replay,
+      };
+    }
     const { files, workerStats } = await gatherFacts(options, inputs, { cache, clock, warn, bus, signal, cores: context.cores, analyzer: context.analyzer }, open);
     const analyzer = open.analyzer!;
 
@@ -81,6 +117,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
       },
       warnings,
       ...(analyzer.summary ? { queue: analyzer.summary() } : {}),
+      ...(memo.digest ? { memoDigest: memo.digest } : {}),
     };
   } finally {
     sampler.stop();

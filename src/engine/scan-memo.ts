@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { stableJson } from '../cache/namespace.js';
 import type { ScanOptions } from '../config/options.js';
-import type { CrossFileResult, FileFacts, Finding, FunctionFacts, SkippedFile } from '../types.js';
+import type { CrossFileResult, FileFacts, Finding, FunctionFacts, ReplayedReport, SkippedFile } from '../types.js';
 import type { ReadFile } from './read-phase.js';
 import { parseManifest, type StatManifest } from './stat-manifest.js';
 import { fetchMemo, MEMO_FORMAT, parseMemo, writeMemo, type FetchedMemo, type MemoPayload, type StoredFacts, type StoredFunction } from './memo-store.js';
@@ -61,6 +61,10 @@ export interface MemoLookup {
   reusableCrossFile(files: readonly MemoFile[]): (CrossFileResult & { readonly notes?: readonly string[] }) | undefined;
   /** Replaces the memo with this scan's outcome (nothing when the scan is not memoizable). */
   save(outcome: ScanOutcome): Promise<void>;
+  /** The digest of this scan's inputs (absent without a memo to compare with). */
+  readonly digest?: string;
+  /** The report kept for this digest and the caller's replay key: the memo's results were not loaded. */
+  readonly replay?: ReplayedReport;
 }
 
 /** A scanned file as the memo sees it. */
@@ -102,18 +106,44 @@ export interface StoredMemo {
   readonly manifest?: StatManifest;
   /** The memo's entries as fetched: parsed only by a scan that uses them (never a packed one). */
   readonly memo?: FetchedMemo;
+  /** The report kept under the caller's replay key, as stored. */
+  readonly replayText?: string;
 }
 
 /**
  * Reads the slot's memo (memo-store.ts) and stat manifest: two round trips.
  * Never throws: an unreadable, unauthentic or malformed entry is no entry.
  */
-export async function readStoredMemo(cache: FactsCache, options: ScanOptions): Promise<StoredMemo> {
+export async function readStoredMemo(cache: FactsCache, options: ScanOptions, replayKey?: string): Promise<StoredMemo> {
   if (!cache.enabled || !cache.getMemos || !cache.setMemos) return {};
   const slot = memoSlot(options);
-  const { memo, extra } = await fetchMemo(cache, slot, [manifestSlot(slot)]);
+  const { memo, extra } = await fetchMemo(cache, slot, [manifestSlot(slot), ...(replayKey === undefined ? [] : [replaySlot(slot, replayKey)])]);
   const manifest = parseManifest(extra[0]);
-  return { ...(manifest ? { manifest } : {}), ...(memo ? { memo } : {}) };
+  const replayText = extra[1];
+  return { ...(manifest ? { manifest } : {}), ...(memo ? { memo } : {}), ...(replayText === undefined ? {} : { replayText }) };
+}
+
+/** A report kept for the inputs of `digest` under the caller's replay key. */
+interface StoredReplay extends ReplayedReport {
+  readonly digest: string;
+}
+
+/** Keeps a report for these options' slot, these inputs (`digest`) and the caller's replay key; replaces the one kept before. */
+export async function saveReplay(cache: FactsCache, options: ScanOptions, key: string, report: StoredReplay): Promise<void> {
+  if (cache.enabled && cache.setMemos) await cache.setMemos([[replaySlot(memoSlot(options), key), JSON.stringify(report)]]);
+}
+
+/** The replay slot of a key: one per report-option set, beside the memo. */
+const replaySlot = (slot: string, key: string) => `${slot}:r:${sha256(key).slice(0, 32)}`;
+
+function parseReplay(text: string | undefined): StoredReplay | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const value = JSON.parse(text) as StoredReplay;
+    return typeof value?.digest === 'string' && typeof value.text === 'string' && typeof value.meta === 'object' && value.meta !== null ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Replaces the slot's stat manifest. */
@@ -125,10 +155,15 @@ export async function saveManifest(cache: FactsCache, options: ScanOptions, mani
  * Compares the stored memo's digest with this scan's inputs. Never throws: an
  * unreadable, unauthentic or malformed memo is no memo.
  */
-export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, fetched: FetchedMemo | undefined): Promise<MemoLookup> {
+export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, fetched: FetchedMemo | undefined, replayText?: string): Promise<MemoLookup> {
   if (!cache.enabled || !cache.getMemos || !cache.setMemos) return NO_MEMO;
   const slot = memoSlot(inputs.options);
   const { digest, crossFileBase } = await inputDigest(inputs);
+  // The kept report stands for the memo's result only while the memo itself matches these inputs.
+  const replay = fetched?.head.digest === digest ? parseReplay(replayText) : undefined;
+  if (replay?.digest === digest) {
+    return { ...NO_MEMO, hit: true, digest, replay: { text: replay.text, meta: replay.meta } };
+  }
   const read = fetched && parseMemo(fetched);
   const memo = read?.payload;
   const rulesDigest = sha256(stableJson(inputs.options.rules));
@@ -146,11 +181,12 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, fetched:
     const payload = toPayload(outcome, { digest, rulesDigest, crossFileDigest: crossFileDigestOf(outcome.files), signatures }, stored);
     if (payload) await writeMemo(cache, slot, payload, read);
   };
-  if (!memo) return { ...NO_MEMO, save };
+  if (!memo) return { ...NO_MEMO, save, digest };
   const facts = new Map(memo.facts.map(([key, stored]) => [key, decodeFacts(stored)]));
   if (memo.digest === digest) {
     return {
       hit: true,
+      digest,
       facts,
       fileFindings: new Map(memo.files.map(([path, , findings]) => [path, findings])),
       crossFile: memo.crossFile,
@@ -168,6 +204,7 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, fetched:
   const previous = memo.rulesDigest === rulesDigest ? new Map(memo.files.map(([path, key, findings]) => [path, { key, findings }])) : undefined;
   return {
     hit: false,
+    digest,
     facts,
     reusableFindings(path, contentKey, fileFacts) {
       const before = previous?.get(path);

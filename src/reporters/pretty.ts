@@ -58,7 +58,7 @@ function findingNotes(found: FindingCounts, suppressed: number): string {
 }
 
 /** What the summary and the verdict say about the findings, counted in one pass without holding them. */
-interface FindingCounts {
+export interface FindingCounts {
   readonly total: number;
   readonly bySeverity: SeverityCounts;
   readonly files: number;
@@ -68,22 +68,42 @@ function countFindings(result: ScanResult): FindingCounts {
   return findingTotals(result);
 }
 
-function summarySection(result: ScanResult, found: FindingCounts, s: Styles): string[] {
-  const total = totals(result);
-  const fileNotes = [
-    ...(total.errors ? [`${total.errors} not analyzed`] : []),
-    ...(result.skipped.length ? [`${result.skipped.length} skipped`] : []),
-  ];
+/** What the summary says that the scan's results decide; how the scan ran (strategy, cache, duration) is apart. */
+export interface SummaryFigures {
+  readonly files: number;
+  readonly lines: number;
+  readonly functions: number;
+  /** Files that could not be analyzed. */
+  readonly errors: number;
+  readonly skipped: number;
+  readonly found: FindingCounts;
+  readonly suppressed: number;
+}
+
+/** How the scan ran, as the summary shows it. */
+type SummaryRun = Pick<ScanResult, 'strategy' | 'workers' | 'cache' | 'durationMs'>;
+
+export function summaryFigures(result: ScanResult, found: FindingCounts = countFindings(result)): SummaryFigures {
+  return { ...totals(result), skipped: result.skipped.length, found, suppressed: result.suppressedFindings ?? 0 };
+}
+
+function summarySection(figures: SummaryFigures, run: SummaryRun, s: Styles): string[] {
+  const fileNotes = [...(figures.errors ? [`${figures.errors} not analyzed`] : []), ...(figures.skipped ? [`${figures.skipped} skipped`] : [])];
   const rows: [string, string][] = [
-    ['files', `${formatCount(total.files)}${fileNotes.length ? `  (${fileNotes.join(', ')})` : ''}`],
-    ['lines', formatCount(total.lines)],
-    ['functions', formatCount(total.functions)],
-    ['findings', `${formatCount(found.total)}${findingNotes(found, result.suppressedFindings ?? 0)}`],
-    ['strategy', result.strategy === 'parallel' ? `parallel, ${plural(result.workers, 'worker')}` : 'sequential'],
-    ['cache', cacheSummaryText(result.cache)],
-    ['duration', formatDuration(result.durationMs)],
+    ['files', `${formatCount(figures.files)}${fileNotes.length ? `  (${fileNotes.join(', ')})` : ''}`],
+    ['lines', formatCount(figures.lines)],
+    ['functions', formatCount(figures.functions)],
+    ['findings', `${formatCount(figures.found.total)}${findingNotes(figures.found, figures.suppressed)}`],
+    ['strategy', run.strategy === 'parallel' ? `parallel, ${plural(run.workers, 'worker')}` : 'sequential'],
+    ['cache', cacheSummaryText(run.cache)],
+    ['duration', formatDuration(run.durationMs)],
   ];
   return [s.bold('Summary'), ...rows.map(([label, value]) => `  ${s.dim(padEnd(label, 10))} ${value}`)];
+}
+
+/** The summary block of the pretty report, as prettyReportChunks begins it (a replayed report draws it fresh). */
+export function prettySummary(figures: SummaryFigures, run: SummaryRun, options: ReporterOptions): string {
+  return summarySection(figures, run, styles(options.color)).map((line) => `${line.trimEnd()}\n`).join('');
 }
 
 /** Turns a report path into the one printed (relative to the working directory). */
@@ -221,7 +241,7 @@ export function* prettyReportChunks(result: ScanResult, options: ReporterOptions
   const add = (lines: readonly string[]) => {
     for (const line of lines) pending += `${line.trimEnd()}\n`;
   };
-  add(summarySection(result, found, s));
+  add(summarySection(summaryFigures(result, found), result, s));
   if (hot.length) add(['', ...hot]);
   for (const group of findingsSection(findingGroups(result), columns, s, show)) {
     add(group);

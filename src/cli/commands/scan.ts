@@ -7,7 +7,8 @@ import { UserError } from '../../errors.js';
 import { createWarningListener } from '../../listeners/warnings.js';
 import { loadChunkedReporter, type ReporterOptions } from '../../reporters/index.js';
 import type { ScanResult } from '../../types.js';
-import { EXIT_ERROR, EXIT_INTERRUPTED, exitVerdict } from '../exit-code.js';
+import { countSeverities, EXIT_ERROR, EXIT_INTERRUPTED, exitVerdict } from '../exit-code.js';
+import { keepReport, replayedChunks, replayedCounts, replayKey } from '../report-replay.js';
 import type { CliIO } from '../../io.js';
 import type { CommandHandler } from '../command.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
@@ -58,7 +59,8 @@ export const scanCommand: CommandHandler = async (argv, io) => {
 
 /** The exit code; when --max-warnings decided it, a line on stderr says so (as ESLint does). */
 function verdict(result: ScanResult, options: ScanCommandOptions, io: CliIO): number {
-  const { code, tooManyWarnings } = exitVerdict(result, options);
+  // A replayed report's findings were not loaded: the counts kept with it decide.
+  const { code, tooManyWarnings } = exitVerdict(result, options, result.replayed ? replayedCounts(result).counts : undefined);
   if (tooManyWarnings) {
     io.stderr.write(`sonde: ${tooManyWarnings.count} warnings, more than --max-warnings ${tooManyWarnings.max} allows.\n`);
   }
@@ -70,7 +72,8 @@ function verdict(result: ScanResult, options: ScanCommandOptions, io: CliIO): nu
  * CI with an empty report. ESLint exits 2 here too.
  */
 function checkSomethingMatched(result: ScanResult, options: ScanCommandOptions): void {
-  if (!options.errorOnUnmatchedPattern || result.files.length > 0 || result.skipped.length > 0) return;
+  const matched = result.replayed ? replayedCounts(result).matched : result.files.length > 0 || result.skipped.length > 0;
+  if (!options.errorOnUnmatchedPattern || matched) return;
   const { include, exclude } = options.scan;
   const patterns = include.length > 0 ? include.map((pattern) => `'${pattern}'`).join(', ') : `the source extensions (.${SOURCE_EXTENSIONS.join(', .')})`;
   const excluded = exclude.length > 0 ? `, excluding ${exclude.map((pattern) => `'${pattern}'`).join(', ')}` : '';
@@ -121,9 +124,10 @@ async function scanAndReport(
   if (options.progress === 'ndjson') bus.on((await import('../../listeners/ndjson.js')).createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on((await import('../../listeners/plain-progress.js')).createPlainProgressListener(io.stderr));
   else bus.on(createWarningListener(io.stderr));
-  const report = reportFor(argv, options, output, io, color);
+  const key = replayKey(options, reporterOptions(options, output, io, color), suppressions.existing);
+  const report = reportFor(argv, options, output, io, color, key);
   const finish = (result: ScanResult) => suppress(result, options, suppressions, io);
-  return scan(options.scan, { bus, report, finish, ...(io.signal ? { signal: io.signal } : {}) });
+  return scan(options.scan, { bus, report, finish, ...(key ? { replay: { key } } : {}), ...(io.signal ? { signal: io.signal } : {}) });
 }
 
 /** Writes the report of a result: to `-o` (atomically: temp file + rename) or to stdout. */
@@ -133,12 +137,19 @@ function reportFor(
   output: OutputTarget | undefined,
   io: CliIO,
   color: boolean,
+  replay?: string,
 ): (marked: ScanResult) => Promise<void> {
   return async (marked: ScanResult) => {
     checkSomethingMatched(marked, options);
+    const presentation = reporterOptions(options, output, io, color);
+    if (marked.replayed) {
+      const chunks = await replayedChunks(marked, options, presentation);
+      if (output) writeOutput(output, chunks);
+      else await writeChunks(io.stdout, chunks);
+      return;
+    }
     const shown = LISTS_SUPPRESSED.has(options.format) ? marked : withoutSuppressed(marked);
     const reporter = await loadChunkedReporter(options.format);
-    const presentation = reporterOptions(options, output, io, color);
     const html =
       options.format === 'html'
         ? { html: (await import('../html-report-input.js')).htmlReportInput(argv, shown, options.htmlIncludeSource, options.scan.maxFileSize) }
@@ -146,11 +157,22 @@ function reportFor(
     // Under --max-memory, or on a large scan, the report's garbage is collected as it is written.
     const guard = createMemoryGuard(options.scan.maxMemory, shown.files.length >= PACK_FROM_FILES);
     const reported = options.quiet ? (await import('../../reporters/quiet.js')).errorsOnly(shown) : shown;
-    const chunks = guardedChunks(reporter(reported, { ...presentation, ...html }), guard);
-    if (output) writeOutput(output, chunks);
-    else await writeChunks(io.stdout, chunks);
+    // With a replay key, the text is kept as it is written, for the next run with the same inputs.
+    const kept: string[] = [];
+    const written = replay ? keepEach(guardedChunks(reporter(reported, { ...presentation, ...html }), guard), kept) : guardedChunks(reporter(reported, { ...presentation, ...html }), guard);
+    if (output) writeOutput(output, written);
+    else await writeChunks(io.stdout, written);
+    if (replay) await keepReport(reported, options, replay, kept.join(''), countSeverities(marked));
     if (options.format === 'mermaid') await warnOnMermaidLimit(shown, presentation, io);
   };
+}
+
+/** The chunks, each also pushed to `kept`. */
+function* keepEach(chunks: Iterable<string>, kept: string[]): Generator<string> {
+  for (const chunk of chunks) {
+    kept.push(chunk);
+    yield chunk;
+  }
 }
 
 /** Mermaid refuses to render past its `maxEdges` (500): say so, and how to draw less. */
