@@ -90,10 +90,10 @@ export interface ReadMemo {
   readonly cross: MemoCross;
 }
 
-/** The entries' texts as fetched, parsed only by a scan that uses them (never a packed one). */
+/** The memo's head as fetched, and its parts, fetched only by a scan that uses them (not a replayed report, not a packed scan). */
 export interface FetchedMemo {
   readonly head: MemoHead;
-  readonly texts: readonly (string | undefined)[];
+  parts(): Promise<readonly (string | undefined)[]>;
 }
 
 /** Files per bucket, about: a one-file change rewrites this many files' worth. */
@@ -117,7 +117,7 @@ function bucketOf(path: string, count: number): number {
   return (hash >>> 0) % count;
 }
 
-/** Reads the head with `extraSlots` (one round trip), then the head's parts (a second): undefined parts when there is no usable head. */
+/** Reads the head with `extraSlots` (one round trip); the head's parts come with a second, when asked for. */
 export async function fetchMemo(
   cache: FactsCache,
   slot: string,
@@ -138,8 +138,9 @@ export async function fetchMemo(
   ) {
     return { extra };
   }
-  const texts = await cache.getMemos([...head.buckets.map((_, index) => bucketSlot(slot, index)), crossSlot(slot)]);
-  return { memo: { head, texts }, extra };
+  const getMemos = cache.getMemos.bind(cache);
+  const parts = () => getMemos([...head.buckets.map((_, index) => bucketSlot(slot, index)), crossSlot(slot)]);
+  return { memo: { head, parts }, extra };
 }
 
 /**
@@ -148,8 +149,9 @@ export async function fetchMemo(
  * the tags), so they are sonde's own output; shapes are checked only as far as
  * a format mix-up or a torn write would show.
  */
-export function parseMemo(fetched: FetchedMemo): ReadMemo | undefined {
-  const { head, texts } = fetched;
+export async function parseMemo(fetched: FetchedMemo): Promise<ReadMemo | undefined> {
+  const { head } = fetched;
+  const texts = await fetched.parts();
   const buckets: MemoBucket[] = [];
   for (let index = 0; index < head.buckets.length; index++) {
     const bucket = parseJson<MemoBucket>(texts[index]);

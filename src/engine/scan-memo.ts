@@ -164,7 +164,7 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, fetched:
   if (replay?.digest === digest) {
     return { ...NO_MEMO, hit: true, digest, replay: { text: replay.text, meta: replay.meta } };
   }
-  const read = fetched && parseMemo(fetched);
+  const read = fetched && (await parseMemo(fetched));
   const memo = read?.payload;
   const rulesDigest = sha256(stableJson(inputs.options.rules));
   // Graph signatures by content key: the memo's, then those this scan computes.
