@@ -124,19 +124,15 @@ export async function openSqliteStore(file: string, busyTimeoutMs: number, deadl
   const store = new SqliteCacheStore(db, deadlineMs);
   try {
     if (!isNew) await verifySchema(store, file);
-    // Marks the file as sonde's (the header then says so), and creates the table.
-    await store.query(`PRAGMA application_id = ${SONDE_APPLICATION_ID}`);
-    await store.query(CREATE_TABLE);
-    // WAL: readers never block on the writer, and a commit is one append.
-    // NORMAL: durable enough for a cache (a power cut may lose the last
-    // commits, never corrupt the file) and ~10× faster inserts than FULL.
-    await store.query('PRAGMA journal_mode = WAL');
-    await store.query('PRAGMA synchronous = NORMAL');
+    // One round trip each (a warm scan opens the cache before anything else): marks the file as
+    // sonde's (the header then says so) and creates the table; WAL, so readers never block on the
+    // writer and a commit is one append; NORMAL, durable enough for a cache (a power cut may lose
+    // the last commits, never corrupt the file) and ~10× faster inserts than FULL.
+    await store.exec(`PRAGMA application_id = ${SONDE_APPLICATION_ID}; ${CREATE_TABLE}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL`);
     // Reading the table proves the file is a database we can read.
     await store.query(`SELECT count(*) AS n FROM ${TABLE}`);
     // Taking and dropping the write lock proves we can write (read-only files, other writers).
-    await store.query('BEGIN IMMEDIATE');
-    await store.query('ROLLBACK');
+    await store.exec('BEGIN IMMEDIATE; ROLLBACK');
   } catch (error) {
     await store.close().catch(() => {});
     throw error;
@@ -199,6 +195,19 @@ class SqliteCacheStore extends EventEmitter implements CacheStore {
         clearTimeout(timer);
         if (error) reject(error);
         else resolve(rows);
+      });
+    });
+  }
+
+  /** Runs statements one after the other in one call, under the same deadline; stops at the first error. */
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.#db.interrupt(), this.#deadlineMs);
+      timer.unref();
+      this.#db.exec(sql, (error: Error | null) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
       });
     });
   }

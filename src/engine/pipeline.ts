@@ -9,8 +9,6 @@ import type { Analyzer } from '../analysis/analyzer.js';
 import type { ScanEventBus } from './events.js';
 import { PhaseClock } from './phases.js';
 import { readInputs, type OpenResources } from './inputs-phase.js';
-import { gatherFacts } from './facts-phase.js';
-import { findingsOf } from './findings-phase.js';
 import { chooseAnalyzer } from './strategy.js';
 
 /** What the pipeline runs with; `scan()` fills in the bus. */
@@ -83,6 +81,9 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
         replayed: memo.replay,
       };
     }
+    // Loaded here: a replayed report (above) needs neither phase.
+    const { gatherFacts } = await import('./facts-phase.js');
+    const { findingsOf } = await import('./findings-phase.js');
     const { files, workerStats } = await gatherFacts(options, inputs, { cache, clock, warn, bus, signal, cores: context.cores, analyzer: context.analyzer }, open);
     const analyzer = open.analyzer!;
 
