@@ -216,6 +216,9 @@ export interface StatManifestUse {
 /** A report's text kept for the same inputs and the same report options, with what its caller needs besides the text. */
 export interface ReplayedReport {
   readonly text: string;
+  /** The cache line of a memo hit on these inputs. */
+  readonly cache: { readonly hits: number; readonly misses: number };
+  /** What the caller kept beside the text, for itself. */
   readonly meta: Readonly<Record<string, unknown>>;
 }
 

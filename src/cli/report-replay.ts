@@ -20,9 +20,11 @@ import { createHash } from 'node:crypto';
 import { stableJson } from '../cache/namespace.js';
 import { saveReplay } from '../engine/scan-memo.js';
 import { openCache } from '../engine/strategy.js';
+import type { SummaryFigures } from '../reporters/pretty.js';
 import type { ReporterOptions } from '../reporters/reporter.js';
 import type { ScanResult, Severity } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
+import { countSeverities } from './exit-code.js';
 import type { ScanCommandOptions } from './scan-args.js';
 import type { Suppressions } from '../config/suppressions.js';
 
@@ -30,15 +32,12 @@ const REPLAYABLE_FORMATS: ReadonlySet<string> = new Set(['pretty', 'compact', 'g
 
 /** What is kept beside the text. */
 interface ReplayMeta {
-  /** The cache line of a memo hit on these inputs: every file with facts is a hit, a file whose bytes do not decode a miss. */
-  readonly hits: number;
-  readonly misses: number;
   /** Active (not suppressed) findings by severity: the exit code. */
   readonly counts: Record<Severity, number>;
   /** The scan found files or skipped some (an empty scan is an error). */
   readonly matched: boolean;
   /** Pretty only: the summary's figures, for a summary drawn fresh. */
-  readonly summary?: import('../reporters/pretty.js').SummaryFigures;
+  readonly summary?: SummaryFigures;
 }
 
 /** The key of this run's report options, or undefined when its report is never replayed or kept. */
@@ -77,17 +76,17 @@ export function replayedCounts(result: ScanResult): { readonly counts: Record<Se
 }
 
 /**
- * Keeps the report just written for the next run with the same inputs and
- * options. Pretty keeps what follows its summary (the summary's first blank
+ * Keeps the report just written (of `reported`, what the reporter was given)
+ * for the next run with the same inputs and options. Pretty keeps what follows its summary (the summary's first blank
  * line ends it). Nothing is kept for a scan with warnings or without a memo
  * digest; a failing cache only warns, as on any write.
  */
 export async function keepReport(
   result: ScanResult,
+  reported: ScanResult,
   options: ScanCommandOptions,
   key: string,
   text: string,
-  counts: Record<Severity, number>,
 ): Promise<void> {
   if (!result.memoDigest || result.warnings.length > 0) return;
   let kept = text;
@@ -96,14 +95,16 @@ export async function keepReport(
     const end = text.indexOf('\n\n');
     if (end < 0) return;
     kept = text.slice(end + 1);
-    summary = (await import('../reporters/pretty.js')).summaryFigures(result);
+    // The figures of what the reporter was given (--quiet gives it the errors only).
+    summary = (await import('../reporters/pretty.js')).summaryFigures(reported);
   }
+  // The cache line of a memo hit on these inputs: every file with facts is a hit, a file whose bytes do not decode a miss.
   const hits = result.files.filter((file) => file.facts !== null && !file.error).length;
   const misses = result.files.filter((file) => file.error?.code === 'binary' || file.error?.code === 'encoding').length;
-  const meta: ReplayMeta = { hits, misses, counts, matched: result.files.length > 0 || result.skipped.length > 0, ...(summary ? { summary } : {}) };
+  const meta: ReplayMeta = { counts: countSeverities(result), matched: result.files.length > 0 || result.skipped.length > 0, ...(summary ? { summary } : {}) };
   const cache = await openCache(options.scan, () => {});
   try {
-    await saveReplay(cache, options.scan, key, { digest: result.memoDigest, text: kept, meta: meta as unknown as Record<string, unknown> });
+    await saveReplay(cache, options.scan, key, { digest: result.memoDigest, text: kept, cache: { hits, misses }, meta: meta as unknown as Record<string, unknown> });
   } finally {
     await cache.close();
   }

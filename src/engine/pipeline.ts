@@ -67,7 +67,7 @@ export async function runPipeline(options: ScanOptions, context: PipelineContext
         fileFindings: new Map(),
         crossFile: { graph: { nodes: [], edges: [], external: [], unresolved: [] }, findings: [] },
         skipped: [],
-        cache: { enabled: true, hits: Number(memo.replay.meta.hits ?? 0), misses: Number(memo.replay.meta.misses ?? 0), location: options.cache.location },
+        cache: { enabled: true, ...memo.replay.cache, location: options.cache.location },
         durationMs: clock.elapsedMs(),
         profile: {
           phases: clock.timings,

@@ -140,7 +140,14 @@ function parseReplay(text: string | undefined): StoredReplay | undefined {
   if (text === undefined) return undefined;
   try {
     const value = JSON.parse(text) as StoredReplay;
-    return typeof value?.digest === 'string' && typeof value.text === 'string' && typeof value.meta === 'object' && value.meta !== null ? value : undefined;
+    const ok =
+      typeof value?.digest === 'string' &&
+      typeof value.text === 'string' &&
+      typeof value.cache?.hits === 'number' &&
+      typeof value.cache.misses === 'number' &&
+      typeof value.meta === 'object' &&
+      value.meta !== null;
+    return ok ? value : undefined;
   } catch {
     return undefined;
   }
@@ -162,7 +169,7 @@ export async function lookupMemo(cache: FactsCache, inputs: MemoInputs, fetched:
   // The kept report stands for the memo's result only while the memo itself matches these inputs.
   const replay = fetched?.head.digest === digest ? parseReplay(replayText) : undefined;
   if (replay?.digest === digest) {
-    return { ...NO_MEMO, hit: true, digest, replay: { text: replay.text, meta: replay.meta } };
+    return { ...NO_MEMO, hit: true, digest, replay: { text: replay.text, cache: replay.cache, meta: replay.meta } };
   }
   const read = fetched && (await parseMemo(fetched));
   const memo = read?.payload;

@@ -97,10 +97,11 @@ describe('report replay', () => {
     assert.equal(first.replayed, undefined, 'nothing kept under this key yet');
     assert.ok(first.memoDigest);
     const cache = await openCache(options, () => {});
-    await saveReplay(cache, options, 'test key', { digest: first.memoDigest, text: 'KEPT', meta: { hits: 3, misses: 0 } });
+    await saveReplay(cache, options, 'test key', { digest: first.memoDigest, text: 'KEPT', cache: { hits: 3, misses: 0 }, meta: { mine: true } });
     await cache.close();
     const replayed = await scan(options, { replay: { key: 'test key' } });
-    assert.deepEqual(replayed.replayed, { text: 'KEPT', meta: { hits: 3, misses: 0 } });
+    assert.deepEqual(replayed.replayed, { text: 'KEPT', cache: { hits: 3, misses: 0 }, meta: { mine: true } });
+    assert.deepEqual(replayed.cache, { enabled: true, hits: 3, misses: 0, location });
     assert.equal(replayed.files.length, 0, 'nothing loaded');
     assert.equal((await scan(options, { replay: { key: 'another key' } })).replayed, undefined);
     fs.appendFileSync(path.join(root, 'src/a.ts'), '// changed\n');

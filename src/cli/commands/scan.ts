@@ -7,7 +7,7 @@ import { UserError } from '../../errors.js';
 import { createWarningListener } from '../../listeners/warnings.js';
 import { loadChunkedReporter, type ReporterOptions } from '../../reporters/index.js';
 import type { ScanResult } from '../../types.js';
-import { countSeverities, EXIT_ERROR, EXIT_INTERRUPTED, exitVerdict } from '../exit-code.js';
+import { EXIT_ERROR, EXIT_INTERRUPTED, exitVerdict } from '../exit-code.js';
 import { keepReport, replayedChunks, replayedCounts, replayKey } from '../report-replay.js';
 import type { CliIO } from '../../io.js';
 import type { CommandHandler } from '../command.js';
@@ -159,10 +159,11 @@ function reportFor(
     const reported = options.quiet ? (await import('../../reporters/quiet.js')).errorsOnly(shown) : shown;
     // With a replay key, the text is kept as it is written, for the next run with the same inputs.
     const kept: string[] = [];
-    const written = replay ? keepEach(guardedChunks(reporter(reported, { ...presentation, ...html }), guard), kept) : guardedChunks(reporter(reported, { ...presentation, ...html }), guard);
+    const chunks = guardedChunks(reporter(reported, { ...presentation, ...html }), guard);
+    const written = replay ? keepEach(chunks, kept) : chunks;
     if (output) writeOutput(output, written);
     else await writeChunks(io.stdout, written);
-    if (replay) await keepReport(reported, options, replay, kept.join(''), countSeverities(marked));
+    if (replay) await keepReport(marked, reported, options, replay, kept.join(''));
     if (options.format === 'mermaid') await warnOnMermaidLimit(shown, presentation, io);
   };
 }
