@@ -14,7 +14,8 @@
  *   is not replayed, and a report that had warnings is not kept;
  * - the exit code comes from the severity counts kept with the text.
  * Only for the text formats (pretty, compact, github), without progress
- * output, and only when the suppressions file is applied, not written.
+ * output or a job queue, and only when the suppressions file is applied, not
+ * written.
  */
 import { createHash } from 'node:crypto';
 import { stableJson } from '../cache/namespace.js';
@@ -47,6 +48,8 @@ export function replayKey(options: ScanCommandOptions, presentation: ReporterOpt
     options.progress === 'none' &&
     options.scan.cache.enabled &&
     options.scan.maxMemory === undefined &&
+    // A queue scan's strategy line names the queue, which a replay would not connect to.
+    options.scan.queue === undefined &&
     options.suppressions.mode.kind === 'apply';
   if (!eligible) return undefined;
   const described = stableJson({
