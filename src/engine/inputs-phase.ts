@@ -86,7 +86,8 @@ export async function readInputs(
 
   // The scan memo (scan-memo.ts): on a hit, every fact and the whole result; otherwise the facts of unchanged content.
   // Not on packed scans: a memo is parsed whole, which a memory-bounded scan must not do.
-  const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(cache, { options, files: readFiles, skipped }, stored.memo, warned === 0 ? stored.replayText : undefined)) : NO_MEMO;
+  const replayText = warned === 0 ? stored.replayText : undefined;
+  const memo = cache.enabled && !pack ? await clock.time('memo', () => lookupMemo(cache, { options, files: readFiles, skipped }, stored.memo, replayText)) : NO_MEMO;
   // What the next scan may skip reading; rewritten only when it changed (it is small: no memo rewrite).
   if (recorder && !recorder.unchanged) await clock.time('memo-write', () => saveManifest(cache, options, recorder.finish()));
   return {
