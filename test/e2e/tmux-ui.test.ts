@@ -5,38 +5,16 @@
  * not installed outside CI (CI installs it).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { requireProgram } from '../helpers/require-program.js';
-import { makeTempDir, removeTree } from '../helpers/temp-tree.js';
+import { privateTmux } from '../helpers/tmux.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-// A private tmux server, so parallel tests and the user's sessions are untouched.
-// Its socket lives in the test's own folder, removed with it.
-const dir = makeTempDir('sonde-tmux-');
-const socket = path.join(dir, 'tmux.sock');
 const session = 'ui';
-
-function tmux(...args: string[]): { status: number | null; stdout: string } {
-  const run = spawnSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
-  return { status: run.status, stdout: run.stdout };
-}
-
-const screen = (): string => tmux('capture-pane', '-p', '-t', session).stdout;
-
-async function waitForScreen(ok: (text: string) => boolean, what: string, timeoutMs = 30_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = screen();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
-}
+const { dir, tmux, waitForScreen, close } = privateTmux('sonde-tmux-', session);
 
 /** Presses keys one at a time (tmux key names: Tab, Enter, Escape, Down…) and waits for the screen to show `expect`. */
 async function press(keys: string[], expect: string | RegExp): Promise<string> {
@@ -48,10 +26,7 @@ async function press(keys: string[], expect: string | RegExp): Promise<string> {
 }
 
 describe('interactive UI in tmux (80×24)', { skip: requireProgram('tmux') }, () => {
-  after(() => {
-    tmux('kill-server');
-    removeTree(dir);
-  });
+  after(close);
 
   it('scans a fixture, switches tabs, opens details, and quits with q', async () => {
     const exitFile = path.join(dir, 'exit');

@@ -5,42 +5,21 @@
  * tmux is not installed outside CI.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { requireProgram } from '../helpers/require-program.js';
-import { makeTempDir, makeTempTree, removeTree, REPO_ROOT } from '../helpers/temp-tree.js';
+import { makeTempTree, removeTree, REPO_ROOT } from '../helpers/temp-tree.js';
+import { privateTmux } from '../helpers/tmux.js';
 
-const dir = makeTempDir('sonde-tmux-watch-');
-const socket = path.join(dir, 'tmux.sock');
 const session = 'watch';
-
-function tmux(...args: string[]): { status: number | null; stdout: string } {
-  const run = spawnSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
-  return { status: run.status, stdout: run.stdout };
-}
-
-async function waitForScreen(ok: (text: string) => boolean, what: string): Promise<string> {
-  // A bound on the wait so a broken view fails instead of hanging; not a timing assertion.
-  const deadline = Date.now() + 30_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = tmux('capture-pane', '-p', '-t', session).stdout;
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
-}
+const { dir, tmux, waitForScreen, close } = privateTmux('sonde-tmux-watch-', session);
 
 const complex = (name: string) =>
   `export function ${name}(a: number) {\n${Array.from({ length: 14 }, (_, i) => `  if (a === ${i}) return ${i};\n`).join('')}  return -1;\n}\n`;
 
 describe('sonde scan --watch in tmux (80×24)', { skip: requireProgram('tmux') }, () => {
-  after(() => {
-    tmux('kill-server');
-    removeTree(dir);
-  });
+  after(close);
 
   it('updates the tabs as files are saved, and quits with q', async () => {
     const root = makeTempTree({ 'src/a.ts': 'export const a = 1;\n' });

@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import sqlite3 from 'sqlite3';
 import { createScanOptions, scan } from '../../src/index.js';
 import { jsonReporter } from '../../src/reporters/json.js';
 import { cacheStats } from '../../src/cache/maintenance.js';
 import { TOOL_VERSION } from '../../src/version.js';
 import type { JsonReport } from '../../src/reporters/json-report.js';
 import type { ScanResult } from '../../src/types.js';
+import { rows, sql } from '../helpers/cache-rows.js';
 import { makeTempDir, makeTempTree, removeTree } from '../helpers/temp-tree.js';
 
 process.env.SONDE_CACHE_SECRET ??= 'test-secret-test-secret-test-secret';
@@ -153,8 +153,8 @@ describe('the scan memo', () => {
 
   it('refuses a memo edited in the store, with a warning, and rewrites it', async () => {
     await cached();
-    await run(location, `UPDATE keyv SET value = replace(value, 'Import cycle', 'Import loop') WHERE key LIKE '%:memo:%'`);
-    assert.equal(await count(location, `SELECT count(*) AS n FROM keyv WHERE key LIKE '%:memo:%' AND value LIKE '%Import loop%'`), 1);
+    await sql(location, [`UPDATE keyv SET value = replace(value, 'Import cycle', 'Import loop') WHERE key LIKE '%:memo:%'`]);
+    assert.equal((await rows(location)).filter(({ key, value }) => key.includes(':memo:') && value.includes('Import loop')).length, 1);
     const warnings: string[] = [];
     const result = await cached({}, warnings);
     assert.ok(!isMemoHit(result), 'the edited memo is not served');
@@ -165,17 +165,6 @@ describe('the scan memo', () => {
   });
 });
 
-function run(location: string, sql: string): Promise<void> {
-  const db = new sqlite3.Database(location);
-  return new Promise((resolve, reject) => db.run(sql, (error) => db.close(() => (error ? reject(error) : resolve()))));
-}
-
-function count(location: string, sql: string): Promise<number> {
-  const db = new sqlite3.Database(location);
-  return new Promise((resolve, reject) =>
-    db.get(sql, (error, row: { n: number } | undefined) => db.close(() => (error ? reject(error) : resolve(row!.n)))),
-  );
-}
 
 describe('the scan memo in the store (memo-store.ts)', () => {
   // 200 files: four buckets of about 50, so a one-file edit leaves three untouched.
@@ -187,8 +176,8 @@ describe('the scan memo in the store (memo-store.ts)', () => {
   const uncached = () => scan(createScanOptions(root, { parallel: 0, sampleIntervalMs: 0 }));
   /** The memo's rows (head, buckets, cross-file; not the stat manifest) with the time each was last written. */
   const memoRows = async () => {
-    const rows = await all(location, `SELECT key, substr(value, 1, 40) AS head FROM keyv WHERE key LIKE '%:memo:%' AND key NOT LIKE '%:stat'`);
-    return new Map(rows.map((row) => [row.key.replace(/^.*:memo:[0-9a-f]+/, 'S'), Number(/"t":(\d+)/.exec(row.head)![1])]));
+    const memo = (await rows(location)).filter(({ key }) => key.includes(':memo:') && !key.endsWith(':stat'));
+    return new Map(memo.map(({ key, value }) => [key.replace(/^.*:memo:[0-9a-f]+/, 'S'), Number(/^\{"value":\{"t":(\d+)/.exec(value)![1])]));
   };
 
   it('rewrites the head and the changed file\'s bucket only, and the result is still the uncached one', async () => {
@@ -215,17 +204,10 @@ describe('the scan memo in the store (memo-store.ts)', () => {
 
   it('reads as no memo when a part is missing (a torn write), and recomputes', async () => {
     await cached();
-    await run(location, `DELETE FROM keyv WHERE key LIKE '%:memo:%:b2'`);
+    await sql(location, [`DELETE FROM keyv WHERE key LIKE '%:memo:%:b2'`]);
     const torn = await cached();
     assert.ok(!isMemoHit(torn));
     assert.equal(stablePart(torn), stablePart(await uncached()));
     assert.ok(isMemoHit(await cached()));
   });
 });
-
-function all(location: string, sql: string): Promise<{ key: string; head: string }[]> {
-  const db = new sqlite3.Database(location);
-  return new Promise((resolve, reject) =>
-    db.all(sql, (error, rows: { key: string; head: string }[]) => db.close(() => (error ? reject(error) : resolve(rows)))),
-  );
-}

@@ -9,10 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
 import { runCli } from '../../src/cli.js';
 import { fakeIO } from '../helpers/fake-io.js';
+import { rows, sql } from '../helpers/cache-rows.js';
 import { makeTempTree, REPO_ROOT } from '../helpers/temp-tree.js';
+
+export { rows, sql };
 
 const branches = Array.from({ length: 12 }, (_, i) => `  if (x === ${i}) return ${i};`).join('\n');
 
@@ -82,28 +84,6 @@ export function complexities(run: Run): Record<string, number> {
 /** Every path under dir, relative, sorted. */
 export function listing(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).sort();
-}
-
-/** Runs statements on a SQLite file with the plain driver (no sonde code), then closes it. */
-export function sql(file: string, statements: readonly string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, (error) => {
-      if (error) return reject(error);
-      db.exec(statements.join(';\n'), (execError) => db.close(() => (execError ? reject(execError) : resolve())));
-    });
-  });
-}
-
-/** Every row of the cache's keyv table. */
-export function rows(file: string): Promise<{ key: string; value: string }[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => {
-      if (error) return reject(error);
-      db.all('SELECT key, value FROM keyv', (queryError, result: { key: string; value: string }[]) =>
-        db.close(() => (queryError ? reject(queryError) : resolve(result))),
-      );
-    });
-  });
 }
 
 /** The rows holding one file's facts: every row but the scan memo (`…:memo:<slot>`, see engine/scan-memo.ts). */
