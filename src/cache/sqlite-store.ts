@@ -188,26 +188,23 @@ class SqliteCacheStore extends EventEmitter implements CacheStore {
   }
 
   query<Row = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<Row[]> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.#db.interrupt(), this.#deadlineMs);
-      timer.unref();
-      this.#db.all(sql, params, (error: Error | null, rows: Row[]) => {
-        clearTimeout(timer);
-        if (error) reject(error);
-        else resolve(rows);
-      });
-    });
+    return this.#withDeadline<Row[]>((done) => this.#db.all(sql, params, done));
   }
 
   /** Runs statements one after the other in one call, under the same deadline; stops at the first error. */
   exec(sql: string): Promise<void> {
+    return this.#withDeadline<void>((done) => this.#db.exec(sql, (error: Error | null) => done(error)));
+  }
+
+  /** Runs one driver call; past the deadline, the statement is interrupted (SQLITE_INTERRUPT) and the call fails. */
+  #withDeadline<T>(call: (done: (error: Error | null, value?: T) => void) => void): Promise<T> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.#db.interrupt(), this.#deadlineMs);
       timer.unref();
-      this.#db.exec(sql, (error: Error | null) => {
+      call((error, value) => {
         clearTimeout(timer);
         if (error) reject(error);
-        else resolve();
+        else resolve(value as T);
       });
     });
   }

@@ -41,17 +41,21 @@ interface ReplayMeta {
   readonly summary?: SummaryFigures;
 }
 
-/** The key of this run's report options, or undefined when its report is never replayed or kept. */
-export function replayKey(options: ScanCommandOptions, presentation: ReporterOptions, suppressions: Suppressions): string | undefined {
-  const eligible =
+/** True when this run's report may be replayed and kept. */
+export function replayable(options: ScanCommandOptions): boolean {
+  return (
     REPLAYABLE_FORMATS.has(options.format) &&
     options.progress === 'none' &&
     options.scan.cache.enabled &&
     options.scan.maxMemory === undefined &&
     // A queue scan's strategy line names the queue, which a replay would not connect to.
     options.scan.queue === undefined &&
-    options.suppressions.mode.kind === 'apply';
-  if (!eligible) return undefined;
+    options.suppressions.mode.kind === 'apply'
+  );
+}
+
+/** The key of a replayable run's report options: everything its text depends on besides the results. */
+export function replayKey(options: ScanCommandOptions, presentation: ReporterOptions, suppressions: Suppressions): string {
   const described = stableJson({
     v: 1,
     tool: TOOL_VERSION,

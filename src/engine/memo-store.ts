@@ -204,7 +204,7 @@ export async function writeMemo(cache: FactsCache, slot: string, payload: MemoPa
   const gens = grouped.map((files, index) => {
     const before = previous?.head.buckets.length === count ? previous.buckets[index] : undefined;
     if (before && sameFiles(before.files, files)) return before.gen;
-    const keys = [...new Set(files.map((file) => file.at(1) as string))];
+    const keys = [...new Set(files.map(([, key]) => key))];
     const bucket: MemoBucket = {
       gen,
       facts: keys.flatMap((key) => (factsByKey.has(key) ? [[key, factsByKey.get(key)!] as const] : [])),

@@ -72,14 +72,19 @@ export function statKey(stats: Stats): StatKey {
   return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}:${stats.dev}`;
 }
 
-/** The key of a path's own metadata (links not followed), or undefined when it is gone or unreadable. */
-export function currentKey(absolutePath: string): StatKey | undefined {
+/** A path's own metadata (links not followed), or undefined when it is gone or unreadable. */
+function ownStats(absolutePath: string): Stats | undefined {
   try {
-    const stats = lstatSync(absolutePath, { throwIfNoEntry: false });
-    return stats ? statKey(stats) : undefined;
+    return lstatSync(absolutePath, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
+}
+
+/** The key of a path's own metadata, or undefined when it is gone or unreadable. */
+export function currentKey(absolutePath: string): StatKey | undefined {
+  const stats = ownStats(absolutePath);
+  return stats && statKey(stats);
 }
 
 /** True when the metadata is old enough, against the scan's start, to be trusted next time. */
@@ -89,12 +94,8 @@ export function settled(stats: Stats, startedAt: number): boolean {
 
 /** The key to store for a path read during a scan that started at `startedAt`, or undefined when it is racy or gone. */
 export function settledKey(absolutePath: string, startedAt: number): StatKey | undefined {
-  try {
-    const stats = lstatSync(absolutePath, { throwIfNoEntry: false });
-    return stats && settled(stats, startedAt) ? statKey(stats) : undefined;
-  } catch {
-    return undefined;
-  }
+  const stats = ownStats(absolutePath);
+  return stats && settled(stats, startedAt) ? statKey(stats) : undefined;
 }
 
 /**

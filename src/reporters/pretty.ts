@@ -15,6 +15,7 @@ import {
   plural,
   sortedFiles,
   totals,
+  type FindingCounts,
   type FindingGroup,
   type SeverityCounts,
 } from './report-model.js';
@@ -57,16 +58,6 @@ function findingNotes(found: FindingCounts, suppressed: number): string {
   return notes.length ? `  (${notes.join(', ')})` : '';
 }
 
-/** What the summary and the verdict say about the findings, counted in one pass without holding them. */
-export interface FindingCounts {
-  readonly total: number;
-  readonly bySeverity: SeverityCounts;
-  readonly files: number;
-}
-
-function countFindings(result: ScanResult): FindingCounts {
-  return findingTotals(result);
-}
 
 /** What the summary says that the scan's results decide; how the scan ran (strategy, cache, duration) is apart. */
 export interface SummaryFigures {
@@ -83,7 +74,7 @@ export interface SummaryFigures {
 /** How the scan ran, as the summary shows it. */
 type SummaryRun = Pick<ScanResult, 'strategy' | 'workers' | 'cache' | 'durationMs'>;
 
-export function summaryFigures(result: ScanResult, found: FindingCounts = countFindings(result)): SummaryFigures {
+export function summaryFigures(result: ScanResult, found: FindingCounts = findingTotals(result)): SummaryFigures {
   return { ...totals(result), skipped: result.skipped.length, found, suppressed: result.suppressedFindings ?? 0 };
 }
 
@@ -234,7 +225,7 @@ const CHUNK_CHARS = 64 * 1024;
 export function* prettyReportChunks(result: ScanResult, options: ReporterOptions): Generator<string> {
   const s = styles(options.color);
   const columns = options.columns && options.columns > 0 ? options.columns : DEFAULT_COLUMNS;
-  const found = countFindings(result);
+  const found = findingTotals(result);
   const show: ShowPath = pathsFrom(result.root, options.cwd);
   const hot = hotspotSection(result, options.top ?? DEFAULT_TOP, columns, s, show);
   let pending = '';

@@ -94,7 +94,15 @@ function mergeInFile(own: readonly Finding[], cross: readonly Finding[]): Findin
 }
 
 /** How many findings, of which severity, in how many files: counted without ordering or copying them. */
-export function findingTotals(result: ScanResult): { readonly total: number; readonly bySeverity: SeverityCounts; readonly files: number } {
+/** What the summary and the verdict say about the findings. */
+export interface FindingCounts {
+  readonly total: number;
+  readonly bySeverity: SeverityCounts;
+  /** Files with at least one finding. */
+  readonly files: number;
+}
+
+export function findingTotals(result: ScanResult): FindingCounts {
   const bySeverity: SeverityCounts = { error: 0, warning: 0, info: 0 };
   const paths = new Set<string>();
   let total = 0;

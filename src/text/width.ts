@@ -43,18 +43,23 @@ export function textWidth(text: string): number {
 
 /** Cuts text to at most `width` columns, marking the cut with `…` at the end. */
 export function truncate(text: string, width: number): string {
-  if (width <= 0) return '';
-  if (textWidth(text) <= width) return text;
-  if (NARROW_TEXT.test(text)) return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
-  return cut(text, width, 'end');
+  return fit(text, width, 'end');
 }
 
 /** Cuts text from the left, keeping the end (where a path's file name is): `…/deep/file.ts`. */
 export function truncateStart(text: string, width: number): string {
+  return fit(text, width, 'start');
+}
+
+/** The text within `width` columns, cut at `position` when it is wider. Narrow text is measured and cut by length (one test of NARROW_TEXT). */
+function fit(text: string, width: number, position: 'start' | 'end'): string {
   if (width <= 0) return '';
-  if (textWidth(text) <= width) return text;
-  if (NARROW_TEXT.test(text)) return width === 1 ? '…' : `…${text.slice(text.length - (width - 1))}`;
-  return cut(text, width, 'start');
+  if (NARROW_TEXT.test(text)) {
+    if (text.length <= width) return text;
+    if (width === 1) return '…';
+    return position === 'end' ? `${text.slice(0, width - 1)}…` : `…${text.slice(text.length - (width - 1))}`;
+  }
+  return stringWidth(text) <= width ? text : cut(text, width, position);
 }
 
 /** cli-truncate, asked for one column less when a wide character at the cut would overflow the width. */

@@ -8,7 +8,7 @@ import { createWarningListener } from '../../listeners/warnings.js';
 import { loadChunkedReporter, type ReporterOptions } from '../../reporters/index.js';
 import type { ScanResult } from '../../types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, exitVerdict } from '../exit-code.js';
-import { keepReport, replayedChunks, replayedCounts, replayKey } from '../report-replay.js';
+import { keepReport, replayable, replayedChunks, replayedCounts, replayKey } from '../report-replay.js';
 import type { CliIO } from '../../io.js';
 import type { CommandHandler } from '../command.js';
 import { parseScanArgs, type ScanCommandOptions } from '../scan-args.js';
@@ -124,8 +124,10 @@ async function scanAndReport(
   if (options.progress === 'ndjson') bus.on((await import('../../listeners/ndjson.js')).createNdjsonListener(io.stderr));
   else if (options.progress !== 'none') bus.on((await import('../../listeners/plain-progress.js')).createPlainProgressListener(io.stderr));
   else bus.on(createWarningListener(io.stderr));
-  const key = replayKey(options, reporterOptions(options, output, io, color), suppressions.existing);
-  const report = reportFor(argv, options, output, io, color, key);
+  // A replayable run lays its report out with the very options its replay key is made of.
+  const presentation = replayable(options) ? reporterOptions(options, output, io, color) : undefined;
+  const key = presentation && replayKey(options, presentation, suppressions.existing);
+  const report = reportFor(argv, options, output, io, color, presentation && key ? { presentation, replay: key } : undefined);
   const finish = (result: ScanResult) => suppress(result, options, suppressions, io);
   return scan(options.scan, { bus, report, finish, ...(key ? { replay: { key } } : {}), ...(io.signal ? { signal: io.signal } : {}) });
 }
@@ -137,11 +139,13 @@ function reportFor(
   output: OutputTarget | undefined,
   io: CliIO,
   color: boolean,
-  replay?: string,
+  /** A replayable run's layout and replay key; otherwise each report is laid out when it is written. */
+  fixed?: { readonly presentation: ReporterOptions; readonly replay: string },
 ): (marked: ScanResult) => Promise<void> {
+  const replay = fixed?.replay;
   return async (marked: ScanResult) => {
     checkSomethingMatched(marked, options);
-    const presentation = reporterOptions(options, output, io, color);
+    const presentation = fixed?.presentation ?? reporterOptions(options, output, io, color);
     if (marked.replayed) {
       const chunks = await replayedChunks(marked, options, presentation);
       if (output) writeOutput(output, chunks);
