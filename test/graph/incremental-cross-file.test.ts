@@ -18,13 +18,21 @@ const options: CrossFileOptions = { root: makeTempDir('sonde-graph-'), entries: 
 const sorted = (files: FileResult[]) =>
   files.map((f) => ({ ...f, hash: createHash('sha256').update(JSON.stringify(f.facts)).digest('hex') })).sort((a, b) => compareCodeUnits(a.path, b.path));
 
+/** Files that several steps hold unchanged. */
+const b = file('b.ts', [imp('./a', ['x'], { line: 1 }), imp('./c', ['*'], { line: 2, kind: 'reexport' })], [exp('y', 3), exp('*', 4, { from: './c' })]);
+const c = file('c.ts', [], [exp('z', 1), exp('w', 2)]);
+/** c.ts after a read error: no facts, so it leaves the graph. */
+const cGone: FileResult = { ...file('c.ts', [], []), facts: null, error: { code: 'unreadable', message: 'gone' } };
+const aImportsE = file('a.ts', [imp('./e', ['e'], { line: 1 })], [exp('x', 2)]);
+const e = file('e.ts', [imp('./a', ['x'], { line: 1 })], [exp('e', 2)]);
+
 /** Each step: the files after it, and the paths it changed. */
 const steps: { files: FileResult[]; changed: string[]; pathSetChanged: boolean }[] = [
   {
     files: [
       file('a.ts', [imp('./b', ['y'], { line: 1 })], [exp('x', 2)]),
-      file('b.ts', [imp('./a', ['x'], { line: 1 }), imp('./c', ['*'], { line: 2, kind: 'reexport' })], [exp('y', 3), exp('*', 4, { from: './c' })]),
-      file('c.ts', [], [exp('z', 1), exp('w', 2)]),
+      b,
+      c,
       file('d.ts', [imp('./b', ['z'], { line: 1 })], [exp('d', 2)]),
     ],
     changed: [],
@@ -34,8 +42,8 @@ const steps: { files: FileResult[]; changed: string[]; pathSetChanged: boolean }
   {
     files: [
       file('a.ts', [], [exp('x', 2)]),
-      file('b.ts', [imp('./a', ['x'], { line: 1 }), imp('./c', ['*'], { line: 2, kind: 'reexport' })], [exp('y', 3), exp('*', 4, { from: './c' })]),
-      file('c.ts', [], [exp('z', 1), exp('w', 2)]),
+      b,
+      c,
       file('d.ts', [imp('./b', ['w'], { line: 1 })], [exp('d', 2)]),
     ],
     changed: ['a.ts', 'd.ts'],
@@ -43,43 +51,28 @@ const steps: { files: FileResult[]; changed: string[]; pathSetChanged: boolean }
   },
   // A new file that an existing import now resolves to, and a deletion.
   {
-    files: [
-      file('a.ts', [imp('./e', ['e'], { line: 1 })], [exp('x', 2)]),
-      file('b.ts', [imp('./a', ['x'], { line: 1 }), imp('./c', ['*'], { line: 2, kind: 'reexport' })], [exp('y', 3), exp('*', 4, { from: './c' })]),
-      file('c.ts', [], [exp('z', 1), exp('w', 2)]),
-      file('e.ts', [imp('./a', ['x'], { line: 1 })], [exp('e', 2)]),
-    ],
+    files: [aImportsE, b, c, e],
     changed: ['a.ts', 'd.ts', 'e.ts'],
     pathSetChanged: true,
   },
   // A file loses its facts (a read error): it leaves the graph.
   {
-    files: [
-      file('a.ts', [imp('./e', ['e'], { line: 1 })], [exp('x', 2)]),
-      file('b.ts', [imp('./a', ['x'], { line: 1 }), imp('./c', ['*'], { line: 2, kind: 'reexport' })], [exp('y', 3), exp('*', 4, { from: './c' })]),
-      { ...file('c.ts', [], []), facts: null, error: { code: 'unreadable', message: 'gone' } },
-      file('e.ts', [imp('./a', ['x'], { line: 1 })], [exp('e', 2)]),
-    ],
+    files: [aImportsE, b, cGone, e],
     changed: ['c.ts'],
     pathSetChanged: false,
   },
   // An edit that leaves imports and exports alone (a function body), then one that only moves an export's line.
   {
-    files: [
-      file('a.ts', [imp('./e', ['e'], { line: 1 })], [exp('x', 2)]),
-      file('b.ts', [imp('./a', ['x'], { line: 1 }), imp('./c', ['*'], { line: 2, kind: 'reexport' })], [exp('y', 3), exp('*', 4, { from: './c' })]),
-      { ...file('c.ts', [], []), facts: null, error: { code: 'unreadable', message: 'gone' } },
-      file('e.ts', [imp('./a', ['x'], { line: 1 })], [exp('e', 2)]),
-    ],
+    files: [aImportsE, b, cGone, e],
     changed: ['a.ts'],
     pathSetChanged: false,
   },
   {
     files: [
-      file('a.ts', [imp('./e', ['e'], { line: 1 })], [exp('x', 2)]),
+      aImportsE,
       file('b.ts', [imp('./a', ['x'], { line: 1 }), imp('./c', ['*'], { line: 2, kind: 'reexport' })], [exp('y', 9), exp('*', 4, { from: './c' })]),
-      { ...file('c.ts', [], []), facts: null, error: { code: 'unreadable', message: 'gone' } },
-      file('e.ts', [imp('./a', ['x'], { line: 1 })], [exp('e', 2)]),
+      cGone,
+      e,
     ],
     changed: ['b.ts'],
     pathSetChanged: false,
